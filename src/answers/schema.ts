@@ -1,0 +1,211 @@
+/**
+ * The check-in answers: what a runner tells Backstride. Almost everything is optional; a skipped question
+ * is simply absent and is never guessed. Region, quality and aggravator ids come from the knowledge base,
+ * so the body map and the rules cannot drift apart.
+ */
+import { z } from 'zod';
+import { descriptors, regions } from '../knowledge/data/body.js';
+
+function ids<K extends string>(items: { id: string; kind: string }[], kind: K): [string, ...string[]] {
+  const out = items.filter((i) => i.kind === kind).map((i) => i.id);
+  if (out.length === 0) throw new Error(`no ${kind} items in the knowledge base`);
+  return out as [string, ...string[]];
+}
+
+const yesNo = z.boolean();
+const score010 = z.number().int().min(0).max(10);
+const hours = (max: number) => z.number().min(0).max(max);
+
+export const PainfulRegion = z.enum(ids(regions, 'painful'));
+export const SpreadRegion = z.enum(ids(regions, 'spread'));
+export const Quality = z.enum(ids(descriptors, 'quality'));
+export const Aggravator = z.enum(ids(descriptors, 'aggravator'));
+export const Timing = z.enum(['during-run', 'right-after', 'later-that-day', 'next-morning']);
+export const Frequency = z.enum(['always', 'sometimes', 'never']);
+
+export const Pain = z.strictObject({
+  regions: z.array(PainfulRegion).min(1).describe('Where it hurts (body map ids).').optional(),
+  spreadsTo: z.array(SpreadRegion).describe('Where the pain spreads; [] for nowhere.').optional(),
+  timing: z.array(Timing).min(1).describe('When it hurts relative to running.').optional(),
+  episodeHours: hours(24 * 14)
+    .describe('How long a bout of pain lasts, in hours (e.g. 0.5, 24, 48).')
+    .optional(),
+  daysSinceStart: z.number().int().min(0).max(36500).describe('Days since this episode began.').optional(),
+  overThreeMonths: yesNo.describe('Has it lasted, on and off, for more than three months?').optional(),
+  now: score010.describe('Pain right now, 0 (none) to 10 (worst imaginable).').optional(),
+  worst: score010.describe('Pain at its worst in the last week, 0–10.').optional(),
+  qualities: z.array(Quality).describe('What it feels like.').optional(),
+  worseWith: z.array(Aggravator).describe('What makes it worse.').optional(),
+  easesWithRestOrPosition: yesNo.describe('Does rest or changing position ease it?').optional(),
+  onset: z.enum(['gradual', 'during-run', 'fall-or-impact', 'lifting']).describe('How it began.').optional(),
+  trend: z
+    .enum(['better', 'same', 'worse'])
+    .describe('Since it began, is it getting better, the same or worse?')
+    .optional(),
+  triedSelfCare: yesNo
+    .describe('Have you already tried rest, stretching, foam rolling, massage or heat for it?')
+    .optional(),
+});
+
+export const Running = z.strictObject({
+  runsPerWeek: z.number().int().min(0).max(21).optional(),
+  weeklyKmNow: z.number().min(0).max(500).describe('Distance in a typical recent week, km.').optional(),
+  weeklyKm4WeeksAgo: z
+    .number()
+    .min(0)
+    .max(500)
+    .describe('Weekly distance about four weeks ago, km.')
+    .optional(),
+  longestRunKm: z.number().min(0).max(400).describe('Longest single run in the last month, km.').optional(),
+  recentChanges: z
+    .array(z.enum(['distance', 'speed', 'hills', 'surface', 'shoes', 'long-run']))
+    .describe('What changed in the last month; [] for nothing.')
+    .optional(),
+  restDaysPerWeek: z.number().int().min(0).max(7).optional(),
+  crossTraining: yesNo.describe('Other exercise (cycling, swimming, strength) most weeks?').optional(),
+  mainSurface: z.enum(['road', 'trail', 'track', 'treadmill', 'mixed']).optional(),
+  warmUp: Frequency.describe('Do you warm up before runs?').optional(),
+  stretchAfter: Frequency.describe('Do you stretch or cool down after runs?').optional(),
+});
+
+export const Form = z.strictObject({
+  shrugging: yesNo.describe('Shoulders creep up toward the ears.').optional(),
+  clenchedFists: yesNo.optional(),
+  armsCrossMidline: yesNo.optional(),
+  bigArmSwing: yesNo.optional(),
+  leanFromWaist: yesNo.optional(),
+  headForward: yesNo.describe('Head pokes forward of the shoulders.').optional(),
+  lookDownWhenTired: yesNo.optional(),
+  hunchWhenTired: yesNo.optional(),
+  chestBreathing: yesNo.describe('Breathing high in the chest rather than the belly.').optional(),
+  twisting: yesNo.describe('Twisting at the waist.').optional(),
+  outsideOfFoot: yesNo.describe('Landing on the outside edge of the foot (supination).').optional(),
+});
+
+export const Daily = z.strictObject({
+  sittingHours: hours(24).describe('Hours sitting on a typical day.').optional(),
+  slouching: yesNo.optional(),
+  breaks: z.enum(['hourly', 'sometimes', 'rarely']).describe('How often you get up from sitting.').optional(),
+  stress: score010.describe('Stress lately, 0–10.').optional(),
+  hydration: z.enum(['good', 'poor']).optional(),
+  strengthSessionsPerWeek: z.number().int().min(0).max(14).optional(),
+  heavyLifting: yesNo.describe('Regular heavy lifting at work or at home.').optional(),
+  previousSportsInjury: yesNo.optional(),
+});
+
+export const Gear = z.strictObject({
+  shoeAgeKm: z.number().min(0).max(10000).optional(),
+  shoeCondition: z.enum(['good', 'worn', 'ill-fitting']).optional(),
+  sportsBraFit: z.enum(['good', 'poor', 'not-applicable']).optional(),
+});
+
+export const SelfChecks = z.strictObject({
+  wallTest: z.enum(['hand-fits', 'more-than-a-hand', 'no-gap']).optional(),
+  mirrorProfile: z.enum(['c-shaped-arch', 'neutral']).optional(),
+  longRunPhotos: z.enum(['head-forward-chest-down', 'no-change']).optional(),
+  thoracicRotation: z.enum(['full', 'limited', 'painful']).optional(),
+  plankHoldS: z.number().min(0).max(3600).optional(),
+  bridgeHoldS: z
+    .strictObject({ left: z.number().min(0).max(600), right: z.number().min(0).max(600) })
+    .optional(),
+});
+
+/**
+ * The red-flag screen. Each is a yes/no question asked directly (NICE CKS: people may not mention, for
+ * example, saddle numbness unless asked). An absent answer is "not asked", never "no".
+ */
+export const RedFlags = z.strictObject({
+  chestPain: yesNo.describe('Chest pain, pressure or tightness with the back pain.').optional(),
+  sweatingNauseaBreathless: yesNo
+    .describe('With the pain: cold sweat, feeling sick, or short of breath out of proportion.')
+    .optional(),
+  cardiacTiming: z
+    .enum(['now', 'within-12h', '12-72h', 'over-72h'])
+    .describe('When chest, arm or jaw symptoms were last felt.')
+    .optional(),
+  exertionalChestPressure: yesNo
+    .describe(
+      'Pressure or tightness in the chest, arm, jaw or upper back that comes with effort and goes within minutes of stopping.',
+    )
+    .optional(),
+  suddenTearingPain: yesNo
+    .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.')
+    .optional(),
+  faintingOrCollapse: yesNo.optional(),
+  suddenBreathlessness: yesNo
+    .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.')
+    .optional(),
+  coughingBlood: yesNo.optional(),
+  calfSwelling: yesNo.describe('A swollen, painful calf on one side.').optional(),
+  bladderChange: yesNo
+    .describe('New difficulty starting to pee, weaker flow, or loss of bladder control.')
+    .optional(),
+  bowelControlLoss: yesNo.optional(),
+  saddleNumbness: yesNo.describe('Numbness around the genitals, bottom or inner thighs.').optional(),
+  sexualDysfunction: yesNo.describe('New loss of sexual function or genital sensation.').optional(),
+  bothLegs: yesNo.describe('Pain, tingling, numbness or weakness in both legs.').optional(),
+  worseningWeakness: yesNo
+    .describe('Weakness or numbness in an arm or leg that is spreading or getting worse.')
+    .optional(),
+  suddenLimbWeakness: yesNo.describe('Sudden, significant weakness in the arms or legs.').optional(),
+  clumsyHandsOrGait: yesNo
+    .describe('New clumsy hands, unsteady walking, or electric shocks down the spine on bending the neck.')
+    .optional(),
+  neckVascular: yesNo
+    .describe(
+      'With neck pain: double vision, dizziness, drop attacks, slurred speech, or a sudden severe headache.',
+    )
+    .optional(),
+  feverNeckStiffness: yesNo.describe('Fever with a stiff neck or dislike of bright light.').optional(),
+  fever: yesNo.describe('High temperature, chills or shivering.').optional(),
+  immunosuppressed: yesNo.describe('Weakened immune system, HIV, or injecting drugs.').optional(),
+  unexplainedWeightLoss: yesNo.optional(),
+  cancerHistory: yesNo.optional(),
+  osteoporosisOrSteroids: yesNo.describe('Osteoporosis, or taking steroid tablets for months.').optional(),
+  trauma: z
+    .enum(['none', 'minor', 'major'])
+    .describe('Major: car crash, fall from height. Minor: a fall or knock.')
+    .optional(),
+  nightPain: yesNo
+    .describe('Pain at night that stops sleep and is not eased by changing position.')
+    .optional(),
+  worseCoughSneeze: yesNo
+    .describe('Pain made worse by coughing, sneezing or straining on the toilet.')
+    .optional(),
+  deformityOrSwelling: yesNo.describe('New swelling or a change in the shape of the back.').optional(),
+  constantProgressive: yesNo
+    .describe('Pain that is constant and keeps getting worse, whatever you do.')
+    .optional(),
+  morningStiffnessOver30Min: yesNo
+    .describe('Morning stiffness lasting over 30 minutes that eases with exercise.')
+    .optional(),
+  abdominalPainHighBloodPressure: yesNo
+    .describe('Pain spreading from the belly to the back, with high blood pressure.')
+    .optional(),
+});
+
+export const Answers = z.strictObject({
+  $schema: z.string().optional(),
+  /** When the check-in was made (ISO 8601); defaults to now. */
+  date: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  about: z
+    .strictObject({
+      age: z.number().int().min(12).max(110).optional(),
+      sex: z.enum(['female', 'male', 'other']).optional(),
+      heightCm: z.number().min(100).max(250).optional(),
+      weightKg: z.number().min(25).max(350).optional(),
+    })
+    .optional(),
+  pain: Pain.optional(),
+  running: Running.optional(),
+  form: Form.optional(),
+  daily: Daily.optional(),
+  gear: Gear.optional(),
+  selfChecks: SelfChecks.optional(),
+  redFlags: RedFlags.optional(),
+});
+
+export type Answers = z.infer<typeof Answers>;
+export type RedFlagAnswers = z.infer<typeof RedFlags>;
+export type RedFlagQuestion = keyof RedFlagAnswers;
+export const redFlagQuestions = Object.keys(RedFlags.shape) as RedFlagQuestion[];

@@ -1,0 +1,114 @@
+/**
+ * One assessment: triage first, then the likely contributing factors, then the plan, with the questions
+ * that were not answered where they matter. Pure: answers in, result out.
+ */
+import type { Answers } from '../answers/index.js';
+import { analyseFactors, type RaisedFactor } from '../factors/index.js';
+import { knowledge, type Source } from '../knowledge/index.js';
+import { buildPlan, type Plan } from '../plan/index.js';
+import { type TriageResult, triage } from '../triage/index.js';
+
+export const RESULT_VERSION = 1;
+
+export const disclaimer =
+  'Backstride is not a diagnosis and does not replace a clinician. It lists likely contributing factors, not conditions. In an emergency, call your local emergency number.';
+
+export type Unanswered = { field: string; why: string };
+
+export type Assessment = {
+  version: number;
+  assessedAt: string;
+  triage: TriageResult;
+  factors: RaisedFactor[];
+  plan: Plan;
+  /** Questions (outside the red-flag screen) that were not answered and would have changed the result. */
+  unanswered: Unanswered[];
+  /** Every source cited anywhere in this result. */
+  sources: Source[];
+  disclaimer: string;
+};
+
+/** The questions whose absence matters, and why. */
+const mattering: { field: string; present: (a: Answers) => boolean; why: string }[] = [
+  {
+    field: 'pain.regions',
+    present: (a) => !!a.pain?.regions?.length,
+    why: 'Where it hurts decides which red flags, factors and exercises apply; the plan uses a general routine.',
+  },
+  {
+    field: 'pain.daysSinceStart',
+    present: (a) => a.pain?.daysSinceStart !== undefined || a.pain?.overThreeMonths !== undefined,
+    why: 'How long it has lasted decides when to see a clinician.',
+  },
+  {
+    field: 'pain.trend',
+    present: (a) => a.pain?.trend !== undefined,
+    why: 'Whether it is improving decides when to see a clinician; it was treated as not improving.',
+  },
+  {
+    field: 'pain.worst',
+    present: (a) => a.pain?.worst !== undefined || a.pain?.now !== undefined,
+    why: 'Severe pain should be seen by a clinician.',
+  },
+  {
+    field: 'pain.qualities',
+    present: (a) => a.pain?.qualities !== undefined,
+    why: 'Tingling, numbness or weakness would point to a nerve and change the advice.',
+  },
+  {
+    field: 'pain.spreadsTo',
+    present: (a) => a.pain?.spreadsTo !== undefined,
+    why: 'Pain spreading to the chest, jaw, arm or leg changes the triage.',
+  },
+  {
+    field: 'about.age',
+    present: (a) => a.about?.age !== undefined,
+    why: 'New back pain under 20 or over 50 is a reason to see a clinician.',
+  },
+  {
+    field: 'running',
+    present: (a) => a.running !== undefined && Object.keys(a.running).length > 0,
+    why: 'Without your training, load changes (too much too soon, rest days) could not be checked.',
+  },
+  {
+    field: 'daily.sittingHours',
+    present: (a) => a.daily?.sittingHours !== undefined,
+    why: 'Long sitting is one of the commonest contributors.',
+  },
+  {
+    field: 'form',
+    present: (a) => a.form !== undefined && Object.keys(a.form).length > 0,
+    why: 'Running-form habits could not be checked.',
+  },
+];
+
+function citedSources(t: TriageResult, factors: RaisedFactor[], plan: Plan): Source[] {
+  const ids = new Set<string>([
+    ...t.reasons.flatMap((r) => r.sources),
+    ...t.safetyNet.sources,
+    ...factors.flatMap((f) => f.sources),
+    ...plan.sections.flatMap((s) => s.items.flatMap((i) => i.sources)),
+  ]);
+  return knowledge().sources.filter((s) => ids.has(s.id));
+}
+
+/**
+ * Assess one check-in.
+ * @example assess(parseAnswers(json)).triage.level
+ */
+export function assess(answers: Answers, now: Date = new Date()): Assessment {
+  const factors = analyseFactors(answers);
+  const patterns = factors.filter((f) => f.needsClinician).map((f) => f.id);
+  const t = triage(answers, { patterns });
+  const plan = buildPlan(answers, t, factors);
+  return {
+    version: RESULT_VERSION,
+    assessedAt: answers.date ? new Date(answers.date).toISOString() : now.toISOString(),
+    triage: t,
+    factors,
+    plan,
+    unanswered: mattering.filter((m) => !m.present(answers)).map(({ field, why }) => ({ field, why })),
+    sources: citedSources(t, factors, plan),
+    disclaimer,
+  };
+}

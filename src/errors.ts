@@ -1,0 +1,26 @@
+/**
+ * The one error type for expected failures: bad input, unknown ids, bad usage. Adapters map it to an
+ * exit code (CLI) or an HTTP status (server) in exactly one place each; anything else is a bug.
+ */
+export type ErrorCode = 'bad-input' | 'not-found' | 'usage';
+
+export class BackstrideError extends Error {
+  override readonly name = 'BackstrideError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The field at fault, as a dotted path (`pain.now`), when there is one. */
+    readonly field?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export const badInput = (message: string, field?: string) => new BackstrideError('bad-input', message, field);
+export const notFound = (message: string) => new BackstrideError('not-found', message);
+export const usage = (message: string) => new BackstrideError('usage', message);
+
+export function isBackstrideError(error: unknown): error is BackstrideError {
+  return error instanceof BackstrideError;
+}
