@@ -2,7 +2,7 @@
  * The one error type for expected failures: bad input, unknown ids, bad usage. Adapters map it to an
  * exit code (CLI) or an HTTP status (server) in exactly one place each; anything else is a bug.
  */
-export type ErrorCode = 'bad-input' | 'not-found' | 'usage';
+export type ErrorCode = 'bad-input' | 'not-found' | 'usage' | 'cancelled';
 
 export class BackstrideError extends Error {
   override readonly name = 'BackstrideError';
@@ -19,6 +19,7 @@ export class BackstrideError extends Error {
 
 export const badInput = (message: string, field?: string) => new BackstrideError('bad-input', message, field);
 export const notFound = (message: string) => new BackstrideError('not-found', message);
+export const cancelled = (message: string) => new BackstrideError('cancelled', message);
 export const usage = (message: string) => new BackstrideError('usage', message);
 
 export function isBackstrideError(error: unknown): error is BackstrideError {

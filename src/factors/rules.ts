@@ -22,15 +22,16 @@ const worse = (a: Answers, w: string) => a.pain?.worseWith?.includes(w as never)
 const changed = (a: Answers, c: string) => a.running?.recentChanges?.includes(c as never) ?? false;
 const th = (t: Thresholds, key: string, fallback: number) => t[key]?.value ?? fallback;
 
+/** Where, as a phrase that follows "Your pain is …". */
 const regionNames: Record<string, string> = {
-  neck: 'neck',
-  shoulders: 'shoulders',
+  neck: 'in the neck',
+  shoulders: 'in the shoulders',
   'between-shoulder-blades': 'between the shoulder blades',
   'under-shoulder-blades': 'under the shoulder blades',
-  'mid-back-ribs': 'mid back and ribs',
-  'lower-back': 'lower back',
-  'sacroiliac-buttock': 'sacroiliac joint and buttock',
-  hip: 'hip',
+  'mid-back-ribs': 'in the mid back and ribs',
+  'lower-back': 'in the lower back',
+  'sacroiliac-buttock': 'at the sacroiliac joint and buttock',
+  hip: 'in the hip',
 };
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -41,7 +42,7 @@ const ev = (text: string, weight: number): Evidence => ({ text, weight });
 /** Region evidence that supports, never raises, a factor. */
 function regionSupport(a: Answers, set: string[], why: string, weight = 0.2): Evidence[] {
   const hit = inRegions(a, set);
-  return hit.length ? [ev(`Your pain is in the ${where(hit)}, ${why}.`, weight)] : [];
+  return hit.length ? [ev(`Your pain is ${where(hit)}, ${why}.`, weight)] : [];
 }
 
 export const factorRules: Record<string, FactorRule> = {
@@ -328,7 +329,7 @@ export const factorRules: Record<string, FactorRule> = {
     if (!upper.length) return { primary: [] };
     const primary: Evidence[] = [];
     if (a.daily?.strengthSessionsPerWeek === 0) {
-      primary.push(ev(`Your pain is in the ${where(upper)} and you do no strength training.`, 0.4));
+      primary.push(ev(`Your pain is ${where(upper)} and you do no strength training.`, 0.4));
     }
     if (a.daily?.slouching)
       primary.push(ev('Slouching lengthens and weakens the muscles between the shoulder blades.', 0.3));
@@ -341,7 +342,7 @@ export const factorRules: Record<string, FactorRule> = {
     if (r === 'painful') primary.push(ev('Your seated rotation check was painful.', 0.5));
     const thoracic = inRegions(a, THORACIC);
     if (has(a, 'stiffness') && thoracic.length) {
-      primary.push(ev(`You feel stiffness in the ${where(thoracic)}.`, 0.4));
+      primary.push(ev(`You feel stiffness ${where(thoracic)}.`, 0.4));
     }
     return { primary };
   },
@@ -360,9 +361,9 @@ export const factorRules: Record<string, FactorRule> = {
     if (!thoracic.length) return { primary: [] };
     const primary: Evidence[] = [];
     if (worse(a, 'deep-breath'))
-      primary.push(ev(`Pain in the ${where(thoracic)} is worse on a deep breath.`, 0.5));
+      primary.push(ev(`The pain ${where(thoracic)} is worse on a deep breath.`, 0.5));
     if (worse(a, 'twisting'))
-      primary.push(ev(`Pain in the ${where(thoracic)} is worse when you twist.`, 0.4));
+      primary.push(ev(`The pain ${where(thoracic)} is worse when you twist.`, 0.4));
     return { primary };
   },
   'muscle-strain-pattern': (a) => {

@@ -1,0 +1,151 @@
+/**
+ * The command line: the automation interface of PRODUCT.md. Errors become exit codes here and only here:
+ * 0 success, 2 bad usage or bad input (one line on stderr), 1 anything else.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { answersJsonSchema, parseAnswers } from '../answers/index.js';
+import { assess } from '../assess/index.js';
+import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.js';
+import { type ItemKind, collectionByKind } from '../knowledge/index.js';
+import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
+import type { Exercise } from '../knowledge/schema.js';
+import { renderAssessment, renderExercise, renderItem } from './render.js';
+import { resolveDataDir } from './data-dir.js';
+
+type CommonOptions = { json?: boolean; dataDir?: string };
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function print(opts: CommonOptions, json: unknown, text: () => string): void {
+  process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : text());
+}
+
+/** Read and validate an answers file; every failure names the file and what is wrong. */
+function readAnswers(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
+    throw badInput(`cannot read answers file ${file}: ${why}`, 'answers');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw badInput(`answers file ${file} is not valid JSON: ${(error as Error).message}`, 'answers');
+  }
+  try {
+    return parseAnswers(json);
+  } catch (error) {
+    if (isBackstrideError(error)) throw new BackstrideError(error.code, `answers file ${file}: ${error.message}`, error.field);
+    throw error;
+  }
+}
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print one JSON document on stdout and nothing else there')
+    .addOption(new Option('--data-dir <dir>', 'data folder (default: $BACKSTRIDE_DATA or a per-user folder)'));
+}
+
+export function buildProgram(): Command {
+  const program = withCommon(new Command('backstride'))
+    .description(
+      'Backstride: safe triage, likely contributing factors and a cited plan for runners whose back hurts.\nNot a diagnosis. In an emergency, call your local emergency number.',
+    )
+    .version(pkg.version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  withCommon(program.command('assess'))
+    .description('Run the check-in and print the triage, likely factors and plan')
+    .option('-a, --answers <file>', 'read answers from a JSON file ("-" for stdin) instead of asking')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  backstride assess                       ask the questions in the terminal\n  backstride assess --answers me.json --json\n  backstride schema answers > answers.schema.json',
+    )
+    .action(async (opts: CommonOptions & { answers?: string }, cmd: Command) => {
+      const o = { ...cmd.optsWithGlobals(), ...opts } as CommonOptions & { answers?: string };
+      resolveDataDir(o.dataDir);
+      let answers: ReturnType<typeof parseAnswers>;
+      if (o.answers !== undefined) {
+        answers = readAnswers(o.answers);
+      } else {
+        if (!process.stdin.isTTY) {
+          throw usage('assess asks questions and needs a terminal; use --answers FILE for a file of answers');
+        }
+        const { askInTerminal } = await import('./terminal.js');
+        answers = await askInTerminal({ output: o.json ? process.stderr : process.stdout });
+      }
+      const result = assess(answers);
+      print(o, result, () => renderAssessment(result));
+    });
+
+  withCommon(program.command('schema'))
+    .description('Print a JSON Schema (draft 2020-12)')
+    .argument('<name>', 'which schema: answers')
+    .action((name: string) => {
+      if (name !== 'answers') throw usage(`unknown schema "${name}" (expected: answers)`);
+      process.stdout.write(`${JSON.stringify(answersJsonSchema(), null, 2)}\n`);
+    });
+
+  const kb = withCommon(program.command('kb')).description('Read the knowledge base');
+  const kinds = Object.keys(collectionByKind).join(', ');
+  withCommon(kb.command('list'))
+    .description(`List items, optionally of one kind (${kinds})`)
+    .argument('[kind]', 'item kind')
+    .action((kind: string | undefined, _opts: CommonOptions, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as CommonOptions;
+      const items = listItems(kind);
+      print(o, items, () => `${items.map((i) => `${i.kind.padEnd(16)} ${i.id.padEnd(34)} ${i.name}`).join('\n')}\n`);
+    });
+  withCommon(kb.command('search'))
+    .description('Search names, aliases and text')
+    .argument('<text...>', 'words to search for')
+    .action((text: string[], _opts: CommonOptions, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as CommonOptions;
+      const hits = searchKnowledge(text.join(' '));
+      print(o, hits, () =>
+        hits.length
+          ? `${hits.map((h) => `${`${h.kind}:${h.id}`.padEnd(44)} ${h.name}`).join('\n')}\n`
+          : 'No matches.\n',
+      );
+    });
+  withCommon(kb.command('show'))
+    .description('Show one item by id (plain, or kind:id when ambiguous)')
+    .argument('<id>', 'item id, e.g. superman or exercise:superman')
+    .action((id: string, _opts: CommonOptions, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as CommonOptions;
+      const { kind, item } = findItem(id);
+      print(o, { kind, ...item }, () =>
+        kind === 'exercise' ? renderExercise(item as unknown as Exercise) : renderItem(kind as ItemKind, item),
+      );
+    });
+  return program;
+}
+
+/** Run the CLI and return the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every parse error (unknown option, missing argument) is bad usage.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isBackstrideError(error)) {
+      process.stderr.write(`backstride: ${error.message}\n`);
+      return error.code === 'cancelled' ? 1 : 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`backstride: internal error: ${message}\n`);
+    if (process.env.BACKSTRIDE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Readable terminal output: the assessment with triage first, and knowledge-base items. Colour only when
+ * the terminal supports it (picocolors honours NO_COLOR, FORCE_COLOR and non-TTY output).
+ */
+import pc from 'picocolors';
+import type { Assessment } from '../assess/index.js';
+import type { Exercise, Level } from '../knowledge/index.js';
+import { formatDose } from '../plan/index.js';
+
+const levelStyle: Record<Level, (s: string) => string> = {
+  emergency: (s) => pc.bold(pc.bgRed(pc.white(` ${s} `))),
+  urgent: (s) => pc.bold(pc.bgYellow(pc.black(` ${s} `))),
+  clinician: (s) => pc.bold(pc.cyan(s)),
+  'self-care': (s) => pc.bold(pc.green(s)),
+};
+
+const wrap = (text: string, indent = 2, width = Math.min(process.stdout.columns || 100, 100)) => {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 1 > width - indent) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+};
+
+const heading = (s: string) => `\n${pc.bold(pc.underline(s))}`;
+
+/** The assessment as text for people. */
+export function renderAssessment(r: Assessment): string {
+  const out: string[] = [];
+  const t = r.triage;
+  out.push(levelStyle[t.level](t.headline.toUpperCase()));
+  out.push(wrap(t.action, 0));
+  if (t.reasons.length) {
+    out.push(heading('Why'));
+    for (const reason of t.reasons) {
+      out.push(`  ${pc.bold(`[${reason.level}]`)} ${reason.name}`);
+      out.push(wrap(reason.reason, 4));
+      out.push(pc.dim(wrap(`Sources: ${reason.sources.join(', ')}`, 4)));
+    }
+  }
+  if (t.redFlagScreen.note) out.push(`\n${pc.yellow(wrap(`! ${t.redFlagScreen.note}`, 0))}`);
+
+  if (r.factors.length && r.plan.mode !== 'safety-only') {
+    out.push(heading('Likely contributing factors'));
+    r.factors.forEach((f, i) => {
+      out.push(`  ${i + 1}. ${pc.bold(f.name)} ${pc.dim(`(${Math.round(f.score * 100)}%)`)}`);
+      for (const e of f.evidence) out.push(wrap(`- ${e}`, 5));
+    });
+  }
+
+  for (const section of r.plan.sections) {
+    if (!section.items.length) continue;
+    out.push(heading(section.title));
+    for (const item of section.items) {
+      out.push(`  • ${pc.bold(item.title)}${item.dose ? pc.cyan(`  ${item.dose}`) : ''}`);
+      out.push(wrap(item.detail, 4));
+      if (item.addresses.length) out.push(pc.dim(wrap(`For: ${item.addresses.join(', ')}`, 4)));
+    }
+  }
+  if (r.plan.schedule) {
+    out.push(heading('Your week'));
+    for (const d of r.plan.schedule) {
+      out.push(`  ${pc.bold(d.day)}  ${d.focus.padEnd(8)} ${pc.dim(d.items.join(', ') || 'rest')}`);
+    }
+  }
+  if (r.unanswered.length && r.plan.mode !== 'safety-only') {
+    out.push(heading('Not answered'));
+    for (const u of r.unanswered) out.push(wrap(`- ${u.field}: ${u.why}`, 2));
+  }
+  out.push(heading('Sources'));
+  for (const s of r.sources) out.push(pc.dim(wrap(`${s.id}: ${s.title} (${s.publisher})${s.url ? ` ${s.url}` : ''}`, 2)));
+  out.push(`\n${pc.dim(wrap(r.disclaimer, 0))}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** An exercise as a card: steps, dose, equipment, cautions, variants. */
+export function renderExercise(e: Exercise): string {
+  const out = [pc.bold(e.name), wrap(e.purpose, 0), heading('Steps')];
+  e.steps.forEach((s, i) => out.push(wrap(`${i + 1}. ${s}`, 2)));
+  out.push(heading('Dose'), `  ${formatDose(e.dose)}`, pc.dim(wrap(e.dose.basis, 2)));
+  if (e.equipment.length) out.push(heading('Equipment'), `  ${e.equipment.join(', ')}`);
+  if (e.cautions.length) out.push(heading('Cautions'), ...e.cautions.map((c) => wrap(`- ${c}`, 2)));
+  if (e.easier) out.push(heading('Easier'), wrap(e.easier, 2));
+  if (e.harder) out.push(heading('Harder'), wrap(e.harder, 2));
+  out.push(heading('Progression'), wrap(e.progression, 2));
+  out.push(heading('Addresses'), `  ${e.factors.join(', ')}`, pc.dim(`\nSources: ${e.sources.join(', ')}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** Any other knowledge-base item: its fields as labelled lines. */
+export function renderItem(kind: string, item: Record<string, unknown>): string {
+  const out = [`${pc.dim(kind)} ${pc.bold(String(item.name ?? item.title ?? item.statement ?? item.id))}`];
+  for (const [key, value] of Object.entries(item)) {
+    if (['id', 'name', 'title'].includes(key)) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    const text = Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ')
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value);
+    out.push(`${pc.bold(`${key}:`)}\n${wrap(text, 2)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
