@@ -24,72 +24,72 @@ export const Timing = z.enum(['during-run', 'right-after', 'later-that-day', 'ne
 export const Frequency = z.enum(['always', 'sometimes', 'never']);
 
 export const Pain = z.strictObject({
-  regions: z.array(PainfulRegion).min(1).describe('Where it hurts (body map ids).').optional(),
-  spreadsTo: z.array(SpreadRegion).describe('Where the pain spreads; [] for nowhere.').optional(),
-  timing: z.array(Timing).min(1).describe('When it hurts relative to running.').optional(),
+  regions: z.array(PainfulRegion).min(1).optional().describe('Where it hurts (body map ids).'),
+  spreadsTo: z.array(SpreadRegion).optional().describe('Where the pain spreads; [] for nowhere.'),
+  timing: z.array(Timing).min(1).optional().describe('When it hurts relative to running.'),
   episodeHours: hours(24 * 14)
-    .describe('How long a bout of pain lasts, in hours (e.g. 0.5, 24, 48).')
-    .optional(),
-  daysSinceStart: z.number().int().min(0).max(36500).describe('Days since this episode began.').optional(),
-  overThreeMonths: yesNo.describe('Has it lasted, on and off, for more than three months?').optional(),
-  now: score010.describe('Pain right now, 0 (none) to 10 (worst imaginable).').optional(),
-  worst: score010.describe('Pain at its worst in the last week, 0–10.').optional(),
-  qualities: z.array(Quality).describe('What it feels like.').optional(),
-  worseWith: z.array(Aggravator).describe('What makes it worse.').optional(),
-  easesWithRestOrPosition: yesNo.describe('Does rest or changing position ease it?').optional(),
-  onset: z.enum(['gradual', 'during-run', 'fall-or-impact', 'lifting']).describe('How it began.').optional(),
+    .optional()
+    .describe('How long a bout of pain lasts, in hours (e.g. 0.5, 24, 48).'),
+  daysSinceStart: z.number().int().min(0).max(36500).optional().describe('Days since this episode began.'),
+  overThreeMonths: yesNo.optional().describe('Has it lasted, on and off, for more than three months?'),
+  now: score010.optional().describe('Pain right now, 0 (none) to 10 (worst imaginable).'),
+  worst: score010.optional().describe('Pain at its worst in the last week, 0–10.'),
+  qualities: z.array(Quality).optional().describe('What it feels like.'),
+  worseWith: z.array(Aggravator).optional().describe('What makes it worse.'),
+  easesWithRestOrPosition: yesNo.optional().describe('Does rest or changing position ease it?'),
+  onset: z.enum(['gradual', 'during-run', 'fall-or-impact', 'lifting']).optional().describe('How it began.'),
   trend: z
     .enum(['better', 'same', 'worse'])
-    .describe('Since it began, is it getting better, the same or worse?')
-    .optional(),
+    .optional()
+    .describe('Since it began, is it getting better, the same or worse?'),
   triedSelfCare: yesNo
-    .describe('Have you already tried rest, stretching, foam rolling, massage or heat for it?')
-    .optional(),
+    .optional()
+    .describe('Have you already tried rest, stretching, foam rolling, massage or heat for it?'),
 });
 
 export const Running = z.strictObject({
   runsPerWeek: z.number().int().min(0).max(21).optional(),
-  weeklyKmNow: z.number().min(0).max(500).describe('Distance in a typical recent week, km.').optional(),
+  weeklyKmNow: z.number().min(0).max(500).optional().describe('Distance in a typical recent week, km.'),
   weeklyKm4WeeksAgo: z
     .number()
     .min(0)
     .max(500)
-    .describe('Weekly distance about four weeks ago, km.')
-    .optional(),
-  longestRunKm: z.number().min(0).max(400).describe('Longest single run in the last month, km.').optional(),
+    .optional()
+    .describe('Weekly distance about four weeks ago, km.'),
+  longestRunKm: z.number().min(0).max(400).optional().describe('Longest single run in the last month, km.'),
   recentChanges: z
     .array(z.enum(['distance', 'speed', 'hills', 'surface', 'shoes', 'long-run']))
-    .describe('What changed in the last month; [] for nothing.')
-    .optional(),
+    .optional()
+    .describe('What changed in the last month; [] for nothing.'),
   restDaysPerWeek: z.number().int().min(0).max(7).optional(),
-  crossTraining: yesNo.describe('Other exercise (cycling, swimming, strength) most weeks?').optional(),
+  crossTraining: yesNo.optional().describe('Other exercise (cycling, swimming, strength) most weeks?'),
   mainSurface: z.enum(['road', 'trail', 'track', 'treadmill', 'mixed']).optional(),
-  warmUp: Frequency.describe('Do you warm up before runs?').optional(),
-  stretchAfter: Frequency.describe('Do you stretch or cool down after runs?').optional(),
+  warmUp: Frequency.optional().describe('Do you warm up before runs?'),
+  stretchAfter: Frequency.optional().describe('Do you stretch or cool down after runs?'),
 });
 
 export const Form = z.strictObject({
-  shrugging: yesNo.describe('Shoulders creep up toward the ears.').optional(),
+  shrugging: yesNo.optional().describe('Shoulders creep up toward the ears.'),
   clenchedFists: yesNo.optional(),
   armsCrossMidline: yesNo.optional(),
   bigArmSwing: yesNo.optional(),
   leanFromWaist: yesNo.optional(),
-  headForward: yesNo.describe('Head pokes forward of the shoulders.').optional(),
+  headForward: yesNo.optional().describe('Head pokes forward of the shoulders.'),
   lookDownWhenTired: yesNo.optional(),
   hunchWhenTired: yesNo.optional(),
-  chestBreathing: yesNo.describe('Breathing high in the chest rather than the belly.').optional(),
-  twisting: yesNo.describe('Twisting at the waist.').optional(),
-  outsideOfFoot: yesNo.describe('Landing on the outside edge of the foot (supination).').optional(),
+  chestBreathing: yesNo.optional().describe('Breathing high in the chest rather than the belly.'),
+  twisting: yesNo.optional().describe('Twisting at the waist.'),
+  outsideOfFoot: yesNo.optional().describe('Landing on the outside edge of the foot (supination).'),
 });
 
 export const Daily = z.strictObject({
-  sittingHours: hours(24).describe('Hours sitting on a typical day.').optional(),
+  sittingHours: hours(24).optional().describe('Hours sitting on a typical day.'),
   slouching: yesNo.optional(),
-  breaks: z.enum(['hourly', 'sometimes', 'rarely']).describe('How often you get up from sitting.').optional(),
-  stress: score010.describe('Stress lately, 0–10.').optional(),
+  breaks: z.enum(['hourly', 'sometimes', 'rarely']).optional().describe('How often you get up from sitting.'),
+  stress: score010.optional().describe('Stress lately, 0–10.'),
   hydration: z.enum(['good', 'poor']).optional(),
   strengthSessionsPerWeek: z.number().int().min(0).max(14).optional(),
-  heavyLifting: yesNo.describe('Regular heavy lifting at work or at home.').optional(),
+  heavyLifting: yesNo.optional().describe('Regular heavy lifting at work or at home.'),
   previousSportsInjury: yesNo.optional(),
 });
 
@@ -115,73 +115,73 @@ export const SelfChecks = z.strictObject({
  * example, saddle numbness unless asked). An absent answer is "not asked", never "no".
  */
 export const RedFlags = z.strictObject({
-  chestPain: yesNo.describe('Chest pain, pressure or tightness with the back pain.').optional(),
+  chestPain: yesNo.optional().describe('Chest pain, pressure or tightness with the back pain.'),
   sweatingNauseaBreathless: yesNo
-    .describe('With the pain: cold sweat, feeling sick, or short of breath out of proportion.')
-    .optional(),
+    .optional()
+    .describe('With the pain: cold sweat, feeling sick, or short of breath out of proportion.'),
   cardiacTiming: z
     .enum(['now', 'within-12h', '12-72h', 'over-72h'])
-    .describe('When chest, arm or jaw symptoms were last felt.')
-    .optional(),
+    .optional()
+    .describe('When chest, arm or jaw symptoms were last felt.'),
   exertionalChestPressure: yesNo
     .describe(
       'Pressure or tightness in the chest, arm, jaw or upper back that comes with effort and goes within minutes of stopping.',
     )
     .optional(),
   suddenTearingPain: yesNo
-    .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.')
-    .optional(),
+    .optional()
+    .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.'),
   faintingOrCollapse: yesNo.optional(),
   suddenBreathlessness: yesNo
-    .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.')
-    .optional(),
+    .optional()
+    .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.'),
   coughingBlood: yesNo.optional(),
-  calfSwelling: yesNo.describe('A swollen, painful calf on one side.').optional(),
+  calfSwelling: yesNo.optional().describe('A swollen, painful calf on one side.'),
   bladderChange: yesNo
-    .describe('New difficulty starting to pee, weaker flow, or loss of bladder control.')
-    .optional(),
+    .optional()
+    .describe('New difficulty starting to pee, weaker flow, or loss of bladder control.'),
   bowelControlLoss: yesNo.optional(),
-  saddleNumbness: yesNo.describe('Numbness around the genitals, bottom or inner thighs.').optional(),
-  sexualDysfunction: yesNo.describe('New loss of sexual function or genital sensation.').optional(),
-  bothLegs: yesNo.describe('Pain, tingling, numbness or weakness in both legs.').optional(),
+  saddleNumbness: yesNo.optional().describe('Numbness around the genitals, bottom or inner thighs.'),
+  sexualDysfunction: yesNo.optional().describe('New loss of sexual function or genital sensation.'),
+  bothLegs: yesNo.optional().describe('Pain, tingling, numbness or weakness in both legs.'),
   worseningWeakness: yesNo
-    .describe('Weakness or numbness in an arm or leg that is spreading or getting worse.')
-    .optional(),
-  suddenLimbWeakness: yesNo.describe('Sudden, significant weakness in the arms or legs.').optional(),
+    .optional()
+    .describe('Weakness or numbness in an arm or leg that is spreading or getting worse.'),
+  suddenLimbWeakness: yesNo.optional().describe('Sudden, significant weakness in the arms or legs.'),
   clumsyHandsOrGait: yesNo
-    .describe('New clumsy hands, unsteady walking, or electric shocks down the spine on bending the neck.')
-    .optional(),
+    .optional()
+    .describe('New clumsy hands, unsteady walking, or electric shocks down the spine on bending the neck.'),
   neckVascular: yesNo
     .describe(
       'With neck pain: double vision, dizziness, drop attacks, slurred speech, or a sudden severe headache.',
     )
     .optional(),
-  feverNeckStiffness: yesNo.describe('Fever with a stiff neck or dislike of bright light.').optional(),
-  fever: yesNo.describe('High temperature, chills or shivering.').optional(),
-  immunosuppressed: yesNo.describe('Weakened immune system, HIV, or injecting drugs.').optional(),
+  feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
+  fever: yesNo.optional().describe('High temperature, chills or shivering.'),
+  immunosuppressed: yesNo.optional().describe('Weakened immune system, HIV, or injecting drugs.'),
   unexplainedWeightLoss: yesNo.optional(),
   cancerHistory: yesNo.optional(),
-  osteoporosisOrSteroids: yesNo.describe('Osteoporosis, or taking steroid tablets for months.').optional(),
+  osteoporosisOrSteroids: yesNo.optional().describe('Osteoporosis, or taking steroid tablets for months.'),
   trauma: z
     .enum(['none', 'minor', 'major'])
-    .describe('Major: car crash, fall from height. Minor: a fall or knock.')
-    .optional(),
+    .optional()
+    .describe('Major: car crash, fall from height. Minor: a fall or knock.'),
   nightPain: yesNo
-    .describe('Pain at night that stops sleep and is not eased by changing position.')
-    .optional(),
+    .optional()
+    .describe('Pain at night that stops sleep and is not eased by changing position.'),
   worseCoughSneeze: yesNo
-    .describe('Pain made worse by coughing, sneezing or straining on the toilet.')
-    .optional(),
-  deformityOrSwelling: yesNo.describe('New swelling or a change in the shape of the back.').optional(),
+    .optional()
+    .describe('Pain made worse by coughing, sneezing or straining on the toilet.'),
+  deformityOrSwelling: yesNo.optional().describe('New swelling or a change in the shape of the back.'),
   constantProgressive: yesNo
-    .describe('Pain that is constant and keeps getting worse, whatever you do.')
-    .optional(),
+    .optional()
+    .describe('Pain that is constant and keeps getting worse, whatever you do.'),
   morningStiffnessOver30Min: yesNo
-    .describe('Morning stiffness lasting over 30 minutes that eases with exercise.')
-    .optional(),
+    .optional()
+    .describe('Morning stiffness lasting over 30 minutes that eases with exercise.'),
   abdominalPainHighBloodPressure: yesNo
-    .describe('Pain spreading from the belly to the back, with high blood pressure.')
-    .optional(),
+    .optional()
+    .describe('Pain spreading from the belly to the back, with high blood pressure.'),
 });
 
 export const Answers = z.strictObject({

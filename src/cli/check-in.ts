@@ -15,7 +15,10 @@ export interface Prompter {
   select<T extends string>(message: string, options: Choice<T>[]): Promise<T | undefined>;
   /** Nothing chosen returns []; skipping is offered by the section gate before. */
   multiselect<T extends string>(message: string, options: Choice<T>[]): Promise<T[]>;
-  number(message: string, range: { min: number; max: number; integer?: boolean }): Promise<number | undefined>;
+  number(
+    message: string,
+    range: { min: number; max: number; integer?: boolean },
+  ): Promise<number | undefined>;
 }
 
 type Section = 'yes' | 'skip';
@@ -91,10 +94,13 @@ const RED_FLAG_GROUPS: { title: string; questions: RedFlagQuestion[] }[] = [
 ];
 
 async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
-  const start = await p.select('First, a few safety questions (about a minute). They come first for a reason.', [
-    { value: 'yes', label: 'Answer them (recommended)' },
-    { value: 'skip', label: 'Skip them', hint: 'the result will say serious causes were not ruled out' },
-  ]);
+  const start = await p.select(
+    'First, a few safety questions (about a minute). They come first for a reason.',
+    [
+      { value: 'yes', label: 'Answer them (recommended)' },
+      { value: 'skip', label: 'Skip them', hint: 'the result will say serious causes were not ruled out' },
+    ],
+  );
   if (start !== 'yes') return undefined;
   const flags: Record<string, unknown> = {};
   for (const group of RED_FLAG_GROUPS) {
@@ -103,14 +109,18 @@ async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
       group.questions.map((q) => ({ value: q, label: describe(q) })),
     );
     for (const q of group.questions) flags[q] = chosen.includes(q);
-  }
-  if (flags.chestPain === true || flags.sweatingNauseaBreathless === true) {
-    flags.cardiacTiming = await p.select('When did you last have those chest or breathing symptoms?', [
-      { value: 'now', label: 'Now' },
-      { value: 'within-12h', label: 'In the last 12 hours' },
-      { value: '12-72h', label: '12 to 72 hours ago' },
-      { value: 'over-72h', label: 'More than 3 days ago' },
-    ]);
+    // The follow-up belongs with the heart questions: its answer decides emergency or same day.
+    if (
+      group.questions.includes('chestPain') &&
+      (flags.chestPain === true || flags.sweatingNauseaBreathless === true)
+    ) {
+      flags.cardiacTiming = await p.select('When did you last have those chest or breathing symptoms?', [
+        { value: 'now', label: 'Now' },
+        { value: 'within-12h', label: 'In the last 12 hours' },
+        { value: '12-72h', label: '12 to 72 hours ago' },
+        { value: 'over-72h', label: 'More than 3 days ago' },
+      ]);
+    }
   }
   flags.trauma = await p.select('Did the pain start after an accident, fall or knock?', [
     { value: 'none', label: 'No' },
@@ -144,11 +154,16 @@ const EPISODE = [
 async function painSection(p: Prompter): Promise<Answers['pain']> {
   const kb = knowledge();
   const regionChoices = (kind: 'painful' | 'spread') =>
-    kb.regions.filter((r) => r.kind === kind).map((r) => ({ value: r.id, label: r.name, hint: r.description }));
+    kb.regions
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ value: r.id, label: r.name, hint: r.description }));
   const descriptorChoices = (kind: 'quality' | 'aggravator') =>
     kb.descriptors.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.name }));
   const regions = await p.multiselect('Where does it hurt? Select all that apply.', regionChoices('painful'));
-  const spreadsTo = await p.multiselect('Does the pain spread anywhere? Select none if it stays put.', regionChoices('spread'));
+  const spreadsTo = await p.multiselect(
+    'Does the pain spread anywhere? Select none if it stays put.',
+    regionChoices('spread'),
+  );
   const timing = await p.multiselect('When does it hurt?', [
     { value: 'during-run', label: 'During the run' },
     { value: 'right-after', label: 'Right after' },
@@ -169,7 +184,11 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
     max: 10,
     integer: true,
   });
-  const worst = await p.number('Pain at its worst in the last week, 0–10?', { min: 0, max: 10, integer: true });
+  const worst = await p.number('Pain at its worst in the last week, 0–10?', {
+    min: 0,
+    max: 10,
+    integer: true,
+  });
   const qualities = await p.multiselect('What does it feel like?', descriptorChoices('quality'));
   const worseWith = await p.multiselect('What makes it worse?', descriptorChoices('aggravator'));
   const easesWithRestOrPosition = await yesNo(p, 'Does rest or changing position ease it?');
@@ -186,7 +205,10 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
     { value: 'worse', label: 'Getting worse' },
     { value: 'skip', label: 'Skip' },
   ]);
-  const triedSelfCare = await yesNo(p, 'Have you already tried rest, stretching, foam rolling, massage or heat for it?');
+  const triedSelfCare = await yesNo(
+    p,
+    'Have you already tried rest, stretching, foam rolling, massage or heat for it?',
+  );
   return compact({
     regions: regions.length ? regions : undefined,
     spreadsTo,
@@ -267,7 +289,8 @@ const FORM_CHOICES = [
 ] as const;
 
 async function formSection(p: Prompter): Promise<Answers['form']> {
-  if ((await gate(p, 'Your running form, as you have seen it (a mirror, a video, a friend)')) !== 'yes') return undefined;
+  if ((await gate(p, 'Your running form, as you have seen it (a mirror, a video, a friend)')) !== 'yes')
+    return undefined;
   const chosen = await p.multiselect(
     'Which of these do you notice? Select none if none.',
     FORM_CHOICES.map((c) => ({ ...c })),
@@ -285,13 +308,21 @@ async function dailySection(p: Prompter): Promise<Answers['daily']> {
     { value: 'rarely', label: 'Rarely' },
     { value: 'skip', label: 'Skip' },
   ]);
-  const stress = await p.number('Stress lately, 0 (none) to 10 (extreme)?', { min: 0, max: 10, integer: true });
+  const stress = await p.number('Stress lately, 0 (none) to 10 (extreme)?', {
+    min: 0,
+    max: 10,
+    integer: true,
+  });
   const hydration = await p.select('Do you drink enough through the day?', [
     { value: 'good', label: 'Yes, mostly' },
     { value: 'poor', label: 'Often not' },
     { value: 'skip', label: 'Skip' },
   ]);
-  const strengthSessionsPerWeek = await p.number('Strength sessions a week?', { min: 0, max: 14, integer: true });
+  const strengthSessionsPerWeek = await p.number('Strength sessions a week?', {
+    min: 0,
+    max: 14,
+    integer: true,
+  });
   const heavyLifting = await yesNo(p, 'Regular heavy lifting at work or home?');
   const previousSportsInjury = await yesNo(p, 'Any earlier sports injuries?');
   return compact({
@@ -329,7 +360,8 @@ async function gearSection(p: Prompter): Promise<Answers['gear']> {
 }
 
 async function selfCheckSection(p: Prompter): Promise<Answers['selfChecks']> {
-  if ((await gate(p, 'Self-checks (optional, about 5 minutes; instructions shown)')) !== 'yes') return undefined;
+  if ((await gate(p, 'Self-checks (optional, about 5 minutes; instructions shown)')) !== 'yes')
+    return undefined;
   const checks = new Map(knowledge().selfChecks.map((c) => [c.id, c]));
   const show = (id: string) => {
     const c = checks.get(id);

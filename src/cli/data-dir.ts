@@ -15,6 +15,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 /** Resolve the data folder; nothing is created until something is stored. */
 export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = flag ?? env.BACKSTRIDE_DATA;
-  if (chosen !== undefined && chosen.trim() === '') throw badInput('the data folder must not be empty', 'data-dir');
+  if (chosen !== undefined && chosen.trim() === '')
+    throw badInput('the data folder must not be empty', 'data-dir');
   return resolve(chosen ?? defaultDataDir(env));
 }

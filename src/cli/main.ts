@@ -7,15 +7,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { answersJsonSchema, parseAnswers } from '../answers/index.js';
 import { assess } from '../assess/index.js';
 import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.js';
-import { type ItemKind, collectionByKind } from '../knowledge/index.js';
-import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
+import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
-import { renderAssessment, renderExercise, renderItem } from './render.js';
+import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
 import { resolveDataDir } from './data-dir.js';
+import { renderAssessment, renderExercise, renderItem } from './render.js';
 
 type CommonOptions = { json?: boolean; dataDir?: string };
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 function print(opts: CommonOptions, json: unknown, text: () => string): void {
   process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : text());
@@ -28,7 +30,8 @@ function readAnswers(file: string) {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
     throw badInput(`cannot read answers file ${file}: ${why}`, 'answers');
   }
   let json: unknown;
@@ -40,7 +43,8 @@ function readAnswers(file: string) {
   try {
     return parseAnswers(json);
   } catch (error) {
-    if (isBackstrideError(error)) throw new BackstrideError(error.code, `answers file ${file}: ${error.message}`, error.field);
+    if (isBackstrideError(error))
+      throw new BackstrideError(error.code, `answers file ${file}: ${error.message}`, error.field);
     throw error;
   }
 }
@@ -48,7 +52,9 @@ function readAnswers(file: string) {
 function withCommon(cmd: Command): Command {
   return cmd
     .option('--json', 'print one JSON document on stdout and nothing else there')
-    .addOption(new Option('--data-dir <dir>', 'data folder (default: $BACKSTRIDE_DATA or a per-user folder)'));
+    .addOption(
+      new Option('--data-dir <dir>', 'data folder (default: $BACKSTRIDE_DATA or a per-user folder)'),
+    );
 }
 
 export function buildProgram(): Command {
@@ -101,7 +107,11 @@ export function buildProgram(): Command {
     .action((kind: string | undefined, _opts: CommonOptions, cmd: Command) => {
       const o = cmd.optsWithGlobals() as CommonOptions;
       const items = listItems(kind);
-      print(o, items, () => `${items.map((i) => `${i.kind.padEnd(16)} ${i.id.padEnd(34)} ${i.name}`).join('\n')}\n`);
+      print(
+        o,
+        items,
+        () => `${items.map((i) => `${i.kind.padEnd(16)} ${i.id.padEnd(34)} ${i.name}`).join('\n')}\n`,
+      );
     });
   withCommon(kb.command('search'))
     .description('Search names, aliases and text')
@@ -121,8 +131,10 @@ export function buildProgram(): Command {
     .action((id: string, _opts: CommonOptions, cmd: Command) => {
       const o = cmd.optsWithGlobals() as CommonOptions;
       const { kind, item } = findItem(id);
-      print(o, { kind, ...item }, () =>
-        kind === 'exercise' ? renderExercise(item as unknown as Exercise) : renderItem(kind as ItemKind, item),
+      print(o, { kind, item }, () =>
+        kind === 'exercise'
+          ? renderExercise(item as unknown as Exercise)
+          : renderItem(kind as ItemKind, item),
       );
     });
   return program;

@@ -74,7 +74,8 @@ export function renderAssessment(r: Assessment): string {
     for (const u of r.unanswered) out.push(wrap(`- ${u.field}: ${u.why}`, 2));
   }
   out.push(heading('Sources'));
-  for (const s of r.sources) out.push(pc.dim(wrap(`${s.id}: ${s.title} (${s.publisher})${s.url ? ` ${s.url}` : ''}`, 2)));
+  for (const s of r.sources)
+    out.push(pc.dim(wrap(`${s.id}: ${s.title} (${s.publisher})${s.url ? ` ${s.url}` : ''}`, 2)));
   out.push(`\n${pc.dim(wrap(r.disclaimer, 0))}`);
   return `${out.join('\n')}\n`;
 }

@@ -20,7 +20,9 @@ export function clackPrompter(output: Writable): Prompter {
       return unwrap(await clack.select<T>({ ...common, message, options: options as never }));
     },
     async multiselect<T extends string>(message: string, options: Choice<T>[]) {
-      return unwrap(await clack.multiselect<T>({ ...common, message, options: options as never, required: false }));
+      return unwrap(
+        await clack.multiselect<T>({ ...common, message, options: options as never, required: false }),
+      );
     },
     async number(message, { min, max, integer }) {
       const raw = unwrap(
@@ -54,6 +56,8 @@ export async function askInTerminal({ output }: { output: Writable }): Promise<A
     { output },
   );
   const { answers, stoppedEarly } = await runCheckIn(clackPrompter(output));
-  clack.outro(stoppedEarly ? 'Your answers need prompt care: see below.' : 'Thanks. Here is your result.', { output });
+  clack.outro(stoppedEarly ? 'Your answers need prompt care: see below.' : 'Thanks. Here is your result.', {
+    output,
+  });
   return answers;
 }

@@ -362,8 +362,7 @@ export const factorRules: Record<string, FactorRule> = {
     const primary: Evidence[] = [];
     if (worse(a, 'deep-breath'))
       primary.push(ev(`The pain ${where(thoracic)} is worse on a deep breath.`, 0.5));
-    if (worse(a, 'twisting'))
-      primary.push(ev(`The pain ${where(thoracic)} is worse when you twist.`, 0.4));
+    if (worse(a, 'twisting')) primary.push(ev(`The pain ${where(thoracic)} is worse when you twist.`, 0.4));
     return { primary };
   },
   'muscle-strain-pattern': (a) => {

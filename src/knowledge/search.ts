@@ -40,7 +40,8 @@ function* allItems(): Generator<[ItemKind, AnyItem]> {
  */
 export function searchKnowledge(query: string, limit = 20): Hit[] {
   const q = terms(query);
-  if (q.length === 0) throw badInput('search text is empty: give at least one word of two or more letters', 'text');
+  if (q.length === 0)
+    throw badInput('search text is empty: give at least one word of two or more letters', 'text');
   const hits: Hit[] = [];
   for (const [kind, item] of allItems()) {
     const name = `${nameOf(item)} ${item.id}`.toLowerCase();
@@ -66,12 +67,21 @@ export function searchKnowledge(query: string, limit = 20): Hit[] {
 export function findItem(ref: string): { kind: ItemKind; item: AnyItem } {
   const [maybeKind, maybeId] = ref.includes(':') ? ref.split(':', 2) : [undefined, ref];
   if (maybeKind !== undefined && !(maybeKind in collectionByKind)) {
-    throw badInput(`unknown kind "${maybeKind}" (expected one of ${Object.keys(collectionByKind).join(', ')})`, 'id');
+    throw badInput(
+      `unknown kind "${maybeKind}" (expected one of ${Object.keys(collectionByKind).join(', ')})`,
+      'id',
+    );
   }
-  const matches = [...allItems()].filter(([kind, item]) => item.id === maybeId && (!maybeKind || kind === maybeKind));
-  if (matches.length === 0) throw notFound(`no knowledge-base item with id "${ref}" (try \`backstride kb search\`)`);
+  const matches = [...allItems()].filter(
+    ([kind, item]) => item.id === maybeId && (!maybeKind || kind === maybeKind),
+  );
+  if (matches.length === 0)
+    throw notFound(`no knowledge-base item with id "${ref}" (try \`backstride kb search\`)`);
   if (matches.length > 1) {
-    throw badInput(`"${ref}" is ambiguous: use ${matches.map(([k]) => `${k}:${maybeId}`).join(' or ')}`, 'id');
+    throw badInput(
+      `"${ref}" is ambiguous: use ${matches.map(([k]) => `${k}:${maybeId}`).join(' or ')}`,
+      'id',
+    );
   }
   const [kind, item] = matches[0] as [ItemKind, AnyItem];
   return { kind, item };
@@ -80,7 +90,10 @@ export function findItem(ref: string): { kind: ItemKind; item: AnyItem } {
 /** Ids and names of one kind, or of all kinds. */
 export function listItems(kind?: string): { kind: ItemKind; id: string; name: string }[] {
   if (kind !== undefined && !(kind in collectionByKind)) {
-    throw badInput(`unknown kind "${kind}" (expected one of ${Object.keys(collectionByKind).join(', ')})`, 'kind');
+    throw badInput(
+      `unknown kind "${kind}" (expected one of ${Object.keys(collectionByKind).join(', ')})`,
+      'kind',
+    );
   }
   return [...allItems()]
     .filter(([k]) => !kind || k === kind)
