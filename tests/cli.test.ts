@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape codes are what is being matched
+const ANSI = /\x1b\[/;
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
 const scratch = mkdtempSync(join(tmpdir(), 'backstride-cli-'));
@@ -134,14 +137,14 @@ describe('assess --answers', () => {
       expect(r.stdout).toContain(heading);
     }
     expect(r.stdout).toContain('You sit about 9 hours a day.');
-    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(r.stdout).not.toMatch(ANSI);
   });
 
   it('uses colour when forced, for terminals that support it', () => {
     const r = cli(['assess', '--answers', answersFile('good.json', good)], {
       env: { NO_COLOR: '', FORCE_COLOR: '1' },
     });
-    expect(r.stdout).toMatch(/\x1b\[/);
+    expect(r.stdout).toMatch(ANSI);
   });
 
   it('reads answers from stdin with "-"', () => {

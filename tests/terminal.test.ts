@@ -5,8 +5,11 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const ANSI_ALL = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
 const root = fileURLToPath(new URL('..', import.meta.url));
-const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+const plain = (s: string) => s.replace(ANSI_ALL, '');
 
 function terminal() {
   const child = spawn('script', ['-qfec', 'stty cols 120 rows 50; node bin/backstride assess', '/dev/null'], {

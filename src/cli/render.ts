@@ -83,7 +83,7 @@ export function renderAssessment(r: Assessment): string {
 /** An exercise as a card: steps, dose, equipment, cautions, variants. */
 export function renderExercise(e: Exercise): string {
   const out = [pc.bold(e.name), wrap(e.purpose, 0), heading('Steps')];
-  e.steps.forEach((s, i) => out.push(wrap(`${i + 1}. ${s}`, 2)));
+  for (const [i, s] of e.steps.entries()) out.push(wrap(`${i + 1}. ${s}`, 2));
   out.push(heading('Dose'), `  ${formatDose(e.dose)}`, pc.dim(wrap(e.dose.basis, 2)));
   if (e.equipment.length) out.push(heading('Equipment'), `  ${e.equipment.join(', ')}`);
   if (e.cautions.length) out.push(heading('Cautions'), ...e.cautions.map((c) => wrap(`- ${c}`, 2)));

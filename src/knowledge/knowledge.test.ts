@@ -23,7 +23,8 @@ describe('knowledge base', () => {
 
   it('rejects an item without a source', () => {
     const data = copy();
-    (data.exercises?.[0] as Record<string, unknown>).sources = [];
+    const [first] = data.exercises as Record<string, unknown>[];
+    if (first) first.sources = [];
     expect(parseIssues(data).join('\n')).toMatch(
       /exercises\.0\.sources: every item cites at least one source/,
     );
@@ -31,13 +32,15 @@ describe('knowledge base', () => {
 
   it('rejects an exercise without steps or without a dose', () => {
     const noSteps = copy();
-    (noSteps.exercises?.[0] as Record<string, unknown>).steps = ['only one'];
+    const [one] = noSteps.exercises as Record<string, unknown>[];
+    if (one) one.steps = ['only one'];
     expect(parseIssues(noSteps).join('\n')).toMatch(/exercises\.0\.steps/);
     const noDose = copy();
-    delete (noDose.exercises?.[1] as Record<string, unknown>).dose;
+    const second = (noDose.exercises as Record<string, unknown>[])[1];
+    if (second) delete second.dose;
     expect(parseIssues(noDose).join('\n')).toMatch(/exercises\.1\.dose/);
     const emptyDose = copy();
-    const dose = (emptyDose.exercises?.[2] as { dose: Record<string, unknown> }).dose;
+    const dose = (emptyDose.exercises as { dose: Record<string, unknown> }[])[2]?.dose ?? {};
     delete dose.reps;
     delete dose.holdS;
     delete dose.breaths;
@@ -66,13 +69,14 @@ describe('knowledge base', () => {
   it('gives no medication doses anywhere', () => {
     const text = JSON.stringify(rawKnowledge);
     expect(text).not.toMatch(/\b\d+\s?(mg|milligrams?|ml|tablets?|pills?)\b/i);
-    const otc = findItem('otc-pain-relief').item as { detail: string };
+    const otc = findItem('otc-pain-relief').item as unknown as { detail: string };
     expect(otc.detail).toMatch(/label/i);
     expect(otc.detail).toMatch(/pharmacist|doctor/i);
   });
 
   it('uses the doses the sources give', () => {
-    const dose = (id: string) => (findItem(`exercise:${id}`).item as { dose: Record<string, unknown> }).dose;
+    const dose = (id: string) =>
+      (findItem(`exercise:${id}`).item as unknown as { dose: Record<string, unknown> }).dose;
     expect(dose('shoulder-extension-band')).toMatchObject({
       sets: 3,
       reps: { min: 10, max: 20 },
