@@ -43,7 +43,10 @@ const cases: Case[] = [
     id: 'hyperlordosis',
     raises: { selfChecks: { wallTest: 'more-than-a-hand' } },
     quotes: ['more than a hand'],
-    doesNot: { selfChecks: { wallTest: 'hand-fits', mirrorProfile: 'neutral' }, pain: { regions: ['lower-back'] } },
+    doesNot: {
+      selfChecks: { wallTest: 'hand-fits', mirrorProfile: 'neutral' },
+      pain: { regions: ['lower-back'] },
+    },
   },
   {
     id: 'lifting-technique',
@@ -197,7 +200,10 @@ const cases: Case[] = [
     id: 'weak-glutes',
     raises: { selfChecks: { bridgeHoldS: { left: 40, right: 25 } } },
     quotes: ['25 s', '30 s', 'right side', '38% less'],
-    doesNot: { selfChecks: { bridgeHoldS: { left: 40, right: 31 } }, pain: { regions: ['sacroiliac-buttock'] } },
+    doesNot: {
+      selfChecks: { bridgeHoldS: { left: 40, right: 31 } },
+      pain: { regions: ['sacroiliac-buttock'] },
+    },
   },
   {
     id: 'weak-upper-back',
@@ -364,11 +370,11 @@ describe('analyseFactors', () => {
     expect(analyseFactors({})).toEqual([]);
   });
 
-  it('supporting-only evidence (regions, aggravators, rare breaks) never raises a factor', () => {
+  it('supporting-only evidence (every region, lifting and bending, rare breaks) never raises a factor', () => {
     const supportingOnly = answers({
       pain: {
         regions: [...PainfulRegion.options],
-        worseWith: ['lifting', 'twisting', 'bending'],
+        worseWith: ['lifting', 'bending'],
         qualities: ['ache'],
         episodeHours: 36,
       },
