@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { redFlagQuestions } from '../src/answers/index.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape codes are what is being matched
 const ANSI = /\x1b\[/;
@@ -40,14 +41,11 @@ function expectBadInput(r: ReturnType<typeof cli>, message: RegExp) {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
+/** Every red-flag question answered "no". */
 const calmScreen = {
-  chestPain: false,
-  sweatingNauseaBreathless: false,
-  suddenTearingPain: false,
-  bladderChange: false,
-  saddleNumbness: false,
-  bothLegs: false,
-  fever: false,
+  ...Object.fromEntries(
+    redFlagQuestions.filter((q) => q !== 'cardiacTiming' && q !== 'trauma').map((q) => [q, false]),
+  ),
   trauma: 'none',
 };
 
@@ -119,8 +117,19 @@ describe('assess --answers', () => {
     expect(result.plan.sections.map((s: { id: string }) => s.id)).toEqual(
       expect.arrayContaining(['relief-now', 'next-run', 'strength-mobility', 'seek-help']),
     );
-    expect(result.triage.redFlagScreen.complete).toBe(false);
-    expect(result.triage.redFlagScreen.note).toMatch(/not answered/);
+    expect(result.triage.redFlagScreen.complete).toBe(true);
+    expect(result.triage.redFlagScreen.note).toBeUndefined();
+  });
+
+  it('never gives self-care alone when red-flag questions were left out', () => {
+    const partial = { ...good, redFlags: { chestPain: false, saddleNumbness: false } };
+    const result = JSON.parse(
+      cli(['assess', '--answers', answersFile('partial.json', partial), '--json']).stdout,
+    );
+    expect(result.triage.level).toBe('clinician');
+    expect(result.triage.reasons.map((r: { rule: string }) => r.rule)).toEqual(['screen-incomplete']);
+    expect(result.triage.redFlagScreen.note).toMatch(/28 of 30 red-flag questions were not answered/);
+    expect(result.plan.sections[0].id).toBe('now');
   });
 
   it('prints a readable result with sections, triage first', () => {

@@ -3,7 +3,7 @@
  * only on what the runner said: a missing answer never fires a rule and never clears one. Numbers come
  * from the red flag's `params`.
  */
-import type { Answers } from '../answers/index.js';
+import { type Answers, redFlagQuestions } from '../answers/index.js';
 
 export type RuleContext = {
   a: Answers;
@@ -72,7 +72,17 @@ function isNew(a: Answers, withinDays: number): boolean {
 /** Bouts that settle within two days (pain that comes with long runs and goes), rather than persisting. */
 function episodic(a: Answers): boolean {
   const h = a.pain?.episodeHours;
-  return h !== undefined && h <= 48 && (a.pain?.now ?? 0) <= 2;
+  const now = a.pain?.now;
+  // Both must be answered: a missing pain score must not clear the persisting-pain rule.
+  return h !== undefined && h <= 48 && now !== undefined && now <= 2;
+}
+
+/** Screen questions answered and not; `cardiacTiming` is a follow-up, not a screen question. */
+function screenAnswers(a: Answers): { answered: number; unanswered: number } {
+  const given = a.redFlags ?? {};
+  const questions = redFlagQuestions.filter((q) => q !== 'cardiacTiming');
+  const answered = questions.filter((q) => given[q] !== undefined).length;
+  return { answered, unanswered: questions.length - answered };
 }
 
 const cancerSpinal = (a: Answers, p: Record<string, number>) =>
@@ -160,5 +170,9 @@ export const rules: Record<string, RulePredicate> = {
   chronic: ({ a, p }) => a.pain?.overThreeMonths === true || (a.pain?.daysSinceStart ?? 0) >= (p.days ?? 84),
   'getting-worse': ({ a }) => a.pain?.trend === 'worse',
   'pattern-needs-assessment': ({ patterns }) => patterns.length > 0,
-  'screen-skipped': ({ a }) => Object.values(a.redFlags ?? {}).every((v) => v === undefined),
+  'screen-skipped': ({ a }) => screenAnswers(a).answered === 0,
+  'screen-incomplete': ({ a }) => {
+    const { answered, unanswered } = screenAnswers(a);
+    return answered > 0 && unanswered > 0;
+  },
 };

@@ -331,6 +331,11 @@ const cases: Case[] = [
     fires: withoutScreen(answers()),
     nearMiss: { ...withoutScreen(answers()), redFlags: { fever: false } },
   },
+  {
+    rule: 'screen-incomplete',
+    fires: { ...withoutScreen(answers()), redFlags: { fever: false } },
+    nearMiss: answers(),
+  },
 ];
 
 describe('red-flag rules: one firing case and one near miss each', () => {
@@ -436,7 +441,11 @@ describe('red-flag rules: more boundaries', () => {
   });
 
   it('severe-arm-nerve-pain also fires on the worst pain of the week', () => {
-    const arm = { regions: ['neck'], spreadsTo: ['arm'], qualities: ['numbness'] } as const;
+    const arm: NonNullable<Answers['pain']> = {
+      regions: ['neck'],
+      spreadsTo: ['arm'],
+      qualities: ['numbness'],
+    };
     expect(ruleIds(answers({ pain: { ...arm, now: 3, worst: 7 } }))).toContain('severe-arm-nerve-pain');
     expect(ruleIds(answers({ pain: { ...arm, now: 3, worst: 6 } }))).not.toContain('severe-arm-nerve-pain');
   });

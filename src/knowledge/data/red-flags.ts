@@ -514,6 +514,17 @@ export const redFlags: RedFlagInput[] = [
       'CKS: red flags must be asked about directly. Missing answers never lower the level; with none answered, the plan cannot be offered as self-care alone.',
     sources: ['nice-cks-red-flags'],
   },
+  {
+    id: 'screen-incomplete',
+    name: 'Red-flag screen partly answered',
+    level: 'clinician',
+    reason:
+      'Some safety questions were not answered, so Backstride cannot rule out a cause that needs a doctor. Answer them all to get a self-care plan, or let a clinician ask them in person.',
+    action: BOOK,
+    rationale:
+      'An unanswered red-flag question is never taken as "no" (CKS: ask directly). Without every answer the result cannot be self-care alone; answering one question must not do better than answering none.',
+    sources: ['nice-cks-red-flags'],
+  },
 ];
 
 /** Safety-net advice shown with every result ("seek help if …"). */
