@@ -40,11 +40,22 @@ function time(label, args) {
 }
 
 const bare = time('node -e ""', () => ['-e', '']);
-const assess = time('assess --json', (i) => [join(root, 'bin', 'backstride'), 'assess', '--answers', files[i % files.length], '--json']);
+const assess = time('assess --json', (i) => [
+  join(root, 'bin', 'backstride'),
+  'assess',
+  '--answers',
+  files[i % files.length],
+  '--json',
+]);
 const fmt = (n) => `${n.toFixed(0)} ms`.padStart(7);
-console.log(`\n${runs} runs each, ${files.length} answer files, Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(
+  `\n${runs} runs each, ${files.length} answer files, Node ${process.version}, ${process.platform}/${process.arch}`,
+);
 console.log('command            median     p95     min');
-for (const r of [bare, assess]) console.log(`${r.label.padEnd(16)} ${fmt(r.median)} ${fmt(r.p95)} ${fmt(r.min)}`);
-console.log(`assess over bare Node start: ${(assess.median - bare.median).toFixed(0)} ms (${(assess.median / bare.median).toFixed(2)}×)`);
+for (const r of [bare, assess])
+  console.log(`${r.label.padEnd(16)} ${fmt(r.median)} ${fmt(r.p95)} ${fmt(r.min)}`);
+console.log(
+  `assess over bare Node start: ${(assess.median - bare.median).toFixed(0)} ms (${(assess.median / bare.median).toFixed(2)}×)`,
+);
 const target = 300;
 console.log(`target: median under ${target} ms: ${assess.median < target ? 'met' : 'NOT met'}`);

@@ -27,11 +27,19 @@ const thoracic = (a: Answers) => regions(a).some((r) => THORACIC.has(r));
 const upper = (a: Answers) => regions(a).some((r) => UPPER.has(r));
 const maxPain = (a: Answers) => Math.max(a.pain?.now ?? 0, a.pain?.worst ?? 0);
 
-/** Heart warning signs: chest pain, pain spreading to chest or jaw, or autonomic symptoms with the pain. */
+/**
+ * Heart warning signs: chest pain, pain spreading to chest or jaw, or autonomic symptoms with the pain.
+ * Effort-related chest pressure counts too once a time is given for it: the stable reading (clinician)
+ * holds only without one, since CG95's timing rules apply to recent symptoms.
+ */
 function cardiacFeatures(a: Answers): boolean {
   const r = rf(a);
   return (
-    r.chestPain === true || spreads(a, 'chest') || spreads(a, 'jaw') || r.sweatingNauseaBreathless === true
+    r.chestPain === true ||
+    spreads(a, 'chest') ||
+    spreads(a, 'jaw') ||
+    r.sweatingNauseaBreathless === true ||
+    (r.exertionalChestPressure === true && r.cardiacTiming !== undefined)
   );
 }
 

@@ -514,6 +514,18 @@ describe('triage safety properties', () => {
     expect(atLeastAsUrgent(triage(untold).level, 'clinician')).toBe(true);
   });
 
+  it('effort-related chest pressure follows the cardiac timing rules once a time is given', () => {
+    const pressure = (cardiacTiming?: 'now' | 'within-12h' | '12-72h' | 'over-72h') =>
+      triage(
+        answers({ redFlags: { exertionalChestPressure: true, ...(cardiacTiming ? { cardiacTiming } : {}) } }),
+      ).level;
+    expect(pressure()).toBe('clinician');
+    expect(pressure('now')).toBe('emergency');
+    expect(pressure('within-12h')).toBe('emergency');
+    expect(pressure('12-72h')).toBe('urgent');
+    expect(pressure('over-72h')).toBe('clinician');
+  });
+
   it('chest pain with an unknown cardiac timing is treated as an emergency', () => {
     const a = answers({ redFlags: { chestPain: true } });
     expect(a.redFlags?.cardiacTiming).toBeUndefined();
