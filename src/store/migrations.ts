@@ -1,0 +1,78 @@
+/**
+ * Versioned migrations, run on open. The same list runs on SQLite and PostgreSQL; the only difference is
+ * the binary column type, passed in. Never edit a shipped migration: add the next one.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+function migrations(engine: Engine): Record<string, Migration> {
+  const binary = engine === 'postgres' ? 'bytea' : 'blob';
+  const real = engine === 'postgres' ? 'double precision' : 'real';
+  return {
+    '0001-initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('runs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('start_time', 'bigint', (c) => c.notNull())
+          .addColumn('sport', 'text', (c) => c.notNull())
+          .addColumn('sport_label', 'text')
+          .addColumn('name', 'text')
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('source_format', 'text', (c) => c.notNull())
+          .addColumn('device', 'text')
+          .addColumn('distance_m', sql.raw(real), (c) => c.notNull())
+          .addColumn('elapsed_s', sql.raw(real))
+          .addColumn('moving_s', sql.raw(real))
+          .addColumn('pace_s_per_km', sql.raw(real))
+          .addColumn('elevation_gain_m', sql.raw(real))
+          .addColumn('avg_hr', sql.raw(real))
+          .addColumn('max_hr', sql.raw(real))
+          .addColumn('avg_cadence_spm', sql.raw(real))
+          .addColumn('max_cadence_spm', sql.raw(real))
+          .addColumn('cadence_change_spm', sql.raw(real))
+          .addColumn('pace_change_pct', sql.raw(real))
+          .addColumn('decoupling_pct', sql.raw(real))
+          .addColumn('sample_count', 'integer', (c) => c.notNull())
+          .addColumn('samples', sql.raw(binary))
+          .addColumn('imported_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('runs_start_time').on('runs').column('start_time').execute();
+        await db.schema.createIndex('runs_fingerprint').on('runs').column('fingerprint').unique().execute();
+
+        await db.schema
+          .createTable('assessments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('level', 'text', (c) => c.notNull())
+          .addColumn('answers', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('pain_checkins')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('regions', 'text', (c) => c.notNull())
+          .addColumn('score', 'integer', (c) => c.notNull())
+          .addColumn('timing', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .addColumn('run_id', 'text', (c) => c.references('runs.id').onDelete('set null'))
+          .execute();
+        await db.schema.createIndex('pain_checkins_at').on('pain_checkins').column('at').execute();
+        await db.schema
+          .createTable('exercise_sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('items', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return { getMigrations: async () => migrations(engine) };
+}

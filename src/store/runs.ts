@@ -1,0 +1,140 @@
+/**
+ * Runs in the store: insert with duplicate detection, list, fetch. Duplicate detection is by start time
+ * and length, never by file name, so the same run imported twice, or from its FIT and its TCX, is one run.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, RunRow } from './schema.js';
+
+/** Starts within this window and lengths within tolerance mean the same run recorded twice. */
+const SAME_START_MS = 60_000;
+const SAME_LENGTH_FRACTION = 0.02;
+const SAME_LENGTH_MIN_M = 50;
+
+export type NewRunInput = Omit<RunRow, 'id' | 'fingerprint' | 'imported_at'>;
+
+/** The first line of duplicate detection: start to the second, sport family, duration to the minute. */
+export function fingerprint(run: Pick<RunRow, 'start_time' | 'elapsed_s'>): string {
+  const start = Math.round(run.start_time / 1000);
+  const minutes = run.elapsed_s === null ? 'x' : Math.round(run.elapsed_s / 60);
+  return `${start}:${minutes}`;
+}
+
+function sameRun(
+  a: Pick<RunRow, 'distance_m' | 'elapsed_s'>,
+  b: Pick<RunRow, 'distance_m' | 'elapsed_s'>,
+): boolean {
+  const tolerance = Math.max(SAME_LENGTH_MIN_M, SAME_LENGTH_FRACTION * Math.max(a.distance_m, b.distance_m));
+  if (a.distance_m > 0 && b.distance_m > 0) return Math.abs(a.distance_m - b.distance_m) <= tolerance;
+  if (a.elapsed_s !== null && b.elapsed_s !== null) {
+    return (
+      Math.abs(a.elapsed_s - b.elapsed_s) <=
+      Math.max(60, SAME_LENGTH_FRACTION * Math.max(a.elapsed_s, b.elapsed_s))
+    );
+  }
+  return true;
+}
+
+/** An already stored run that is this one, if any. */
+export async function findDuplicate(
+  db: Kysely<Database> | Transaction<Database>,
+  run: Pick<RunRow, 'start_time' | 'distance_m' | 'elapsed_s'>,
+): Promise<string | undefined> {
+  const candidates = await db
+    .selectFrom('runs')
+    .select(['id', 'distance_m', 'elapsed_s'])
+    .where('start_time', '>=', run.start_time - SAME_START_MS)
+    .where('start_time', '<=', run.start_time + SAME_START_MS)
+    .execute();
+  return candidates.find((c) => sameRun(c, run))?.id;
+}
+
+export type InsertOutcome = { status: 'imported'; id: string } | { status: 'duplicate'; id: string };
+
+/**
+ * Insert runs from one file in one transaction: all of them or none. Runs already stored are reported
+ * as duplicates and not written again.
+ */
+export async function insertRuns(
+  db: Kysely<Database>,
+  runs: NewRunInput[],
+  now = Date.now(),
+): Promise<InsertOutcome[]> {
+  return db.transaction().execute(async (trx) => {
+    const outcomes: InsertOutcome[] = [];
+    for (const run of runs) {
+      const existing = await findDuplicate(trx, run);
+      if (existing) {
+        outcomes.push({ status: 'duplicate', id: existing });
+        continue;
+      }
+      const fp = fingerprint(run);
+      const clash = await trx
+        .selectFrom('runs')
+        .select('id')
+        .where('fingerprint', '=', fp)
+        .executeTakeFirst();
+      if (clash) {
+        outcomes.push({ status: 'duplicate', id: clash.id });
+        continue;
+      }
+      const id = randomUUID();
+      await trx
+        .insertInto('runs')
+        .values({ ...run, id, fingerprint: fp, imported_at: now })
+        .execute();
+      outcomes.push({ status: 'imported', id });
+    }
+    return outcomes;
+  });
+}
+
+export type RunSummary = Omit<RunRow, 'samples' | 'fingerprint'>;
+
+const summaryColumns = [
+  'id',
+  'start_time',
+  'sport',
+  'sport_label',
+  'name',
+  'source',
+  'source_format',
+  'device',
+  'distance_m',
+  'elapsed_s',
+  'moving_s',
+  'pace_s_per_km',
+  'elevation_gain_m',
+  'avg_hr',
+  'max_hr',
+  'avg_cadence_spm',
+  'max_cadence_spm',
+  'cadence_change_spm',
+  'pace_change_pct',
+  'decoupling_pct',
+  'sample_count',
+  'imported_at',
+] as const;
+
+/** Runs between two times (epoch ms, inclusive), oldest first. */
+export async function listRuns(
+  db: Kysely<Database>,
+  range: { from?: number; to?: number } = {},
+): Promise<RunSummary[]> {
+  let q = db.selectFrom('runs').select(summaryColumns);
+  if (range.from !== undefined) q = q.where('start_time', '>=', range.from);
+  if (range.to !== undefined) q = q.where('start_time', '<=', range.to);
+  return q.orderBy('start_time', 'asc').execute();
+}
+
+export async function getRun(db: Kysely<Database>, id: string): Promise<RunRow | undefined> {
+  return db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countRuns(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('runs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

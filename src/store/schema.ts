@@ -1,0 +1,71 @@
+/**
+ * The database tables as Kysely types, shared by SQLite (embedded) and PostgreSQL (hosted). Times are
+ * epoch milliseconds in BIGINT columns; JSON is stored as text so both engines treat it alike.
+ */
+import type { Generated } from 'kysely';
+
+export interface RunsTable {
+  id: string;
+  /** Start time to the second, sport and rounded duration; the first line of duplicate detection. */
+  fingerprint: string;
+  start_time: number;
+  sport: string;
+  sport_label: string | null;
+  name: string | null;
+  /** The file it came from (path inside an archive after `!`). */
+  source: string;
+  source_format: string;
+  device: string | null;
+  distance_m: number;
+  elapsed_s: number | null;
+  moving_s: number | null;
+  pace_s_per_km: number | null;
+  elevation_gain_m: number | null;
+  avg_hr: number | null;
+  max_hr: number | null;
+  avg_cadence_spm: number | null;
+  max_cadence_spm: number | null;
+  cadence_change_spm: number | null;
+  pace_change_pct: number | null;
+  decoupling_pct: number | null;
+  sample_count: number;
+  /** Compact, compressed samples (see samples-codec.ts). */
+  samples: Uint8Array | null;
+  imported_at: number;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  created_at: number;
+  answers: string;
+  result: string;
+  level: string;
+}
+
+export interface PainCheckinsTable {
+  id: string;
+  at: number;
+  regions: string;
+  score: number;
+  timing: string;
+  note: string | null;
+  run_id: string | null;
+}
+
+export interface ExerciseSessionsTable {
+  id: string;
+  at: number;
+  items: string;
+  note: string | null;
+}
+
+export interface Database {
+  runs: RunsTable;
+  assessments: AssessmentsTable;
+  pain_checkins: PainCheckinsTable;
+  exercise_sessions: ExerciseSessionsTable;
+}
+
+export type RunRow = RunsTable;
+export type NewRun = RunsTable;
+export type { Generated };

@@ -1,0 +1,143 @@
+/**
+ * The store against the real engines: the embedded SQLite file and a PostgreSQL server (CI starts one with
+ * scripts/start-postgres.sh and sets BACKSTRIDE_TEST_DATABASE_URL).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syntheticRun } from '../activities/synthetic/track.js';
+import { openStore, type Store } from './index.js';
+import { countRuns, getRun, insertRuns, listRuns, type NewRunInput } from './runs.js';
+import { decodeSamples, encodeSamples } from './samples-codec.js';
+
+const pgUrl = process.env.BACKSTRIDE_TEST_DATABASE_URL;
+if (!pgUrl)
+  console.info('BACKSTRIDE_TEST_DATABASE_URL not set: storage tests run on SQLite only (CI runs both)');
+
+/** A fresh PostgreSQL database per test, so tests never see each other's rows or migrations. */
+async function freshPostgresUrl(url: string): Promise<string> {
+  const name = `backstride_t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const engines: [string, () => Promise<Store>][] = [
+  ['sqlite', () => openStore({ dataDir: mkdtempSync(join(tmpdir(), 'backstride-store-')) })],
+];
+if (pgUrl) engines.push(['postgres', async () => openStore({ url: await freshPostgresUrl(pgUrl) })]);
+
+function run(startIso: string, distanceM: number, over: Partial<NewRunInput> = {}): NewRunInput {
+  const start = Date.parse(startIso);
+  const samples = syntheticRun({ start, durationS: 600, seed: start % 1000 });
+  return {
+    start_time: start,
+    sport: 'running',
+    sport_label: null,
+    name: 'Easy run',
+    source: 'run.fit',
+    source_format: 'fit',
+    device: 'garmin',
+    distance_m: distanceM,
+    elapsed_s: 3000,
+    moving_s: 2950,
+    pace_s_per_km: 300,
+    elevation_gain_m: 40,
+    avg_hr: 145,
+    max_hr: 170,
+    avg_cadence_spm: 170,
+    max_cadence_spm: 180,
+    cadence_change_spm: -2,
+    pace_change_pct: 3,
+    decoupling_pct: 4,
+    sample_count: samples.t.length,
+    samples: encodeSamples(samples),
+    ...over,
+  };
+}
+
+const opened: Store[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+});
+
+describe.each(engines)('store on %s', (_name, open) => {
+  const openTracked = async () => {
+    const s = await open();
+    opened.push(s);
+    return s;
+  };
+
+  it('migrates on open and stores, lists and reads runs with their samples', async () => {
+    const store = await openTracked();
+    const outcomes = await insertRuns(store.db, [
+      run('2026-03-01T07:00:00Z', 10_000),
+      run('2026-03-03T07:00:00Z', 8000),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    const runs = await listRuns(store.db);
+    expect(runs.map((r) => r.distance_m)).toEqual([10_000, 8000]);
+    expect(typeof runs[0]?.start_time).toBe('number');
+    const full = await getRun(store.db, runs[0]?.id ?? '');
+    const samples = decodeSamples(full?.samples ?? new Uint8Array());
+    expect(samples.t.length).toBe(601);
+    expect(samples.hr[10]).toBeGreaterThan(100);
+    const inRange = await listRuns(store.db, { from: Date.parse('2026-03-02T00:00:00Z') });
+    expect(inRange).toHaveLength(1);
+  });
+
+  it('treats the same run (start within a minute, length within 2%) as a duplicate', async () => {
+    const store = await openTracked();
+    await insertRuns(store.db, [run('2026-04-01T07:00:00Z', 10_000)]);
+    const again = await insertRuns(store.db, [
+      run('2026-04-01T07:00:20Z', 10_080, { source: 'run.tcx', source_format: 'tcx' }),
+      run('2026-04-01T07:00:00Z', 5000, { elapsed_s: 1500 }),
+    ]);
+    expect(again.map((o) => o.status)).toEqual(['duplicate', 'imported']);
+    expect(await countRuns(store.db)).toBe(2);
+  });
+
+  it('writes a file’s runs all or none', async () => {
+    const store = await openTracked();
+    const bad = { ...run('2026-05-02T07:00:00Z', 9000), sport: null } as unknown as NewRunInput;
+    await expect(insertRuns(store.db, [run('2026-05-01T07:00:00Z', 9000), bad])).rejects.toThrow();
+    expect(await countRuns(store.db)).toBe(0);
+  });
+
+  it('is idempotent to open again (migrations already applied)', async () => {
+    const first = await openTracked();
+    await insertRuns(first.db, [run('2026-06-01T07:00:00Z', 7000)]);
+    expect(await countRuns(first.db)).toBe(1);
+  });
+});
+
+describe('samples codec', () => {
+  it('round-trips within storage precision and keeps missing values missing', () => {
+    const s = syntheticRun({
+      start: Date.parse('2026-01-01T08:00:00Z'),
+      durationS: 3600,
+      seed: 3,
+      gpsDropout: 0.2,
+    });
+    const back = decodeSamples(encodeSamples(s));
+    expect(back.t.length).toBe(s.t.length);
+    for (let i = 0; i < s.t.length; i += 97) {
+      expect(back.t[i]).toBe(s.t[i]);
+      expect(Number.isNaN(back.lat[i])).toBe(Number.isNaN(s.lat[i] as number));
+      if (!Number.isNaN(s.lat[i] as number)) expect(back.lat[i]).toBeCloseTo(s.lat[i] as number, 6);
+      expect(back.hr[i]).toBe(s.hr[i]);
+      expect(back.cadSpm[i]).toBe(s.cadSpm[i]);
+      expect(back.distM[i]).toBeCloseTo(s.distM[i] as number, 0);
+      expect(back.speedMps[i]).toBeCloseTo(s.speedMps[i] as number, 2);
+    }
+    const bytesPerSample = encodeSamples(s).byteLength / s.t.length;
+    expect(bytesPerSample).toBeLessThan(24);
+  });
+});
