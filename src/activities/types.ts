@@ -66,10 +66,9 @@ export class SampleBuilder {
 
   constructor(initial = 1024) {
     this.cap = initial;
-    this.cols = Object.fromEntries(SAMPLE_COLUMNS.map((c) => [c, new Float64Array(initial).fill(Number.NaN)])) as Record<
-      SampleColumn,
-      Float64Array
-    >;
+    this.cols = Object.fromEntries(
+      SAMPLE_COLUMNS.map((c) => [c, new Float64Array(initial).fill(Number.NaN)]),
+    ) as Record<SampleColumn, Float64Array>;
   }
 
   /** Start a new sample; returns its index. Every column starts as NaN. */

@@ -12,6 +12,7 @@ import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
 import { resolveDataDir } from './data-dir.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
+import { registerRunCommands } from './runs.js';
 
 type CommonOptions = { json?: boolean; dataDir?: string };
 
@@ -137,6 +138,7 @@ export function buildProgram(): Command {
           : renderItem(kind as ItemKind, item),
       );
     });
+  registerRunCommands(program, withCommon);
   return program;
 }
 

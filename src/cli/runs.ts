@@ -1,0 +1,222 @@
+/**
+ * Running-history commands: `import`, `runs`, `load`. They open the store (SQLite in the data folder,
+ * or PostgreSQL with --database-url) and always close it.
+ */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import pc from 'picocolors';
+import { badInput } from '../errors.js';
+import type { LoadSummary } from '../load/index.js';
+import type { Units } from '../metrics/index.js';
+import type { Store } from '../store/index.js';
+import type { RunSummary } from '../store/runs.js';
+import { resolveDataDir } from './data-dir.js';
+
+// The storage, import and analytics modules load on first use, so `assess` starts without them.
+const lazy = {
+  store: () => import('../store/index.js'),
+  runs: () => import('../store/runs.js'),
+  import: () => import('../import/index.js'),
+  load: () => import('../load/index.js'),
+  metrics: () => import('../metrics/index.js'),
+  progress: () => import('./progress.js'),
+};
+
+export type StoreOptions = { json?: boolean; dataDir?: string; databaseUrl?: string; units?: string };
+
+const DAY_MS = 86_400_000;
+
+/** Open the store the options point at, run `fn`, and close it whatever happens. */
+export async function withStore<T>(o: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const url = o.databaseUrl ?? process.env.BACKSTRIDE_DATABASE_URL;
+  const { openStore } = await lazy.store();
+  const store = url ? await openStore({ url }) : await openStore({ dataDir: resolveDataDir(o.dataDir) });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function units(o: StoreOptions): Units {
+  const u = o.units ?? process.env.BACKSTRIDE_UNITS ?? 'km';
+  if (u !== 'km' && u !== 'mi') throw badInput(`units must be km or mi, not "${u}"`, 'units');
+  return u;
+}
+
+/** `YYYY-MM-DD` (start of that UTC day, or end of it for `to`) or a full ISO 8601 time. */
+export function parseDateFlag(value: string | undefined, flag: string, end = false): number | undefined {
+  if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const t = Date.parse(day ? `${value}T00:00:00Z` : value);
+  if (!Number.isFinite(t) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
+    throw badInput(`--${flag} must be a date like 2026-03-01 or an ISO 8601 time, not "${value}"`, flag);
+  }
+  return day && end ? t + DAY_MS - 1 : t;
+}
+
+export function runJson(r: RunSummary) {
+  return {
+    id: r.id,
+    startTime: new Date(r.start_time).toISOString(),
+    sport: r.sport,
+    name: r.name,
+    distanceM: r.distance_m,
+    elapsedS: r.elapsed_s,
+    movingS: r.moving_s,
+    paceSPerKm: r.pace_s_per_km,
+    elevationGainM: r.elevation_gain_m,
+    avgHr: r.avg_hr,
+    maxHr: r.max_hr,
+    avgCadenceSpm: r.avg_cadence_spm,
+    maxCadenceSpm: r.max_cadence_spm,
+    cadenceChangeSpm: r.cadence_change_spm,
+    paceChangePct: r.pace_change_pct,
+    decouplingPct: r.decoupling_pct,
+    source: r.source,
+    sourceFormat: r.source_format,
+    device: r.device,
+  };
+}
+
+const duration = (s: number | null) => {
+  if (s === null) return '–';
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = Math.round(s % 60);
+  return h
+    ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
+    : `${m}:${String(sec).padStart(2, '0')}`;
+};
+
+async function renderRuns(runs: RunSummary[], u: Units): Promise<string> {
+  const { formatDistance, formatPace } = await lazy.metrics();
+  if (runs.length === 0) return 'No runs stored yet. Import some with `backstride import PATH`.\n';
+  const lines = runs.map((r) =>
+    [
+      new Date(r.start_time).toISOString().slice(0, 16).replace('T', ' '),
+      formatDistance(r.distance_m, u).padStart(9),
+      duration(r.moving_s ?? r.elapsed_s).padStart(8),
+      (r.pace_s_per_km ? formatPace(r.pace_s_per_km, u) : '–').padStart(10),
+      (r.avg_hr ? `${Math.round(r.avg_hr)} bpm` : '').padStart(8),
+      r.sport.padEnd(13),
+      pc.dim(r.name ?? ''),
+    ].join('  '),
+  );
+  return `${lines.join('\n')}\n${pc.dim(`${runs.length} runs`)}\n`;
+}
+
+async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
+  const { formatDistance } = await lazy.metrics();
+  const out: string[] = [];
+  const weeks = s.weeks.slice(-8);
+  out.push(pc.bold('Weekly distance (last 8 weeks)'));
+  const max = Math.max(1, ...weeks.map((w) => w.distanceM));
+  for (const w of weeks) {
+    const bar = '█'.repeat(Math.round((w.distanceM / max) * 30));
+    const change =
+      w.changePct === undefined ? '' : ` ${w.changePct >= 0 ? '+' : ''}${Math.round(w.changePct)}%`;
+    out.push(
+      `  ${w.weekStart}  ${formatDistance(w.distanceM, u).padStart(9)}  ${w.runs} runs  ${pc.cyan(bar)}${pc.dim(change)}`,
+    );
+  }
+  if (s.flags.length) {
+    out.push('', pc.bold('Flags'));
+    for (const f of s.flags.slice(-10)) out.push(`  ${f.date}  ${f.message} ${pc.dim(`(${f.source})`)}`);
+  }
+  if (s.limits.length) out.push('', pc.dim(s.limits.map((l) => `* ${l}`).join('\n')));
+  return `${out.join('\n')}\n`;
+}
+
+export function registerRunCommands(program: Command, withCommon: (c: Command) => Command): void {
+  const storeOptions = (c: Command) =>
+    withCommon(c).addOption(
+      new Option('--database-url <url>', 'use PostgreSQL (hosted mode) instead of the data folder').env(
+        'BACKSTRIDE_DATABASE_URL',
+      ),
+    );
+
+  storeOptions(program.command('import'))
+    .description('Import FIT, GPX and TCX files (gzip or not), folders, zips, and Strava or Garmin exports')
+    .argument('<paths...>', 'files, folders or archives')
+    .option('--workers <n>', 'decoding threads (default: one per core for large imports)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  backstride import ~/Downloads/export_12345.zip     a Strava bulk export\n  backstride import watch/ run.fit.gz --json',
+    )
+    .action(async (paths: string[], _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as StoreOptions & { workers?: string };
+      let workers: number | undefined;
+      if (o.workers !== undefined) {
+        workers = Number(o.workers);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+          throw badInput(`--workers must be a whole number from 0 to 64, not "${o.workers}"`, 'workers');
+        }
+      }
+      const { importProgress } = await lazy.progress();
+      const { importPaths } = await lazy.import();
+      const bar = o.json && !process.stderr.isTTY ? undefined : importProgress();
+      const summary = await withStore(o, (store) =>
+        importPaths(store, paths, { workers, onProgress: bar ? (p) => bar.update(p) : undefined }),
+      );
+      bar?.done();
+      if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else {
+        const out = [
+          `${pc.bold(String(summary.imported))} runs imported, ${summary.duplicates} already stored, ${summary.skipped.length} skipped, ${summary.failed.length} failed (${summary.files} files, ${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+        ];
+        for (const [reason, n] of Object.entries(summary.skippedByReason))
+          out.push(pc.dim(`  skipped ${n}: ${reason}`));
+        for (const f of summary.failed) out.push(pc.yellow(`  failed ${f.file}: ${f.reason}`));
+        process.stdout.write(`${out.join('\n')}\n`);
+      }
+      if (summary.failed.length > 0 && summary.imported + summary.duplicates === 0) {
+        throw badInput(`${summary.failed.length} file(s) could not be imported and nothing else was found`);
+      }
+    });
+
+  storeOptions(program.command('runs'))
+    .description('List stored runs')
+    .option('--from <date>', 'from this date (YYYY-MM-DD)')
+    .option('--to <date>', 'up to this date (YYYY-MM-DD)')
+    .option('--units <units>', 'km or mi (default: $BACKSTRIDE_UNITS or km)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
+      const u = units(o);
+      const range = { from: parseDateFlag(o.from, 'from'), to: parseDateFlag(o.to, 'to', true) };
+      const { listRuns } = await lazy.runs();
+      const runs = await withStore(o, (store) => listRuns(store.db, range));
+      process.stdout.write(
+        o.json ? `${JSON.stringify(runs.map(runJson), null, 2)}\n` : await renderRuns(runs, u),
+      );
+    });
+
+  storeOptions(program.command('load'))
+    .description('Training load: weekly distance and change, acute:chronic ratio, monotony, flags')
+    .option('--from <date>', 'from this date (YYYY-MM-DD)')
+    .option('--to <date>', 'up to this date (YYYY-MM-DD)')
+    .option('--units <units>', 'km or mi (default: $BACKSTRIDE_UNITS or km)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
+      const u = units(o);
+      const from = parseDateFlag(o.from, 'from');
+      const to = parseDateFlag(o.to, 'to', true);
+      const { listRuns } = await lazy.runs();
+      const { loadSummary } = await lazy.load();
+      // Load needs the 28 days before the range for its chronic window.
+      const runs = await withStore(o, (store) =>
+        listRuns(store.db, { from: from === undefined ? undefined : from - 35 * DAY_MS, to }),
+      );
+      const summary = loadSummary(
+        runs.map((r) => ({
+          id: r.id,
+          startTime: r.start_time,
+          distanceM: r.distance_m,
+          elapsedS: r.elapsed_s ?? 0,
+          movingS: r.moving_s ?? undefined,
+        })),
+        { from, to },
+      );
+      process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : await renderLoad(summary, u));
+    });
+}

@@ -1,0 +1,153 @@
+/**
+ * Import files, folders and export archives into the store. Each file is written in its own transaction:
+ * a bad or truncated file is reported by name and skipped, and a crash leaves the store as it was before
+ * the file being written. Importing the same run twice, or from two formats, stores it once.
+ */
+import type { Sport } from '../activities/types.js';
+import type { Store } from '../store/index.js';
+import { insertRuns } from '../store/runs.js';
+import { type Decoder, defaultWorkerCount, inlineDecoder, workerDecoder, workersAvailable } from './pool.js';
+import { manualRow } from './process.js';
+import { collect, displayName } from './sources.js';
+
+export type ImportProgress = {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  runsImported: number;
+};
+
+export type ImportSummary = {
+  files: number;
+  bytes: number;
+  imported: number;
+  duplicates: number;
+  /** Files or activities left out on purpose, with the reason (not a run, not an activity file). */
+  skipped: { file: string; reason: string }[];
+  skippedByReason: Record<string, number>;
+  /** Files that could not be read, with a one-line reason. */
+  failed: { file: string; reason: string }[];
+  runIds: string[];
+  exports: ('strava' | 'garmin')[];
+  workers: number;
+  elapsedMs: number;
+};
+
+export type ImportOptions = {
+  onProgress?: (p: ImportProgress) => void;
+  /** Worker threads for decoding; 0 decodes in this thread. Defaults to one per core for large imports. */
+  workers?: number;
+};
+
+/** Below this many files, starting workers costs more than it saves. */
+const WORKER_THRESHOLD_FILES = 8;
+
+const sportWords: Record<Sport, string> = {
+  running: 'run',
+  'trail-running': 'trail run',
+  treadmill: 'treadmill run',
+  walking: 'walk',
+  cycling: 'ride',
+  swimming: 'swim',
+  other: 'other sport',
+};
+
+export async function importPaths(
+  store: Store,
+  paths: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const collected = collect(paths);
+  const items = collected.items;
+  const summary: ImportSummary = {
+    files: items.length + collected.manual.length,
+    bytes: items.reduce((s, i) => s + i.size, 0),
+    imported: 0,
+    duplicates: 0,
+    skipped: [],
+    skippedByReason: {},
+    failed: [],
+    runIds: [],
+    exports: collected.exports,
+    workers: 0,
+    elapsedMs: 0,
+  };
+  const progress: ImportProgress = {
+    filesDone: 0,
+    filesTotal: summary.files,
+    bytesDone: 0,
+    bytesTotal: summary.bytes,
+    runsImported: 0,
+  };
+  const skip = (file: string, reason: string) => {
+    summary.skipped.push({ file: displayName(file), reason });
+    summary.skippedByReason[reason] = (summary.skippedByReason[reason] ?? 0) + 1;
+  };
+  const record = async (runs: Parameters<typeof insertRuns>[1]) => {
+    if (runs.length === 0) return;
+    const outcomes = await insertRuns(store.db, runs);
+    for (const o of outcomes) {
+      if (o.status === 'imported') {
+        summary.imported++;
+        summary.runIds.push(o.id);
+      } else summary.duplicates++;
+    }
+    progress.runsImported = summary.imported;
+  };
+
+  const wanted = options.workers ?? (items.length >= WORKER_THRESHOLD_FILES ? defaultWorkerCount() : 0);
+  const workers = wanted > 0 && workersAvailable() ? wanted : 0;
+  const decoder: Decoder = workers > 0 ? workerDecoder(workers) : inlineDecoder();
+  summary.workers = workers;
+  try {
+    // Decode ahead on the workers (a bounded window), write in file order on this thread.
+    type Outcome = Awaited<ReturnType<Decoder['run']>>;
+    const window = Math.max(4, workers * 4);
+    const results: Promise<Outcome>[] = [];
+    const start = (i: number) => {
+      const item = items[i];
+      if (!item || results[i]) return;
+      try {
+        results[i] = decoder
+          .run(item.name, item.read(), item.strava)
+          .catch(
+            (error: Error): Outcome => ({ kind: 'failed', reason: `the decoder failed: ${error.message}` }),
+          );
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        results[i] = Promise.resolve({ kind: 'failed', reason: `cannot read the file (${code})` });
+      }
+    };
+    for (let i = 0; i < Math.min(window, items.length); i++) start(i);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item) continue;
+      const outcome = await (results[i] as Promise<Outcome>);
+      delete results[i];
+      start(i + window);
+      if (outcome.kind === 'failed')
+        summary.failed.push({ file: displayName(item.name), reason: outcome.reason });
+      else if (outcome.kind === 'skipped') skip(item.name, outcome.reason);
+      else {
+        for (const sport of outcome.notRuns) skip(item.name, `not a run (${sportWords[sport]})`);
+        await record(outcome.runs);
+      }
+      progress.filesDone++;
+      progress.bytesDone += item.size;
+      options.onProgress?.({ ...progress });
+    }
+    for (const { name, entry } of collected.manual) {
+      if (entry.sport === 'running' || entry.sport === 'trail-running' || entry.sport === 'treadmill') {
+        await record([manualRow(name, entry)]);
+      } else skip(name, `not a run (${sportWords[entry.sport]})`);
+      progress.filesDone++;
+      options.onProgress?.({ ...progress });
+    }
+  } finally {
+    await decoder.close();
+  }
+  summary.elapsedMs = Math.round(performance.now() - started);
+  return summary;
+}
