@@ -461,7 +461,7 @@ if (haveFixtures) {
         expect(samples).toBe(ref.records?.length);
 
         // Sessions: ours in start order; fit-file-parser lists them in file order, which is the same here.
-        // (Chained copies: fit-file-parser stops after the first file of a chain.)
+        // (For the two-copy chain fit-file-parser, too, gives one session and 14 records.)
         const sessions = ref.sessions ?? [];
         expect(sessions.length).toBe(acts.length);
         for (const [i, a] of acts.entries()) {

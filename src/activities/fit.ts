@@ -41,8 +41,8 @@ const DEG_PER_SEMICIRCLE = 180 / 2 ** 31;
 // ---------------------------------------------------------------------------------------------------------
 // CRC (FIT "CRC"): CRC-16 with the reflected polynomial 0xA001, initial value 0, computed over the
 // header (bytes 0–11, stored in bytes 12–13 of a 14-byte header) and over header + data (stored in the two
-// bytes after the data). The protocol document gives a nibble-table version; a byte table is equivalent and
-// twice as fast.
+// bytes after the data). The protocol document gives a nibble-table version; this byte table computes the same
+// CRC with one lookup per byte instead of two.
 
 const CRC_TABLE = (() => {
   const t = new Uint16Array(256);
@@ -64,6 +64,17 @@ export function fitCrc16(bytes: Uint8Array, start = 0, end = bytes.length, crc =
   return crc;
 }
 
+/** ".FIT" at bytes 8–11 of a header starting at `start` (FIT "File Header": the data type signature). */
+function hasSignature(bytes: Uint8Array, start: number): boolean {
+  return (
+    bytes.length - start >= 12 &&
+    bytes[start + 8] === 0x2e &&
+    bytes[start + 9] === 0x46 &&
+    bytes[start + 10] === 0x49 &&
+    bytes[start + 11] === 0x54
+  );
+}
+
 /**
  * Whether every FIT file in `bytes` (one, or several chained) carries a matching file CRC, and a matching
  * header CRC where one is stored. decodeFit accepts files with a wrong CRC; an importer can call this to warn.
@@ -72,7 +83,7 @@ export function fitCrcOk(bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
   let files = 0;
-  while (bytes.length - start >= 12 && bytes[start + 8] === 0x2e && bytes[start + 9] === 0x46) {
+  while (hasSignature(bytes, start)) {
     const headerSize = bytes[start] as number;
     const dataEnd = start + headerSize + view.getUint32(start + 4, true);
     if (headerSize < 12 || dataEnd + 2 > bytes.length) return false;
@@ -454,12 +465,7 @@ function decodeOne(
   // [4..7] data size (little endian), [8..11] ".FIT", [12..13] header CRC (0 = not computed).
   if (len - start < 12)
     throw new DecodeError(`not a FIT file: only ${len - start} bytes where a header belongs`);
-  if (
-    bytes[start + 8] !== 0x2e ||
-    bytes[start + 9] !== 0x46 ||
-    bytes[start + 10] !== 0x49 ||
-    bytes[start + 11] !== 0x54
-  ) {
+  if (!hasSignature(bytes, start)) {
     throw new DecodeError(`not a FIT file: no ".FIT" signature at byte ${start + 8}`);
   }
   const headerSize = bytes[start] as number;
