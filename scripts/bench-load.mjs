@@ -82,3 +82,29 @@ console.log(`ten years of daily runs (${DAYS}), Node ${process.version}`);
 console.log(`loadSummary alone:             ${pure.toFixed(1)} ms median`);
 console.log(`list from SQLite + loadSummary: ${withDb.toFixed(1)} ms median`);
 console.log(`target under 50 ms: ${withDb < 50 ? 'met' : 'NOT met'}`);
+
+// Opening the embedded database: the same command with and without a store.
+const { spawnSync } = await import('node:child_process');
+const bin = join(root, 'bin', 'backstride');
+const emptyDir = mkdtempSync(join(tmpdir(), 'backstride-bench-open-'));
+const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+function command(args) {
+  const wall = [];
+  const rss = [];
+  for (let i = 0; i < 21; i++) {
+    const t0 = performance.now();
+    const r = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8' })
+      : spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    wall.push(performance.now() - t0);
+    if (hasTime) rss.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
+  }
+  const mid = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  return { wall: mid(wall), rss: rss.length ? mid(rss) : Number.NaN };
+}
+const without = command(['kb', 'list', '--json']);
+const withStore = command(['runs', '--json', '--data-dir', emptyDir]);
+rmSync(emptyDir, { recursive: true, force: true });
+console.log(
+  `opening the embedded database adds ${(withStore.wall - without.wall).toFixed(0)} ms and ${(withStore.rss - without.rss).toFixed(0)} MB to a command (runs --json ${withStore.wall.toFixed(0)} ms / ${withStore.rss.toFixed(0)} MB vs kb list --json ${without.wall.toFixed(0)} ms / ${without.rss.toFixed(0)} MB; target under 50 ms and 60 MB)`,
+);
