@@ -109,16 +109,13 @@ export async function importPaths(
     const start = (i: number) => {
       const item = items[i];
       if (!item || results[i]) return;
-      try {
-        results[i] = decoder
-          .run(item.name, item.read(), item.strava)
-          .catch(
-            (error: Error): Outcome => ({ kind: 'failed', reason: `the decoder failed: ${error.message}` }),
-          );
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        results[i] = Promise.resolve({ kind: 'failed', reason: `cannot read the file (${code})` });
-      }
+      results[i] = decoder.run(item).catch((error: Error): Outcome => {
+        const code = (error as NodeJS.ErrnoException).code;
+        return {
+          kind: 'failed',
+          reason: code ? `cannot read the file (${code})` : `decoding failed: ${error.message}`,
+        };
+      });
     };
     for (let i = 0; i < Math.min(window, items.length); i++) start(i);
     for (let i = 0; i < items.length; i++) {

@@ -1,16 +1,23 @@
 /**
- * A small worker pool for decoding: one worker per core, jobs handed out as workers free up, results
- * returned in completion order. Falls back to the calling thread when workers are not available
- * (running from TypeScript sources in tests).
+ * A small pool of decoding processes: one per core, jobs handed out as workers free up, results returned
+ * in completion order. Falls back to the calling thread when the worker script is not built (running from
+ * TypeScript sources in tests). See worker.ts for why these are processes and not threads.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { type FileOutcome, processFile } from './process.js';
+import type { ImportItem } from './sources.js';
 import type { StravaEntry } from './strava.js';
 
-export type WorkRequest = { id: number; name: string; bytes: ArrayBuffer; strava?: StravaEntry };
+export type WorkRequest = {
+  id: number;
+  name: string;
+  path?: string;
+  bytes?: Uint8Array;
+  strava?: StravaEntry;
+};
 export type WorkResult = { id: number; outcome: FileOutcome };
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -24,29 +31,39 @@ export function defaultWorkerCount(): number {
 }
 
 export interface Decoder {
-  run(name: string, bytes: Uint8Array, strava?: StravaEntry): Promise<FileOutcome>;
+  run(item: ImportItem): Promise<FileOutcome>;
   close(): Promise<void>;
 }
 
 /** Decoding in the calling thread. */
 export function inlineDecoder(): Decoder {
   return {
-    run: async (name, bytes, strava) => processFile(name, bytes, strava),
+    run: async (item) => processFile(item.name, item.read(), item.strava),
     close: async () => {},
   };
 }
 
-/** Decoding in `size` worker threads. */
+/** Decoding in `size` worker processes. */
 export function workerDecoder(size = defaultWorkerCount()): Decoder {
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
+  const idle: ChildProcess[] = [];
+  const waiting: ((w: ChildProcess) => void)[] = [];
   const pending = new Map<
     number,
-    { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: Worker }
+    { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: ChildProcess }
   >();
   let nextId = 0;
+  let closing = false;
+  const release = (w: ChildProcess) => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(workerFile);
+    // Advanced serialisation carries typed arrays (the encoded samples) without JSON.
+    const w = fork(workerFile, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     w.on('message', (msg: WorkResult) => {
       const job = pending.get(msg.id);
       if (!job) return;
@@ -54,45 +71,48 @@ export function workerDecoder(size = defaultWorkerCount()): Decoder {
       job.resolve(msg.outcome);
       release(w);
     });
-    w.on('error', (error) => {
+    w.on('exit', (code, signal) => {
+      if (closing) return;
       for (const [id, job] of pending) {
-        if (job.worker === w) {
-          pending.delete(id);
-          job.reject(error);
-        }
+        if (job.worker !== w) continue;
+        pending.delete(id);
+        job.reject(new Error(`decoding process stopped (${signal ?? code})`));
       }
     });
     return w;
   });
   idle.push(...workers);
-  const release = (w: Worker) => {
-    const next = waiting.shift();
-    if (next) next(w);
-    else idle.push(w);
-  };
   const acquire = () =>
-    new Promise<Worker>((resolve) => {
+    new Promise<ChildProcess>((resolve) => {
       const w = idle.pop();
       if (w) resolve(w);
       else waiting.push(resolve);
     });
   return {
-    async run(name, bytes, strava) {
+    async run(item) {
       const worker = await acquire();
       const id = nextId++;
-      // Copy into a buffer of exactly this file before transferring it: a Node Buffer is often a view on a
-      // shared pool slab (and Buffer#slice does not copy), so its .buffer may hold other files too.
-      const copy = new ArrayBuffer(bytes.byteLength);
-      new Uint8Array(copy).set(bytes);
+      const request: WorkRequest = { id, name: item.name };
+      if (item.path !== undefined) request.path = item.path;
+      else request.bytes = item.read();
+      if (item.strava) request.strava = item.strava;
       return new Promise<FileOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker });
-        const request: WorkRequest = { id, name, bytes: copy };
-        if (strava) request.strava = strava;
-        worker.postMessage(request, [copy]);
+        worker.send(request);
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.exitCode !== null || w.signalCode !== null) return resolve();
+              w.once('exit', () => resolve());
+              w.disconnect();
+            }),
+        ),
+      );
     },
   };
 }

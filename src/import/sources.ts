@@ -15,6 +15,8 @@ export type ImportItem = {
   name: string;
   size: number;
   read: () => Uint8Array;
+  /** The file on disk, when the item is a whole file (worker processes read it themselves). */
+  path?: string;
   /** From a Strava export's activities.csv. */
   strava?: StravaEntry;
 };
@@ -109,7 +111,7 @@ export function collect(paths: string[]): Collected {
         const size = statSync(file).size;
         if (size > 0 && detectFormat(readHead(file)) === 'zip')
           group.push(...expandZip(file, readFileSync(file)));
-        else group.push({ name: file, size, read: () => readFileSync(file) });
+        else group.push({ name: file, path: file, size, read: () => readFileSync(file) });
       }
       applyStrava(group, collected);
     } else {
