@@ -64,7 +64,9 @@ export function encodeSamples(s: Samples): Uint8Array {
     cad[i] = Number.isFinite(c) && c > 0 ? Math.min(255, Math.round(c)) : 0;
   }
   const header = new Float64Array([VERSION, n, t0]);
-  const parts = [header, ...cols, speed, hr, cad].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const parts = [header, ...cols, speed, hr, cad].map(
+    (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+  );
   const raw = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {
@@ -87,13 +89,9 @@ export function decodeSamples(blob: Uint8Array): Samples {
     at += 4 * n;
     return v;
   };
-  const [t, lat, lon, distM, altM] = DELTA_COLUMNS.map((c) => deltaDecode(ints(), SCALE[c], c === 't' ? t0 : 0)) as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
+  const [t, lat, lon, distM, altM] = DELTA_COLUMNS.map((c) =>
+    deltaDecode(ints(), SCALE[c], c === 't' ? t0 : 0),
+  ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const speed = new Uint16Array(buf, at, n);
   at += 2 * n;
   const hr = new Uint8Array(buf, at, n);
