@@ -3,10 +3,12 @@
  * that were not answered where they matter. Pure: answers in, result out.
  */
 import type { Answers } from '../answers/index.js';
+import type { DiaryRun } from '../diary/types.js';
 import { analyseFactors, type RaisedFactor } from '../factors/index.js';
 import { knowledge, type Source } from '../knowledge/index.js';
 import { buildPlan, type Plan } from '../plan/index.js';
 import { type TriageResult, triage } from '../triage/index.js';
+import { type DataNote, type HistoryFacts, historyFacts, mergeHistory } from './history.js';
 
 export const RESULT_VERSION = 1;
 
@@ -23,6 +25,8 @@ export type Assessment = {
   plan: Plan;
   /** Questions (outside the red-flag screen) that were not answered and would have changed the result. */
   unanswered: Unanswered[];
+  /** What the stored running history added, when there is one: its facts and where it overrode answers. */
+  history?: { runsConsidered: number; facts: HistoryFacts; notes: DataNote[] };
   /** Every source cited anywhere in this result. */
   sources: Source[];
   disclaimer: string;
@@ -96,19 +100,37 @@ function citedSources(t: TriageResult, factors: RaisedFactor[], plan: Plan): Sou
  * Assess one check-in.
  * @example assess(parseAnswers(json)).triage.level
  */
-export function assess(answers: Answers, now: Date = new Date()): Assessment {
-  const factors = analyseFactors(answers);
+export function assess(
+  answers: Answers,
+  now: Date = new Date(),
+  context: { runs?: DiaryRun[] } = {},
+): Assessment {
+  const at = answers.date ? new Date(answers.date) : now;
+  const facts = context.runs?.length
+    ? historyFacts(context.runs, at.getTime(), answers.pain?.daysSinceStart)
+    : undefined;
+  const merged = mergeHistory(answers, facts);
+  const factors = analyseFactors(merged.answers, facts);
   const patterns = factors.filter((f) => f.needsClinician).map((f) => f.id);
+  // Triage reads the runner's own answers: the history never changes a safety decision.
   const t = triage(answers, { patterns });
-  const plan = buildPlan(answers, t, factors);
-  return {
+  const plan = buildPlan(merged.answers, t, factors);
+  const result: Assessment = {
     version: RESULT_VERSION,
-    assessedAt: answers.date ? new Date(answers.date).toISOString() : now.toISOString(),
+    assessedAt: at.toISOString(),
     triage: t,
     factors,
     plan,
-    unanswered: mattering.filter((m) => !m.present(answers)).map(({ field, why }) => ({ field, why })),
+    unanswered: mattering.filter((m) => !m.present(merged.answers)).map(({ field, why }) => ({ field, why })),
     sources: citedSources(t, factors, plan),
     disclaimer,
   };
+  if (facts) {
+    result.history = {
+      runsConsidered: context.runs?.filter((r) => r.startTime <= at.getTime()).length ?? 0,
+      facts,
+      notes: merged.notes,
+    };
+  }
+  return result;
 }

@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { answersJsonSchema, parseAnswers } from '../answers/index.js';
-import { assess } from '../assess/index.js';
 import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.js';
 import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
-import { resolveDataDir } from './data-dir.js';
+import { registerDiaryCommands } from './diary.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
-import { registerRunCommands } from './runs.js';
+import { registerRunCommands, type StoreOptions, storeOptionsFor, withStore } from './runs.js';
 
 type CommonOptions = { json?: boolean; dataDir?: string };
 
@@ -68,16 +67,18 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  withCommon(program.command('assess'))
-    .description('Run the check-in and print the triage, likely factors and plan')
+  storeOptionsFor(withCommon)(program.command('assess'))
+    .description(
+      'Run the check-in and print the triage, likely factors and plan (saved, with changes since last time)',
+    )
     .option('-a, --answers <file>', 'read answers from a JSON file ("-" for stdin) instead of asking')
+    .option('--no-save', 'do not store this assessment')
     .addHelpText(
       'after',
       '\nExamples:\n  backstride assess                       ask the questions in the terminal\n  backstride assess --answers me.json --json\n  backstride schema answers > answers.schema.json',
     )
-    .action(async (opts: CommonOptions & { answers?: string }, cmd: Command) => {
-      const o = { ...cmd.optsWithGlobals(), ...opts } as CommonOptions & { answers?: string };
-      resolveDataDir(o.dataDir);
+    .action(async (_opts: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as StoreOptions & { answers?: string; save: boolean };
       let answers: ReturnType<typeof parseAnswers>;
       if (o.answers !== undefined) {
         answers = readAnswers(o.answers);
@@ -88,8 +89,12 @@ export function buildProgram(): Command {
         const { askInTerminal } = await import('./terminal.js');
         answers = await askInTerminal({ output: o.json ? process.stderr : process.stdout });
       }
-      const result = assess(answers);
-      print(o, result, () => renderAssessment(result));
+      const { saveOrCompare } = await import('./assess-store.js');
+      const { result, changes } = await withStore(o, (store) =>
+        saveOrCompare(store, answers, { save: o.save }),
+      );
+      const doc = changes ? { ...result, changes } : result;
+      print(o, doc, () => renderAssessment(result, changes));
     });
 
   withCommon(program.command('schema'))
@@ -138,7 +143,9 @@ export function buildProgram(): Command {
           : renderItem(kind as ItemKind, item),
       );
     });
-  registerRunCommands(program, withCommon);
+  const storeOptions = storeOptionsFor(withCommon);
+  registerRunCommands(program, storeOptions);
+  registerDiaryCommands(program, storeOptions);
   return program;
 }
 

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { Assessment } from '../assess/index.js';
 import type { Exercise, Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
+import type { Changes } from './assess-store.js';
 
 const levelStyle: Record<Level, (s: string) => string> = {
   emergency: (s) => pc.bold(pc.bgRed(pc.white(` ${s} `))),
@@ -31,7 +32,7 @@ const wrap = (text: string, indent = 2, width = Math.min(process.stdout.columns 
 const heading = (s: string) => `\n${pc.bold(pc.underline(s))}`;
 
 /** The assessment as text for people. */
-export function renderAssessment(r: Assessment): string {
+export function renderAssessment(r: Assessment, changes?: Changes): string {
   const out: string[] = [];
   const t = r.triage;
   out.push(levelStyle[t.level](t.headline.toUpperCase()));
@@ -46,6 +47,40 @@ export function renderAssessment(r: Assessment): string {
   }
   if (t.redFlagScreen.note) out.push(`\n${pc.yellow(wrap(`! ${t.redFlagScreen.note}`, 0))}`);
 
+  if (changes) {
+    out.push(heading(`What changed since ${changes.since.slice(0, 10)}`));
+    out.push(
+      changes.levelChanged
+        ? `  Level: ${changes.previousLevel} → ${pc.bold(changes.level)}`
+        : `  Level: ${changes.level}, as before`,
+    );
+    const pain = (label: string, p?: { before?: number; after?: number }) => {
+      if (p && p.before !== undefined && p.after !== undefined)
+        out.push(`  ${label}: ${p.before} → ${p.after}`);
+    };
+    pain('Pain now', changes.painNow);
+    pain('Pain at worst', changes.painWorst);
+    if (changes.factorsNew.length) out.push(wrap(`New factors: ${changes.factorsNew.join(', ')}`, 2));
+    if (changes.factorsGone.length) out.push(wrap(`No longer raised: ${changes.factorsGone.join(', ')}`, 2));
+  }
+  if (r.history && r.plan.mode !== 'safety-only') {
+    const h = r.history;
+    out.push(heading('From your running history'));
+    out.push(
+      wrap(
+        `${h.runsConsidered} stored runs: ${h.facts.weeklyKmNow} km in the last 7 days (${h.facts.runsLast7} runs, ${h.facts.restDaysLast7} rest days), ${h.facts.weeklyKm4WeeksAgo} km a week four weeks ago, longest run in 30 days ${h.facts.longestRunKm30} km.`,
+        2,
+      ),
+    );
+    for (const n of h.notes) {
+      out.push(
+        wrap(
+          `- ${n.field}: you said ${n.answered}, your runs show ${n.data}; the data is used because ${n.why}.`,
+          2,
+        ),
+      );
+    }
+  }
   if (r.factors.length && r.plan.mode !== 'safety-only') {
     out.push(heading('Likely contributing factors'));
     r.factors.forEach((f, i) => {

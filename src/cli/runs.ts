@@ -128,14 +128,17 @@ async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
   return `${out.join('\n')}\n`;
 }
 
-export function registerRunCommands(program: Command, withCommon: (c: Command) => Command): void {
-  const storeOptions = (c: Command) =>
+/** Adds the common options and the store selection to a command. */
+export function storeOptionsFor(withCommon: (c: Command) => Command) {
+  return (c: Command) =>
     withCommon(c).addOption(
       new Option('--database-url <url>', 'use PostgreSQL (hosted mode) instead of the data folder').env(
         'BACKSTRIDE_DATABASE_URL',
       ),
     );
+}
 
+export function registerRunCommands(program: Command, storeOptions: (c: Command) => Command): void {
   storeOptions(program.command('import'))
     .description('Import FIT, GPX and TCX files (gzip or not), folders, zips, and Strava or Garmin exports')
     .argument('<paths...>', 'files, folders or archives')

@@ -3,6 +3,7 @@
  * its rule finds in the answers; a factor with no evidence is never raised.
  */
 import type { Answers } from '../answers/index.js';
+import type { HistoryFacts } from '../assess/history.js';
 import { type FactorCategory, knowledge } from '../knowledge/index.js';
 import { type Evidence, factorRules } from './rules.js';
 
@@ -32,12 +33,12 @@ export function combine(evidence: readonly Evidence[]): number {
  * Rank the factors raised by the answers, highest score first (ties by name).
  * @example analyseFactors(answers)[0]?.id // 'slouched-sitting'
  */
-export function analyseFactors(answers: Answers): RaisedFactor[] {
+export function analyseFactors(answers: Answers, history?: HistoryFacts): RaisedFactor[] {
   const raised: RaisedFactor[] = [];
   for (const factor of knowledge().factors) {
     const rule = factorRules[factor.id];
     if (!rule) throw new Error(`factor ${factor.id} has no rule`);
-    const { primary, supporting = [] } = rule(answers, factor.thresholds);
+    const { primary, supporting = [] } = rule(answers, factor.thresholds, history);
     if (primary.length === 0) continue;
     const evidence = [...primary, ...supporting];
     raised.push({

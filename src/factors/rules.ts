@@ -4,12 +4,14 @@
  * No evidence, no factor. Thresholds come from the factor's `thresholds` in the knowledge base.
  */
 import type { Answers } from '../answers/index.js';
+import type { HistoryFacts } from '../assess/history.js';
 
 export type Evidence = { text: string; weight: number };
 export type Thresholds = Record<string, { value: number; unit: string; basis: string }>;
 /** Primary evidence raises a factor; supporting evidence only adds weight to a factor already raised. */
 export type RuleOutput = { primary: Evidence[]; supporting?: Evidence[] };
-export type FactorRule = (a: Answers, t: Thresholds) => RuleOutput;
+/** `h`: facts from the stored running history, when there is one. */
+export type FactorRule = (a: Answers, t: Thresholds, h?: HistoryFacts) => RuleOutput;
 
 const THORACIC = ['between-shoulder-blades', 'under-shoulder-blades', 'mid-back-ribs'];
 const NECK_SHOULDERS = ['neck', 'shoulders'];
@@ -160,7 +162,7 @@ export const factorRules: Record<string, FactorRule> = {
     }
     return { primary, supporting: regionSupport(a, NECK_SHOULDERS, 'which carries the extra load') };
   },
-  'fatigue-hunch': (a) => {
+  'fatigue-hunch': (a, _t, h) => {
     const primary: Evidence[] = [];
     if (a.form?.hunchWhenTired) primary.push(ev('You hunch over when you get tired.', 0.5));
     if (a.form?.lookDownWhenTired) primary.push(ev('You look down at the ground when tired.', 0.4));
@@ -170,6 +172,18 @@ export const factorRules: Record<string, FactorRule> = {
     const supporting: Evidence[] = [];
     if (has(a, 'seizing'))
       supporting.push(ev('Your upper back seizes up on quick moves later in the day.', 0.2));
+    const f = h?.fatigue;
+    if (f?.cadenceChangeSpm !== undefined && f.cadenceChangeSpm <= -2) {
+      primary.push(
+        ev(
+          `On your ${f.runs} recent long runs your cadence fell by ${Math.abs(f.cadenceChangeSpm)} steps a minute in the last third on average: form tends to slip as you tire.`,
+          0.45,
+        ),
+      );
+    }
+    if (f?.decouplingPct !== undefined && f.decouplingPct > 5) {
+      supporting.push(ev(`Heart rate drifted ${f.decouplingPct}% against pace on those runs.`, 0.15));
+    }
     return { primary, supporting };
   },
   'chest-breathing': (a) => ({
@@ -203,7 +217,7 @@ export const factorRules: Record<string, FactorRule> = {
     if (changed(a, 'surface')) primary.push(ev('You changed running surface recently.', 0.3));
     return { primary };
   },
-  'load-too-fast': (a, t) => {
+  'load-too-fast': (a, t, h) => {
     const primary: Evidence[] = [];
     const now = a.running?.weeklyKmNow;
     const then = a.running?.weeklyKm4WeeksAgo;
@@ -231,9 +245,30 @@ export const factorRules: Record<string, FactorRule> = {
         ev(`You recently increased your ${list(changes.map((c) => words[c]))}.`, 0.3 + 0.1 * changes.length),
       );
     }
-    return { primary };
+    const week = h?.weekBeforePain;
+    if (week?.changePct !== undefined && week.changePct > cap * 100) {
+      primary.push(
+        ev(
+          `Your recorded weekly distance rose ${week.changePct}% (to ${week.distanceKm} km) in the week of ${week.weekStart}, before the pain began.`,
+          Math.min(0.7, 0.35 + week.changePct / 200),
+        ),
+      );
+    }
+    if (week?.twoWeekChangePct !== undefined && week.twoWeekChangePct > 30) {
+      primary.push(
+        ev(`Over two weeks it rose ${week.twoWeekChangePct}% (more than 30%, Nielsen 2014).`, 0.3),
+      );
+    }
+    for (const f of h?.flagsBeforePain ?? []) {
+      if (f.id === 'single-run-spike') primary.push(ev(`${f.date}: ${f.message}`, 0.45));
+    }
+    const supporting: Evidence[] = [];
+    if (primary.length && h?.acwrRolling !== undefined) {
+      supporting.push(ev(`Your acute:chronic distance ratio is ${h.acwrRolling} (descriptive only).`, 0));
+    }
+    return { primary, supporting };
   },
-  'long-run-build': (a, t) => {
+  'long-run-build': (a, t, h) => {
     const primary: Evidence[] = [];
     const longest = a.running?.longestRunKm;
     const week = a.running?.weeklyKmNow;
@@ -247,18 +282,25 @@ export const factorRules: Record<string, FactorRule> = {
       );
     }
     if (changed(a, 'long-run')) primary.push(ev('You have been lengthening your long run.', 0.4));
+    for (const f of h?.flagsBeforePain ?? []) {
+      if (f.id === 'long-run-over-half') primary.push(ev(`${f.date}: ${f.message}`, 0.35));
+    }
     const supporting: Evidence[] = [];
     if (has(a, 'seizing')) supporting.push(ev('Your back seizes up later in the day after runs.', 0.2));
-    const h = a.pain?.episodeHours;
-    if (h !== undefined && h >= 24 && h <= 48)
-      supporting.push(ev(`Each bout lasts about ${round(h)} hours.`, 0.2));
+    const bout = a.pain?.episodeHours;
+    if (bout !== undefined && bout >= 24 && bout <= 48) {
+      supporting.push(ev(`Each bout lasts about ${round(bout)} hours.`, 0.2));
+    }
     return { primary, supporting };
   },
-  'too-few-rest-days': (a, t) => {
+  'too-few-rest-days': (a, t, h) => {
     const primary: Evidence[] = [];
     const rest = a.running?.restDaysPerWeek;
     const runs = a.running?.runsPerWeek;
     if (rest !== undefined && rest < th(t, 'minRestDays', 1)) primary.push(ev('You take no rest days.', 0.5));
+    for (const f of h?.flagsBeforePain ?? []) {
+      if (f.id === 'no-rest-day-7') primary.push(ev(`${f.date}: ${f.message}`, 0.4));
+    }
     const cap = th(t, 'runDaysWhileInPain', 3);
     if (runs !== undefined && runs > cap) {
       primary.push(ev(`You run ${runs} days a week; about ${cap} is suggested while your back hurts.`, 0.3));

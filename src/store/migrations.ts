@@ -70,6 +70,23 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-psfs': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('psfs_ratings')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('activity', 'text', (c) => c.notNull())
+          .addColumn('score', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('exercise_sessions_at').on('exercise_sessions').column('at').execute();
+        await db.schema
+          .createIndex('assessments_created_at')
+          .on('assessments')
+          .column('created_at')
+          .execute();
+      },
+    },
   };
 }
 

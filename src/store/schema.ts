@@ -59,11 +59,19 @@ export interface ExerciseSessionsTable {
   note: string | null;
 }
 
+export interface PsfsRatingsTable {
+  id: string;
+  at: number;
+  activity: string;
+  score: number;
+}
+
 export interface Database {
   runs: RunsTable;
   assessments: AssessmentsTable;
   pain_checkins: PainCheckinsTable;
   exercise_sessions: ExerciseSessionsTable;
+  psfs_ratings: PsfsRatingsTable;
 }
 
 export type RunRow = RunsTable;

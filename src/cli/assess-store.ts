@@ -1,0 +1,76 @@
+/**
+ * An assessment with the store: the running history feeds the factors, the result is saved (unless
+ * asked not to), and the changes since the previous assessment are worked out.
+ */
+import type { Answers } from '../answers/index.js';
+import { type Assessment, assess } from '../assess/index.js';
+import type { DiaryRun } from '../diary/types.js';
+import { latestAssessment, saveAssessment } from '../store/diary.js';
+import type { Store } from '../store/index.js';
+import { listRuns } from '../store/runs.js';
+
+export type Changes = {
+  since: string;
+  previousLevel: string;
+  level: string;
+  levelChanged: boolean;
+  factorsNew: string[];
+  factorsGone: string[];
+  painNow?: { before?: number; after?: number };
+  painWorst?: { before?: number; after?: number };
+};
+
+const DAY = 86_400_000;
+
+export async function saveOrCompare(
+  store: Store,
+  answers: Answers,
+  options: { save: boolean },
+  now = new Date(),
+): Promise<{ result: Assessment; changes?: Changes }> {
+  const at = answers.date ? Date.parse(answers.date) : now.getTime();
+  const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map((r) => ({
+    id: r.id,
+    startTime: r.start_time,
+    distanceM: r.distance_m,
+    elapsedS: r.elapsed_s,
+    movingS: r.moving_s,
+    elevationGainM: r.elevation_gain_m,
+    paceSPerKm: r.pace_s_per_km,
+    cadenceChangeSpm: r.cadence_change_spm,
+    decouplingPct: r.decoupling_pct,
+  }));
+  const result = assess(answers, now, { runs });
+  const previous = await latestAssessment(store.db);
+  let changes: Changes | undefined;
+  if (previous) {
+    const prev = previous.result as Assessment;
+    const prevAnswers = previous.answers as Answers;
+    const before = new Set(prev.factors.map((f) => f.id));
+    const after = new Set(result.factors.map((f) => f.id));
+    changes = {
+      since: new Date(previous.createdAt).toISOString(),
+      previousLevel: previous.level,
+      level: result.triage.level,
+      levelChanged: previous.level !== result.triage.level,
+      factorsNew: result.factors.filter((f) => !before.has(f.id)).map((f) => f.name),
+      factorsGone: prev.factors.filter((f) => !after.has(f.id)).map((f) => f.name),
+    };
+    const pick = (a: Answers | undefined, k: 'now' | 'worst') => a?.pain?.[k];
+    if (pick(prevAnswers, 'now') !== undefined || pick(answers, 'now') !== undefined) {
+      changes.painNow = { before: pick(prevAnswers, 'now'), after: pick(answers, 'now') };
+    }
+    if (pick(prevAnswers, 'worst') !== undefined || pick(answers, 'worst') !== undefined) {
+      changes.painWorst = { before: pick(prevAnswers, 'worst'), after: pick(answers, 'worst') };
+    }
+  }
+  if (options.save) {
+    await saveAssessment(store.db, {
+      createdAt: Date.parse(result.assessedAt),
+      level: result.triage.level,
+      answers,
+      result,
+    });
+  }
+  return changes ? { result, changes } : { result };
+}

@@ -1,0 +1,134 @@
+/**
+ * Full export and exact restore of everything in a store, and deleting it all. The JSON backup holds the
+ * rows as stored (samples as base64), so export → import-backup → export gives the same document.
+ */
+import { z } from 'zod';
+import { badInput } from '../errors.js';
+import type { Store } from './index.js';
+import type { Database } from './schema.js';
+
+export const BACKUP_FORMAT = 'backstride-backup';
+export const BACKUP_VERSION = 1;
+
+/** Tables in dependency order (runs before the check-ins that point at them). */
+const TABLES = ['runs', 'assessments', 'pain_checkins', 'exercise_sessions', 'psfs_ratings'] as const;
+type Table = (typeof TABLES)[number];
+
+const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+const Backup = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.string(),
+  tables: z.strictObject(
+    Object.fromEntries(TABLES.map((t) => [t, z.array(Row)])) as Record<Table, z.ZodArray<typeof Row>>,
+  ),
+});
+export type Backup = z.infer<typeof Backup>;
+
+const ORDER_BY: Record<Table, string> = {
+  runs: 'start_time',
+  assessments: 'created_at',
+  pain_checkins: 'at',
+  exercise_sessions: 'at',
+  psfs_ratings: 'at',
+};
+
+export async function exportAll(store: Store, now = new Date()): Promise<Backup> {
+  const tables = {} as Backup['tables'];
+  for (const t of TABLES) {
+    const rows = (await store.db
+      .selectFrom(t)
+      .selectAll()
+      .orderBy(ORDER_BY[t] as never)
+      .orderBy('id')
+      .execute()) as Record<string, unknown>[];
+    tables[t] = rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v instanceof Uint8Array ? Buffer.from(v).toString('base64') : (v as string | number | null),
+        ]),
+      ),
+    );
+  }
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), tables };
+}
+
+export function parseBackup(text: string, file: string): Backup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw badInput(`${file} is not valid JSON: ${(error as Error).message}`, 'file');
+  }
+  const r = Backup.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw badInput(
+      `${file} is not a Backstride backup: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      'file',
+    );
+  }
+  return r.data;
+}
+
+export async function deleteAllRows(store: Store): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    for (const t of [...TABLES].reverse()) await trx.deleteFrom(t).execute();
+  });
+}
+
+/** Restore a backup in one transaction: all of it or nothing. */
+export async function restoreAll(
+  store: Store,
+  backup: Backup,
+  options: { replace: boolean },
+): Promise<Record<Table, number>> {
+  return store.db.transaction().execute(async (trx) => {
+    if (!options.replace) {
+      for (const t of TABLES) {
+        const any = await trx.selectFrom(t).select('id').limit(1).executeTakeFirst();
+        if (any)
+          throw badInput('this store already has data: restore with --replace, or into an empty data folder');
+      }
+    } else {
+      for (const t of [...TABLES].reverse()) await trx.deleteFrom(t).execute();
+    }
+    const counts = {} as Record<Table, number>;
+    for (const t of TABLES) {
+      for (const row of backup.tables[t]) {
+        const values = { ...row } as Record<string, unknown>;
+        if (t === 'runs' && typeof values.samples === 'string') {
+          values.samples = new Uint8Array(Buffer.from(values.samples, 'base64'));
+        }
+        await trx
+          .insertInto(t)
+          .values(values as never as Database[Table])
+          .execute();
+      }
+      counts[t] = backup.tables[t].length;
+    }
+    return counts;
+  });
+}
+
+const csvCell = (v: string | number | null) => {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One CSV per table (runs without their samples, which only the JSON export carries). */
+export function toCsvTables(backup: Backup): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const rows = backup.tables[t].map((r) => {
+      const { samples: _samples, ...rest } = r;
+      return rest;
+    });
+    const columns = rows[0] ? Object.keys(rows[0]) : [];
+    out[t] =
+      `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))].join('\n')}\n`;
+  }
+  return out;
+}
