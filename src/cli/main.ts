@@ -10,6 +10,7 @@ import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
 import { registerDiaryCommands } from './diary.js';
+import { registerInsightCommands } from './insights.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
 import { registerRunCommands, type StoreOptions, storeOptionsFor, withStore } from './runs.js';
 
@@ -146,6 +147,7 @@ export function buildProgram(): Command {
   const storeOptions = storeOptionsFor(withCommon);
   registerRunCommands(program, storeOptions);
   registerDiaryCommands(program, storeOptions);
+  registerInsightCommands(program, storeOptions);
   return program;
 }
 

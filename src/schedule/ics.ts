@@ -1,0 +1,207 @@
+/**
+ * iCalendar (RFC 5545) export of a schedule, written by hand because the format needed is small: one
+ * VCALENDAR of weekly-repeating VEVENTs, one per day and slot. The details that make Google Calendar,
+ * Apple Calendar and Outlook accept it: CRLF line endings, lines folded at 75 octets (never inside a
+ * UTF-8 character), TEXT escaping, a UTC DTSTAMP, DATE or floating local DATE-TIME starts with an UNTIL
+ * of the same type, and UIDs that stay the same when the same schedule is exported again, so a
+ * re-import updates events instead of duplicating them.
+ */
+import { badInput } from '../errors.js';
+import type { Schedule, ScheduledDay, ScheduleGroup, Slot } from './build.js';
+import { DAY_MS, dayIndex, isoDate } from './dates.js';
+
+export type IcsOptions = {
+  /** How many weeks each event repeats (1–520). */
+  weeks: number;
+  /** Shown as the calendar's name where the client supports it. Default "Backstride". */
+  calendarName?: string;
+  /** The export time, for DTSTAMP. */
+  now: Date;
+  /** Local start time `HH:MM` for timed morning events; without it events are all-day. */
+  time?: string;
+  /** Minutes per timed event; a day's events follow one another. Default 15. */
+  durationMin?: number;
+  /** End the repeat with a COUNT of occurrences (default) or an UNTIL date. */
+  end?: 'count' | 'until';
+};
+
+/** Said on every event: the calendar is the one place the runner meets the plan without the app's framing. */
+export const ICS_DISCLAIMER = 'Not medical advice; stop if pain rises.';
+
+const SLOT_LABEL: Record<Slot, string> = {
+  'before-run': 'before run',
+  'after-run': 'after run',
+  strength: 'strength',
+  mobility: 'mobility',
+};
+const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const MAX_OCTETS = 75;
+
+/**
+ * The schedule as an iCalendar file (a string with CRLF line endings).
+ * @example writeFileSync('backstride.ics', toIcs(schedule, { weeks: 8, now: new Date() }))
+ */
+export function toIcs(schedule: Schedule, options: IcsOptions): string {
+  const { weeks, now } = options;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
+    throw badInput('weeks must be a whole number from 1 to 520', 'weeks');
+  }
+  if (Number.isNaN(now.getTime())) throw badInput('now must be a valid date', 'now');
+  const time = options.time === undefined ? undefined : parseTime(options.time);
+  const durationMin = options.durationMin ?? 15;
+  if (!Number.isInteger(durationMin) || durationMin < 1 || durationMin > 240) {
+    throw badInput('durationMin must be a whole number of minutes from 1 to 240', 'durationMin');
+  }
+  const stamp = utcStamp(now);
+
+  const events: string[][] = [];
+  for (const day of schedule.days) {
+    day.groups.forEach((group, k) => {
+      if (!group.items.length) return;
+      // A day's timed events follow one another rather than overlap.
+      const startMin = time === undefined ? undefined : time + k * durationMin;
+      events.push(vevent(day, group, { stamp, weeks, startMin, durationMin, end: options.end ?? 'count' }));
+    });
+  }
+  if (!events.length) throw badInput('nothing to export: the schedule has no exercises', 'schedule');
+
+  const name = escapeText(options.calendarName ?? 'Backstride');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Backstride//Backstride schedule//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    // NAME is RFC 7986; X-WR-CALNAME is what Google and Apple read.
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+    ...events.flat(),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+type EventOptions = {
+  stamp: string;
+  weeks: number;
+  startMin: number | undefined;
+  durationMin: number;
+  end: 'count' | 'until';
+};
+
+function vevent(day: ScheduledDay, group: ScheduleGroup, o: EventOptions): string[] {
+  const date = compactDate(day.date);
+  const lastDate = compactDate(isoDate(dayNumber(day.date) + 7 * (o.weeks - 1)));
+  const start: string[] = [];
+  let until: string;
+  if (o.startMin === undefined) {
+    const next = compactDate(isoDate(dayNumber(day.date) + 1));
+    start.push(`DTSTART;VALUE=DATE:${date}`, `DTEND;VALUE=DATE:${next}`);
+    until = lastDate;
+  } else {
+    // Floating local time (no TZID, no Z): 07:00 wherever the runner is, which is what a routine means.
+    const hhmmss = clock(o.startMin);
+    start.push(`DTSTART:${date}T${hhmmss}`, `DURATION:PT${o.durationMin}M`);
+    // RFC 5545 3.3.10: with a local-time DTSTART, UNTIL is local time too.
+    until = `${lastDate}T${hhmmss}`;
+  }
+  const byday = BYDAY[dayIndex(day.day)] ?? 'MO';
+  const endRule = o.end === 'until' ? `UNTIL=${until}` : `COUNT=${o.weeks}`;
+  const label = SLOT_LABEL[group.slot];
+  const summary = `Backstride: ${label} — ${group.items.map((i) => `${lowerFirst(i.name)} ${i.doseText}`.trim()).join(', ')}`;
+  return [
+    'BEGIN:VEVENT',
+    // Day and slot identify the event; the dose is left out so an updated dose replaces the old event.
+    `UID:backstride-${date}-${group.slot}@backstride.local`,
+    `DTSTAMP:${o.stamp}`,
+    ...start,
+    `RRULE:FREQ=WEEKLY;BYDAY=${byday};${endRule}`,
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(description(group))}`,
+    // All-day reminders should not block the runner's free/busy time.
+    `TRANSP:${o.startMin === undefined ? 'TRANSPARENT' : 'OPAQUE'}`,
+    'END:VEVENT',
+  ];
+}
+
+function description(group: ScheduleGroup): string {
+  const out: string[] = [];
+  // An undosed routine is its own item, so its title already heads its entry.
+  const routines = [
+    ...new Set(group.items.flatMap((i) => (i.routine && i.routine.id !== i.id ? [i.routine.title] : []))),
+  ];
+  if (routines.length) out.push(`${routines.join('; ')}.`, '');
+  for (const item of group.items) {
+    out.push(item.doseText ? `${item.name}: ${item.doseText}` : item.name);
+    if (item.sourceDose) out.push(`(Source dose: ${item.sourceDose}.)`);
+    item.steps.forEach((s, i) => {
+      out.push(`${i + 1}. ${s}`);
+    });
+    out.push('');
+  }
+  out.push(ICS_DISCLAIMER);
+  return out.join('\n');
+}
+
+/**
+ * RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines; other control characters are not
+ * allowed in TEXT and are dropped.
+ * @example escapeText('a, b; c') // 'a\\, b\\; c'
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : ''));
+}
+
+/**
+ * Fold one content line so no physical line exceeds 75 octets (CRLF excluded); continuation lines
+ * start with a space, which counts. Splits only between code points, never inside a UTF-8 sequence,
+ * and keeps a TEXT escape (`\,`) on one line: RFC 5545 allows splitting it, but not every reader copes.
+ * @example foldLine('X'.repeat(80)) // 75 X's, CRLF, a space and 5 X's
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const token of line.match(/\\[\s\S]|[\s\S]/gu) ?? []) {
+    let n = 0;
+    for (const ch of token) n += utf8Length(ch.codePointAt(0) ?? 0);
+    if (octets + n > MAX_OCTETS) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += token;
+    octets += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n');
+}
+
+const utf8Length = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+function parseTime(hhmm: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!m) throw badInput(`time must be HH:MM, got "${hhmm}"`, 'time');
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** `HHMMSS` for minutes after midnight; a day's stacked events stop at 23:59 rather than spill into the next. */
+function clock(minutes: number): string {
+  const m = Math.min(minutes, 23 * 60 + 59);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}00`;
+}
+
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+const compactDate = (date: string) => date.replace(/-/g, '');
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** "Band pull-apart" reads as "band pull-apart" mid-sentence; an acronym ("PSFS") keeps its case. */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);

@@ -1,0 +1,34 @@
+/**
+ * The plan over time: a repeating week built around the runner's run days (`buildSchedule`), dose
+ * progression from adherence and pain check-ins (`progressDose`), weekly adherence (`adherence`), and
+ * an iCalendar export (`toIcs`). Pure functions: data in, data out; dates are local calendar days at one
+ * fixed UTC offset, as in `load/`.
+ */
+export {
+  type AdherenceOptions,
+  adherence,
+  type ItemAdherence,
+  timesPerWeek,
+  type WeekAdherence,
+} from './adherence.js';
+export {
+  buildSchedule,
+  SCHEDULE_RULES,
+  type Schedule,
+  type ScheduledDay,
+  type ScheduledItem,
+  type ScheduleGroup,
+  type ScheduleInput,
+  type Slot,
+} from './build.js';
+export { type CurrentDose, doseText, startDose } from './dose.js';
+export { escapeText, foldLine, ICS_DISCLAIMER, type IcsOptions, toIcs } from './ics.js';
+export {
+  type DoseDecision,
+  type DoseHistory,
+  meetsAdherence,
+  PROGRESSION_RULES,
+  type ProgressEvidence,
+  type ProgressOptions,
+  progressDose,
+} from './progression.js';

@@ -1,0 +1,276 @@
+/**
+ * When to move a dose up, keep it, or take it back. The sources give doses (ranges such as "2 sets of
+ * 12–15"), not rules for moving through them, so the thresholds here are Backstride's own, gathered in
+ * `PROGRESSION_RULES`. Two things anchor them: NICE NG59 puts exercise first for low back pain, so the
+ * default is to keep exercising and build up; and each exercise's own `progression` text says how it
+ * grows and when to drop back, which the decision returns alongside its reason.
+ */
+import type { ExerciseSession, PainCheckin } from '../diary/types.js';
+import { notFound } from '../errors.js';
+import { type Exercise, index, knowledge } from '../knowledge/index.js';
+import { DAY_MS, localDayNumber } from './dates.js';
+import { type CurrentDose, doseText, sameDose, startDose } from './dose.js';
+
+/**
+ * Every progression threshold. Backstride rules, not source rules: the sources give doses, not when to
+ * progress (see the module comment). NICE NG59 (`nice-ng59`) backs exercise first; the exercise's
+ * `progression` text gives the direction of travel and is returned with every decision.
+ */
+export const PROGRESSION_RULES = {
+  /** Days of sessions read for adherence: two weeks smooths over one busy week. */
+  adherenceWindowDays: 14,
+  /** Progress only when at least this share of scheduled sessions was done: the dose has been tested. */
+  minAdherencePct: 80,
+  /** Days of check-ins read for the current pain level; the week before is the baseline. */
+  painWindowDays: 7,
+  /** Progress only when the mean pain of the last week is at most this (0–10 scale): mild pain. */
+  maxMeanPain: 3,
+  /** A rise this large steps back; 2 points is the numeric pain rating's minimal important change (`nprs`). */
+  painRiseStepBack: 2,
+  /** Any check-in this high in the last week steps back to the starting dose: severe pain. */
+  flareScore: 7,
+  /** Reps added (or removed) per step; the band shoulder extension text adds 2–3 a week. */
+  repsStep: 2,
+  /** Seconds of hold added (or removed) per step; the plank text adds about 5 s a week. */
+  holdStepS: 5,
+  /** Breaths added (or removed) per step. */
+  breathsStep: 1,
+  /**
+   * Sets may grow by this many above the source's, only for exercises dosed in a rep range (the seated
+   * row and squat texts add a third set); fixed-count holds such as the superman's 5 grow by hold time.
+   */
+  extraSets: 1,
+  /** Never more sets than this: the most any source doses. */
+  maxSets: 3,
+} as const;
+
+/** What the runner logged: exercise sessions and pain check-ins, any period (the windows are applied here). */
+export type DoseHistory = { sessions: ExerciseSession[]; checkins: PainCheckin[] };
+
+export type ProgressOptions = {
+  /**
+   * Scheduled sessions a week for this exercise (see `timesPerWeek`). Default: the bottom of the
+   * source's `perWeek` range.
+   */
+  scheduledPerWeek?: number;
+  /** Offset of local time from UTC in minutes, for counting session days. Default 0. */
+  utcOffsetMinutes?: number;
+};
+
+/** The numbers a decision was made on, for display and for checking. */
+export type ProgressEvidence = {
+  scheduled: number;
+  /** Distinct days in the window with the exercise (or a routine containing it) logged, capped at `scheduled`. */
+  done: number;
+  /** `done / scheduled` in percent, one decimal; null when nothing was scheduled. */
+  adherencePct: number | null;
+  /** Mean check-in score over the last 7 days; null without check-ins. */
+  meanPain: number | null;
+  /** Highest check-in score over the last 7 days; null without check-ins. */
+  maxPain: number | null;
+  /** Last week's mean minus the week before's (or last minus first check-in of the week); null when unknown. */
+  rise: number | null;
+};
+
+export type DoseDecision = {
+  dose: CurrentDose;
+  change: 'progress' | 'hold' | 'step-back';
+  reason: string;
+  /** Set when the range is used up: the next move is the exercise's harder or easier variant. */
+  variant?: { direction: 'harder' | 'easier'; text: string };
+  evidence: ProgressEvidence;
+  /** The exercise's own progression text. */
+  guidance: string;
+  /** NICE NG59 and the exercise's sources. */
+  sources: string[];
+};
+
+/**
+ * Decide the next dose of one exercise from the last two weeks of sessions and check-ins.
+ * Step back when pain rose by 2 or more over the last week or any check-in was 7 or more; progress one
+ * step when adherence is at least 80% and pain is low (mean ≤ 3) and not rising; otherwise hold.
+ * @example progressDose('plank', { sets: 3, holdS: 20, perSide: false }, { sessions, checkins }, new Date())
+ */
+export function progressDose(
+  exerciseId: string,
+  currentDose: CurrentDose,
+  history: DoseHistory,
+  now: Date | number,
+  options: ProgressOptions = {},
+): DoseDecision {
+  const e = index('exercises').get(exerciseId);
+  if (!e) throw notFound(`unknown exercise: ${exerciseId}`);
+  const R = PROGRESSION_RULES;
+  const nowMs = typeof now === 'number' ? now : now.getTime();
+  // A stored dose may lack a field the exercise is dosed in; the start dose fills the gap.
+  const cur: CurrentDose = { ...startDose(e.dose), ...currentDose };
+  const evidence = gatherEvidence(e, history, nowMs, options);
+  const base = { evidence, guidance: e.progression, sources: ['nice-ng59', ...e.sources] };
+
+  const flare = evidence.maxPain !== null && evidence.maxPain >= R.flareScore;
+  const rising = evidence.rise !== null && evidence.rise >= R.painRiseStepBack;
+  if (flare || rising) {
+    const why = flare
+      ? `A check-in of ${evidence.maxPain}/10 in the last ${R.painWindowDays} days`
+      : `Pain rose by ${fmt(evidence.rise ?? 0)} points over the last ${R.painWindowDays} days`;
+    const { what, ...step } = stepDown(e, cur, flare);
+    const safety = flare ? ' If pain is severe or keeps rising, follow the advice on when to seek help.' : '';
+    return { ...base, ...step, change: 'step-back', reason: `${why}: ${what}.${safety}` };
+  }
+
+  const missing: string[] = [];
+  if (evidence.adherencePct === null) missing.push('nothing was scheduled for it');
+  else if (!meetsAdherence(evidence.done, evidence.scheduled)) {
+    missing.push(
+      `done on ${evidence.done} of ${evidence.scheduled} scheduled days (${fmt(evidence.adherencePct)}%), under ${R.minAdherencePct}%`,
+    );
+  }
+  if (evidence.meanPain === null) missing.push(`no pain check-ins in the last ${R.painWindowDays} days`);
+  else if (evidence.meanPain > R.maxMeanPain) {
+    missing.push(`mean pain ${fmt(evidence.meanPain)} is above ${R.maxMeanPain}`);
+  } else if (evidence.rise === null) missing.push('too few check-ins to see whether pain is steady');
+  if (missing.length) {
+    return { ...base, dose: cur, change: 'hold', reason: `Keep ${doseText(cur)}: ${missing.join('; ')}.` };
+  }
+
+  const why = `Done on ${evidence.done} of ${evidence.scheduled} scheduled days (${fmt(evidence.adherencePct ?? 0)}%) and pain is low and steady (mean ${fmt(evidence.meanPain ?? 0)})`;
+  const up = stepUp(e, cur);
+  if (!up) {
+    const text = e.harder ?? 'a harder version, with a clinician or coach';
+    return {
+      ...base,
+      dose: cur,
+      change: 'progress',
+      variant: { direction: 'harder', text },
+      reason: `${why}, and ${doseText(cur)} is the top of the dose range: move to the harder variant (${text}).`,
+    };
+  }
+  const top =
+    stepUp(e, up.dose) === null ? ' That is the top of the range; next, move to the harder variant.' : '';
+  return { ...base, dose: up.dose, change: 'progress', reason: `${why}: ${up.what}.${top}` };
+}
+
+/**
+ * Whether `done` of `scheduled` sessions meets the adherence threshold, in integers so 80% is exact.
+ * @example meetsAdherence(8, 10) // true; meetsAdherence(79, 100) // false
+ */
+export function meetsAdherence(done: number, scheduled: number): boolean {
+  return scheduled > 0 && done * 100 >= PROGRESSION_RULES.minAdherencePct * scheduled;
+}
+
+function gatherEvidence(
+  e: Exercise,
+  history: DoseHistory,
+  nowMs: number,
+  options: ProgressOptions,
+): ProgressEvidence {
+  const R = PROGRESSION_RULES;
+  const within = (at: number, fromDays: number, toDays: number) =>
+    at > nowMs - fromDays * DAY_MS && at <= nowMs - toDays * DAY_MS;
+
+  // A session logging a routine (the warm-up) counts for the exercises in it.
+  const ids = new Set([
+    e.id,
+    ...knowledge()
+      .interventions.filter((i) => i.exercises.includes(e.id))
+      .map((i) => i.id),
+  ]);
+  const doneDays = new Set(
+    history.sessions
+      .filter((s) => within(s.at, R.adherenceWindowDays, 0) && s.items.some((x) => ids.has(x)))
+      .map((s) => localDayNumber(s.at, options.utcOffsetMinutes ?? 0)),
+  );
+  const perWeek = options.scheduledPerWeek ?? e.dose.perWeek.min;
+  const scheduled = Math.max(0, Math.round((perWeek * R.adherenceWindowDays) / 7));
+  // Extra sessions do not make up for a future shortfall, so done never exceeds scheduled.
+  const done = Math.min(doneDays.size, scheduled);
+
+  const byTime = (a: PainCheckin, b: PainCheckin) => a.at - b.at;
+  const recent = history.checkins.filter((c) => within(c.at, R.painWindowDays, 0)).sort(byTime);
+  const earlier = history.checkins.filter((c) => within(c.at, 2 * R.painWindowDays, R.painWindowDays));
+  const mean = (cs: PainCheckin[]) => cs.reduce((sum, c) => sum + c.score, 0) / cs.length;
+  let rise: number | null = null;
+  if (recent.length && earlier.length) rise = round2(mean(recent) - mean(earlier));
+  // Without a week before, the week's first check-in is the baseline.
+  else if (recent.length >= 2) rise = (recent[recent.length - 1]?.score ?? 0) - (recent[0]?.score ?? 0);
+
+  return {
+    scheduled,
+    done,
+    adherencePct: scheduled > 0 ? Math.round((done / scheduled) * 1000) / 10 : null,
+    meanPain: recent.length ? round2(mean(recent)) : null,
+    maxPain: recent.length ? Math.max(...recent.map((c) => c.score)) : null,
+    rise,
+  };
+}
+
+/** Rounded to hundredths, so a mean difference of 1.9 is not 1.8999999999999997 at the boundary. */
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ''));
+
+type Step = { dose: CurrentDose; what: string; variant?: DoseDecision['variant'] };
+
+/** One step up: reps toward the range's top, then a set (reps back to the bottom), then hold time, then breaths. */
+function stepUp(e: Exercise, cur: CurrentDose): Step | null {
+  const R = PROGRESSION_RULES;
+  const d = e.dose;
+  if (d.reps && cur.reps !== undefined && cur.reps < d.reps.max) {
+    const dose = { ...cur, reps: Math.min(d.reps.max, cur.reps + R.repsStep) };
+    return { dose, what: `add reps, ${doseText(dose)}` };
+  }
+  const setCap = d.sets === undefined ? 0 : Math.min(R.maxSets, d.sets + R.extraSets);
+  if (d.reps && d.reps.min < d.reps.max && cur.sets !== undefined && cur.sets < setCap) {
+    // Back to the bottom of the rep range with the new set, so the volume rises by a set of the easiest reps.
+    const dose = { ...cur, sets: cur.sets + 1, reps: d.reps.min };
+    return { dose, what: `add a set, ${doseText(dose)}` };
+  }
+  if (d.holdS && cur.holdS !== undefined && cur.holdS < d.holdS.max) {
+    const dose = { ...cur, holdS: Math.min(d.holdS.max, cur.holdS + R.holdStepS) };
+    return { dose, what: `hold longer, ${doseText(dose)}` };
+  }
+  if (d.breaths && cur.breaths !== undefined && cur.breaths < d.breaths.max) {
+    const dose = { ...cur, breaths: Math.min(d.breaths.max, cur.breaths + R.breathsStep) };
+    return { dose, what: `add a breath, ${doseText(dose)}` };
+  }
+  return null;
+}
+
+/**
+ * One step back toward the bottom of the range: reps, then sets, then hold, then breaths. A flare goes
+ * straight back to the starting dose. At the bottom already, the easier variant.
+ */
+function stepDown(e: Exercise, cur: CurrentDose, flare: boolean): Step {
+  const R = PROGRESSION_RULES;
+  const d = e.dose;
+  const start = startDose(d);
+  const easier = (): Step => {
+    const text = e.easier ?? 'rest from it for now, and ask a clinician if pain keeps rising';
+    return {
+      dose: cur,
+      what: `already at the starting dose, so use the easier variant (${text})`,
+      variant: { direction: 'easier', text },
+    };
+  };
+  if (flare) {
+    return sameDose(start, cur)
+      ? easier()
+      : { dose: start, what: `back to the starting dose, ${doseText(start)}` };
+  }
+  if (d.reps && cur.reps !== undefined && cur.reps > d.reps.min) {
+    const dose = { ...cur, reps: Math.max(d.reps.min, cur.reps - R.repsStep) };
+    return { dose, what: `fewer reps, ${doseText(dose)}` };
+  }
+  if (d.sets !== undefined && cur.sets !== undefined && cur.sets > d.sets) {
+    const dose = { ...cur, sets: Math.max(d.sets, cur.sets - 1) };
+    return { dose, what: `one set fewer, ${doseText(dose)}` };
+  }
+  if (d.holdS && cur.holdS !== undefined && cur.holdS > d.holdS.min) {
+    const dose = { ...cur, holdS: Math.max(d.holdS.min, cur.holdS - R.holdStepS) };
+    return { dose, what: `shorter holds, ${doseText(dose)}` };
+  }
+  if (d.breaths && cur.breaths !== undefined && cur.breaths > d.breaths.min) {
+    const dose = { ...cur, breaths: Math.max(d.breaths.min, cur.breaths - R.breathsStep) };
+    return { dose, what: `fewer breaths, ${doseText(dose)}` };
+  }
+  return easier();
+}
