@@ -122,6 +122,9 @@ describe('insights and progress', () => {
     expect(r.psfs.judgement).toBe('improved');
     expect(r.psfs.change).toBe(4);
     expect(r.advice.status).toEqual(expect.any(String));
+    // Plank and bird-dog logged once a week against their scheduled days.
+    expect(r.adherence.length).toBeGreaterThanOrEqual(6);
+    expect(r.adherence.every((w: { done: number; scheduled: number }) => w.done <= w.scheduled)).toBe(true);
     expect(cli(['progress']).stdout).toMatch(/weekly [▁▂▃▄▅▆▇█]+/);
   });
 });

@@ -118,8 +118,10 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       const o = cmd.optsWithGlobals() as StoreOptions;
       const data = await withStore(o, loadDiary);
       const p = await progressOf(data, Date.now());
+      const { weeklyAdherence } = await import('./plan-week.js');
+      const adherence = await weeklyAdherence(data, new Date());
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(p, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...p, adherence }, null, 2)}\n`);
         return;
       }
       const out = [pc.bold('Pain (numeric rating)'), `  ${p.nprs.message}`];
@@ -129,6 +131,15 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
         );
       }
       if (p.psfs) out.push('', pc.bold('Patient-Specific Functional Scale'), `  ${p.psfs.message}`);
+      if (adherence.length) {
+        out.push('', pc.bold('Plan adherence'));
+        for (const w of adherence) {
+          const pct = w.scheduled ? Math.round((w.done / w.scheduled) * 100) : 0;
+          out.push(
+            `  ${w.weekStart}  ${'█'.repeat(Math.round(pct / 10)).padEnd(10, '·')} ${w.done}/${w.scheduled} (${pct}%)`,
+          );
+        }
+      }
       out.push(
         '',
         p.advice.seeClinician

@@ -163,15 +163,22 @@ export async function reportInput(
       mcid: 2,
     });
   }
-  if (data.latest && data.latest.result.plan.mode !== 'safety-only') {
-    const week = await planWeek(data, now);
-    const from = mondayOf(data.latest.createdAt);
-    const weeks = Math.max(1, Math.min(12, Math.floor((now.getTime() - Date.parse(from)) / (7 * DAY)) + 1));
-    input.adherence = adherence(week.schedule, data.sessions, from, { weeks }).map((w) => ({
-      weekStart: w.weekStart,
-      scheduled: w.scheduled,
-      done: w.done,
-    }));
-  }
+  input.adherence = await weeklyAdherence(data, now);
   return input;
+}
+
+/** Scheduled vs done per week since the latest plan began (up to 12 weeks). */
+export async function weeklyAdherence(
+  data: DiaryData,
+  now: Date,
+): Promise<{ weekStart: string; scheduled: number; done: number }[]> {
+  if (!data.latest || data.latest.result.plan.mode === 'safety-only') return [];
+  const week = await planWeek(data, now);
+  const from = mondayOf(data.latest.createdAt);
+  const weeks = Math.max(1, Math.min(12, Math.floor((now.getTime() - Date.parse(from)) / (7 * DAY)) + 1));
+  return adherence(week.schedule, data.sessions, from, { weeks }).map((w) => ({
+    weekStart: w.weekStart,
+    scheduled: w.scheduled,
+    done: w.done,
+  }));
 }
