@@ -2,61 +2,34 @@
  * Diary commands (`log pain`, `log exercise`, `log psfs`, `diary`) and owning the data (`export`,
  * `import-backup`, `delete-all`). Input is validated in full before anything is written.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { PainfulRegion } from '../answers/schema.js';
 import { PainTiming } from '../diary/types.js';
 import { badInput, usage } from '../errors.js';
-import { index } from '../knowledge/index.js';
+import { deleteSqliteFiles } from '../services/data.js';
+import {
+  diaryBetween,
+  parseAt,
+  parseExerciseItems,
+  parsePsfsRating,
+  parseRegions,
+  parseScore,
+} from '../services/diary.js';
+import { parseDateFlag } from '../services/runs.js';
 import { resolveDataDir } from './data-dir.js';
-import { parseDateFlag, type StoreOptions, withStore } from './runs.js';
-
-/** Clock skew we tolerate before calling a time "in the future". */
-const FUTURE_SLACK_MS = 5 * 60_000;
+import { type StoreOptions, withStore } from './runs.js';
 
 const lazy = {
   diary: () => import('../store/diary.js'),
   backup: () => import('../store/backup.js'),
 };
 
-/** `--at`: an ISO time or YYYY-MM-DD (noon that day); never in the future. Default now. */
-export function parseAt(value: string | undefined, now = Date.now()): number {
-  if (value === undefined) return now;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const t = day ? Date.parse(`${value}T12:00:00Z`) : parseDateFlag(value, 'at');
-  if (t === undefined || !Number.isFinite(t))
-    throw badInput(`--at must be a date or ISO 8601 time, not "${value}"`, 'at');
-  if (t > now + FUTURE_SLACK_MS) throw badInput(`--at ${value} is in the future`, 'at');
-  return t;
-}
-
-export function parseScore(value: string, field = 'score'): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 10) {
-    throw badInput(`${field} must be a whole number from 0 to 10, not "${value}"`, field);
-  }
-  return n;
-}
-
-export function parseRegions(values: string[]): string[] {
-  const allowed = PainfulRegion.options;
-  const regions = values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  if (regions.length === 0) throw badInput(`give at least one region (${allowed.join(', ')})`, 'region');
-  for (const r of regions) {
-    if (!(allowed as readonly string[]).includes(r)) {
-      throw badInput(`unknown region "${r}" (expected one of ${allowed.join(', ')})`, 'region');
-    }
-  }
-  return [...new Set(regions)];
-}
-
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
+/** Registers `log pain|exercise|psfs`, `diary`, `export`, `import-backup` and `delete-all`. */
 export function registerDiaryCommands(program: Command, storeOptions: (c: Command) => Command): void {
   const log = program
     .command('log')
@@ -105,19 +78,8 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .option('-n, --note <text>', 'a short note')
     .action(async (items: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { at?: string; note?: string };
-      const ids = items
-        .flatMap((i) => i.split(','))
-        .map((i) => i.trim())
-        .filter(Boolean);
-      for (const id of ids) {
-        if (!index('exercises').has(id) && !index('interventions').has(id)) {
-          throw badInput(
-            `unknown exercise or routine "${id}" (see \`backstride kb list exercise\`)`,
-            'items',
-          );
-        }
-      }
-      const entry = { at: parseAt(o.at), items: [...new Set(ids)], ...(o.note ? { note: o.note } : {}) };
+      const ids = parseExerciseItems(items);
+      const entry = { at: parseAt(o.at), items: ids, ...(o.note ? { note: o.note } : {}) };
       const { addExerciseSession } = await lazy.diary();
       const saved = await withStore(o, (store) => addExerciseSession(store.db, entry));
       process.stdout.write(
@@ -133,14 +95,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .option('--at <time>', 'when (default now)')
     .action(async (ratings: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { at?: string };
-      const parsed = ratings.map((r) => {
-        const m = /^(.+)=\s*(\S+)$/.exec(r);
-        if (!m) throw badInput(`PSFS rating must look like "run 10 km=4", not "${r}"`, 'ratings');
-        const activity = (m[1] as string).trim();
-        if (!activity || activity.length > 200)
-          throw badInput('PSFS activity must be 1–200 characters', 'ratings');
-        return { activity, score: parseScore(m[2] as string, 'PSFS score') };
-      });
+      const parsed = ratings.map(parsePsfsRating);
       const at = parseAt(o.at);
       const { addPsfsRatings } = await lazy.diary();
       const saved = await withStore(o, (store) => addPsfsRatings(store.db, at, parsed));
@@ -156,12 +111,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
       const range = { from: parseDateFlag(o.from, 'from'), to: parseDateFlag(o.to, 'to', true) };
-      const { listPainCheckins, listExerciseSessions, listPsfsRatings } = await lazy.diary();
-      const data = await withStore(o, async (store) => ({
-        pain: await listPainCheckins(store.db, range),
-        exercise: await listExerciseSessions(store.db, range),
-        psfs: await listPsfsRatings(store.db, range),
-      }));
+      const data = await withStore(o, (store) => diaryBetween(store, range));
       if (o.json) {
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         return;
@@ -260,11 +210,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
         const { deleteAllRows } = await lazy.backup();
         await withStore(o, (store) => deleteAllRows(store));
       } else {
-        const dir = resolveDataDir(o.dataDir);
-        for (const f of ['backstride.sqlite', 'backstride.sqlite-wal', 'backstride.sqlite-shm']) {
-          const path = join(dir, f);
-          if (existsSync(path)) rmSync(path);
-        }
+        deleteSqliteFiles(resolveDataDir(o.dataDir));
       }
       process.stdout.write(
         o.json ? `${JSON.stringify({ deleted: true })}\n` : 'All your Backstride data has been deleted.\n',

@@ -1,86 +1,20 @@
 /**
  * `insights` (personal triggers), `progress` (outcome measures against their minimal important change),
  * `plan` (the week and its calendar file) and `report` (the clinician report), over the stored diary.
+ * The work is in services/; this file parses flags and renders for the terminal.
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { Answers } from '../answers/index.js';
-import type { Assessment } from '../assess/index.js';
-import type { DiaryRun, ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
 import { badInput, usage } from '../errors.js';
-import type { Store } from '../store/index.js';
-import { type StoreOptions, units, withStore } from './runs.js';
-
-const DAY = 86_400_000;
-
-export type DiaryData = {
-  runs: DiaryRun[];
-  runSummaries: Awaited<ReturnType<typeof import('../store/runs.js').listRuns>>;
-  checkins: PainCheckin[];
-  sessions: ExerciseSession[];
-  psfs: PsfsRating[];
-  latest?: { createdAt: number; answers: Answers; result: Assessment; level: string };
-  previousLevel?: string;
-};
-
-/** Everything the analytics read, in one pass over the store. */
-export async function loadDiary(store: Store): Promise<DiaryData> {
-  const { listRuns } = await import('../store/runs.js');
-  const diary = await import('../store/diary.js');
-  const runSummaries = await listRuns(store.db);
-  const assessments = await diary.listAssessments(store.db);
-  const last = assessments.at(-1);
-  const data: DiaryData = {
-    runSummaries,
-    runs: runSummaries.map((r) => ({
-      id: r.id,
-      startTime: r.start_time,
-      distanceM: r.distance_m,
-      elapsedS: r.elapsed_s,
-      movingS: r.moving_s,
-      elevationGainM: r.elevation_gain_m,
-      paceSPerKm: r.pace_s_per_km,
-      cadenceChangeSpm: r.cadence_change_spm,
-      decouplingPct: r.decoupling_pct,
-    })),
-    checkins: await diary.listPainCheckins(store.db),
-    sessions: await diary.listExerciseSessions(store.db),
-    psfs: await diary.listPsfsRatings(store.db),
-  };
-  if (last) {
-    data.latest = {
-      createdAt: last.createdAt,
-      answers: last.answers as Answers,
-      result: last.result as Assessment,
-      level: last.level,
-    };
-  }
-  const previous = assessments.at(-2);
-  if (previous) data.previousLevel = previous.level;
-  return data;
-}
-
-/** Plan items that count as a warm-up: the before-run routines and the exercises they are made of. */
-async function warmUpIds(): Promise<string[]> {
-  const { knowledge } = await import('../knowledge/index.js');
-  const routines = knowledge().interventions.filter((i) => i.kind === 'before-run');
-  return [...routines.map((r) => r.id), ...routines.flatMap((r) => r.exercises)];
-}
-
-async function progressOf(data: DiaryData, now: number) {
-  const { advice, nprsProgress, psfsProgress } = await import('../progress/index.js');
-  const nprs = nprsProgress(data.checkins, { now });
-  const psfs = data.psfs.length ? psfsProgress(data.psfs, { now }) : undefined;
-  const days = data.latest?.answers.pain?.daysSinceStart;
-  const episodeStartedAt = data.latest && days !== undefined ? data.latest.createdAt - days * DAY : undefined;
-  const adv = advice(nprs, psfs, { now, ...(episodeStartedAt !== undefined ? { episodeStartedAt } : {}) });
-  return { nprs, psfs, advice: adv };
-}
+import { loadDiary, progressOf, triggersOf } from '../services/insights.js';
+import { units } from '../services/runs.js';
+import { type StoreOptions, withStore } from './runs.js';
 
 const spark = (values: number[], max = 10) =>
   values.map((v) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.round((v / max) * 7)))]).join('');
 
+/** Registers `insights`, `progress`, `plan` and `report`. */
 export function registerInsightCommands(program: Command, storeOptions: (c: Command) => Command): void {
   storeOptions(program.command('insights'))
     .description(
@@ -88,17 +22,8 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
     )
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions;
-      const { findTriggers } = await import('../insights/index.js');
       const data = await withStore(o, loadDiary);
-      const report = findTriggers(
-        {
-          runs: data.runs,
-          checkins: data.checkins,
-          sessions: data.sessions,
-          warmUpItemIds: await warmUpIds(),
-        },
-        {},
-      );
+      const report = await triggersOf(data);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
@@ -118,7 +43,7 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       const o = cmd.optsWithGlobals() as StoreOptions;
       const data = await withStore(o, loadDiary);
       const p = await progressOf(data, Date.now());
-      const { weeklyAdherence } = await import('./plan-week.js');
+      const { weeklyAdherence } = await import('../services/plan.js');
       const adherence = await weeklyAdherence(data, new Date());
       if (o.json) {
         process.stdout.write(`${JSON.stringify({ ...p, adherence }, null, 2)}\n`);
@@ -163,8 +88,8 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       const data = await withStore(o, loadDiary);
       if (!data.latest)
         throw usage('no assessment yet: run `backstride assess` first, then `backstride plan`');
-      const { planWeek } = await import('./plan-week.js');
-      const week = await planWeek(data, new Date());
+      const { planWeek } = await import('../services/plan.js');
+      const week = await planWeek(data, new Date(), pc);
       if (o.ics) {
         const { toIcs } = await import('../schedule/index.js');
         writeFileSync(
@@ -187,7 +112,7 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
         throw badInput(`--format must be html or pdf, not "${o.format}"`, 'format');
       const u = units(o);
       const data = await withStore(o, loadDiary);
-      const { reportInput } = await import('./plan-week.js');
+      const { reportInput } = await import('../services/plan.js');
       const input = await reportInput(data, new Date(), u, await progressOf(data, Date.now()));
       const { renderReportHtml } = await import('../report/index.js');
       const html = renderReportHtml(input);

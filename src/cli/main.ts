@@ -13,6 +13,7 @@ import { registerDiaryCommands } from './diary.js';
 import { registerInsightCommands } from './insights.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
 import { registerRunCommands, type StoreOptions, storeOptionsFor, withStore } from './runs.js';
+import { registerServeCommand } from './serve.js';
 
 type CommonOptions = { json?: boolean; dataDir?: string };
 
@@ -90,7 +91,7 @@ export function buildProgram(): Command {
         const { askInTerminal } = await import('./terminal.js');
         answers = await askInTerminal({ output: o.json ? process.stderr : process.stdout });
       }
-      const { saveOrCompare } = await import('./assess-store.js');
+      const { saveOrCompare } = await import('../services/assess.js');
       const { result, changes } = await withStore(o, (store) =>
         saveOrCompare(store, answers, { save: o.save }),
       );
@@ -148,6 +149,7 @@ export function buildProgram(): Command {
   registerRunCommands(program, storeOptions);
   registerDiaryCommands(program, storeOptions);
   registerInsightCommands(program, storeOptions);
+  registerServeCommand(program, storeOptions);
   return program;
 }
 

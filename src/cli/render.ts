@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import type { Assessment } from '../assess/index.js';
 import type { Exercise, Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
-import type { Changes } from './assess-store.js';
+import type { Changes } from '../services/assess.js';
 
 const levelStyle: Record<Level, (s: string) => string> = {
   emergency: (s) => pc.bold(pc.bgRed(pc.white(` ${s} `))),

@@ -8,6 +8,7 @@ import pc from 'picocolors';
 import { badInput } from '../errors.js';
 import type { LoadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
+import { loadFor, parseDateFlag, runJson, units } from '../services/runs.js';
 import type { Store } from '../store/index.js';
 import type { RunSummary } from '../store/runs.js';
 import { resolveDataDir } from './data-dir.js';
@@ -17,14 +18,12 @@ const lazy = {
   store: () => import('../store/index.js'),
   runs: () => import('../store/runs.js'),
   import: () => import('../import/index.js'),
-  load: () => import('../load/index.js'),
   metrics: () => import('../metrics/index.js'),
   progress: () => import('./progress.js'),
 };
 
+/** Options every store command takes. */
 export type StoreOptions = { json?: boolean; dataDir?: string; databaseUrl?: string; units?: string };
-
-const DAY_MS = 86_400_000;
 
 /** Open the store the options point at, run `fn`, and close it whatever happens. */
 export async function withStore<T>(o: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -36,47 +35,6 @@ export async function withStore<T>(o: StoreOptions, fn: (store: Store) => Promis
   } finally {
     await store.close();
   }
-}
-
-export function units(o: StoreOptions): Units {
-  const u = o.units ?? process.env.BACKSTRIDE_UNITS ?? 'km';
-  if (u !== 'km' && u !== 'mi') throw badInput(`units must be km or mi, not "${u}"`, 'units');
-  return u;
-}
-
-/** `YYYY-MM-DD` (start of that UTC day, or end of it for `to`) or a full ISO 8601 time. */
-export function parseDateFlag(value: string | undefined, flag: string, end = false): number | undefined {
-  if (value === undefined) return undefined;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const t = Date.parse(day ? `${value}T00:00:00Z` : value);
-  if (!Number.isFinite(t) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
-    throw badInput(`--${flag} must be a date like 2026-03-01 or an ISO 8601 time, not "${value}"`, flag);
-  }
-  return day && end ? t + DAY_MS - 1 : t;
-}
-
-export function runJson(r: RunSummary) {
-  return {
-    id: r.id,
-    startTime: new Date(r.start_time).toISOString(),
-    sport: r.sport,
-    name: r.name,
-    distanceM: r.distance_m,
-    elapsedS: r.elapsed_s,
-    movingS: r.moving_s,
-    paceSPerKm: r.pace_s_per_km,
-    elevationGainM: r.elevation_gain_m,
-    avgHr: r.avg_hr,
-    maxHr: r.max_hr,
-    avgCadenceSpm: r.avg_cadence_spm,
-    maxCadenceSpm: r.max_cadence_spm,
-    cadenceChangeSpm: r.cadence_change_spm,
-    paceChangePct: r.pace_change_pct,
-    decouplingPct: r.decoupling_pct,
-    source: r.source,
-    sourceFormat: r.source_format,
-    device: r.device,
-  };
 }
 
 const duration = (s: number | null) => {
@@ -138,6 +96,7 @@ export function storeOptionsFor(withCommon: (c: Command) => Command) {
     );
 }
 
+/** Registers `import`, `runs` and `load`. */
 export function registerRunCommands(program: Command, storeOptions: (c: Command) => Command): void {
   storeOptions(program.command('import'))
     .description('Import FIT, GPX and TCX files (gzip or not), folders, zips, and Strava or Garmin exports')
@@ -202,24 +161,8 @@ export function registerRunCommands(program: Command, storeOptions: (c: Command)
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
       const u = units(o);
-      const from = parseDateFlag(o.from, 'from');
-      const to = parseDateFlag(o.to, 'to', true);
-      const { listRuns } = await lazy.runs();
-      const { loadSummary } = await lazy.load();
-      // Load needs the 28 days before the range for its chronic window.
-      const runs = await withStore(o, (store) =>
-        listRuns(store.db, { from: from === undefined ? undefined : from - 35 * DAY_MS, to }),
-      );
-      const summary = loadSummary(
-        runs.map((r) => ({
-          id: r.id,
-          startTime: r.start_time,
-          distanceM: r.distance_m,
-          elapsedS: r.elapsed_s ?? 0,
-          movingS: r.moving_s ?? undefined,
-        })),
-        { from, to },
-      );
+      const range = { from: parseDateFlag(o.from, 'from'), to: parseDateFlag(o.to, 'to', true) };
+      const summary = await withStore(o, (store) => loadFor(store, range));
       process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : await renderLoad(summary, u));
     });
 }

@@ -38,6 +38,11 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void;
   /** Worker threads for decoding; 0 decodes in this thread. Defaults to one per core for large imports. */
   workers?: number;
+  /**
+   * How a file is named in the summary and stored as its runs' source. Uploads use it to show the name
+   * the runner's browser sent rather than the temporary path the server wrote the file to.
+   */
+  sourceName?: (name: string) => string;
 };
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -60,6 +65,12 @@ export async function importPaths(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const collected = collect(paths);
+  const rename = options.sourceName;
+  if (rename) {
+    // Only the name changes: each item still reads its bytes from where they are.
+    for (const item of collected.items) item.name = rename(item.name);
+    for (const manual of collected.manual) manual.name = rename(manual.name);
+  }
   const items = collected.items;
   const summary: ImportSummary = {
     files: items.length + collected.manual.length,

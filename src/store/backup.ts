@@ -61,6 +61,11 @@ export function parseBackup(text: string, file: string): Backup {
   } catch (error) {
     throw badInput(`${file} is not valid JSON: ${(error as Error).message}`, 'file');
   }
+  return checkBackup(json, file);
+}
+
+/** Validate an already parsed backup (the HTTP API gets the JSON parsed); `file` names it in messages. */
+export function checkBackup(json: unknown, file: string): Backup {
   const r = Backup.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -1,14 +1,16 @@
 /**
- * An assessment with the store: the running history feeds the factors, the result is saved (unless
- * asked not to), and the changes since the previous assessment are worked out.
+ * Assessments with the store, for every adapter: the running history feeds the factors, the result is
+ * saved (unless asked not to), the changes since the previous assessment are worked out, and the saved
+ * assessments are listed.
  */
 import type { Answers } from '../answers/index.js';
 import { type Assessment, assess } from '../assess/index.js';
 import type { DiaryRun } from '../diary/types.js';
-import { latestAssessment, saveAssessment } from '../store/diary.js';
+import { latestAssessment, listAssessments, type StoredAssessment, saveAssessment } from '../store/diary.js';
 import type { Store } from '../store/index.js';
 import { listRuns } from '../store/runs.js';
 
+/** What changed since the previous saved assessment. */
 export type Changes = {
   since: string;
   previousLevel: string;
@@ -22,6 +24,11 @@ export type Changes = {
 
 const DAY = 86_400_000;
 
+/**
+ * Assess the answers against the stored running history, compare with the latest saved assessment and
+ * save this one unless `save` is false.
+ * @example const { result, changes } = await saveOrCompare(store, answers, { save: true });
+ */
 export async function saveOrCompare(
   store: Store,
   answers: Answers,
@@ -73,4 +80,24 @@ export async function saveOrCompare(
     });
   }
   return changes ? { result, changes } : { result };
+}
+
+/** One line of the assessment history: when, and the triage level. */
+export type AssessmentListItem = { id: string; createdAt: string; level: string };
+
+/** Saved assessments, oldest first, without their answers and results. */
+export async function assessmentHistory(store: Store): Promise<AssessmentListItem[]> {
+  return (await listAssessments(store.db)).map((a) => ({
+    id: a.id,
+    createdAt: new Date(a.createdAt).toISOString(),
+    level: a.level,
+  }));
+}
+
+/** The latest saved assessment (answers and result), if any. */
+export async function latestSaved(
+  store: Store,
+): Promise<(Omit<StoredAssessment, 'createdAt'> & { createdAt: string }) | undefined> {
+  const a = await latestAssessment(store.db);
+  return a ? { ...a, createdAt: new Date(a.createdAt).toISOString() } : undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * The latest plan as this week's schedule, with doses progressed week by week since the plan began
- * (from adherence and pain), and the clinician report's input assembled from the diary.
+ * (from adherence and pain), weekly adherence, and the clinician report's input assembled from the diary.
+ * Shared by the command line and the HTTP API; the week's text is styled by the caller (colours on a
+ * terminal, plain elsewhere).
  */
-import pc from 'picocolors';
 import { index } from '../knowledge/index.js';
 import { loadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
@@ -16,7 +17,7 @@ import {
   type Schedule,
   startDose,
 } from '../schedule/index.js';
-import type { DiaryData } from './insights.js';
+import type { AdherenceWeek, DiaryData } from './insights.js';
 
 const DAY = 86_400_000;
 /** Replay at most this many weeks of progression. */
@@ -30,6 +31,13 @@ const mondayOf = (ms: number) => {
     .slice(0, 10);
 };
 
+/** How the week's text is emphasised: picocolors on a terminal, nothing in a JSON API. */
+export type TextStyle = { bold: (s: string) => string; dim: (s: string) => string };
+
+/** Plain text: no escape codes. */
+export const plainStyle: TextStyle = { bold: (s) => s, dim: (s) => s };
+
+/** This week's schedule, the dose decisions behind it, and the same as text for people. */
 export type PlanWeek = {
   schedule: Schedule;
   decisions: { id: string; name: string; change: DoseDecision['change']; reason: string; dose: string }[];
@@ -58,7 +66,15 @@ function currentDoses(data: DiaryData, exerciseIds: string[], now: number) {
   return { doses, last };
 }
 
-export async function planWeek(data: DiaryData, nowDate: Date): Promise<PlanWeek> {
+/**
+ * The week of `nowDate` from the latest saved plan, doses progressed to date.
+ * @throws Error when there is no saved assessment (callers check `data.latest` first).
+ */
+export async function planWeek(
+  data: DiaryData,
+  nowDate: Date,
+  pc: TextStyle = plainStyle,
+): Promise<PlanWeek> {
   const now = nowDate.getTime();
   const plan = data.latest?.result.plan;
   if (!plan) throw new Error('no plan');
@@ -101,6 +117,7 @@ export async function planWeek(data: DiaryData, nowDate: Date): Promise<PlanWeek
   return { schedule, decisions, text: `${out.join('\n')}\n` };
 }
 
+/** The clinician report's input: history, triage, factors, plan, outcomes, adherence and load. */
 export async function reportInput(
   data: DiaryData,
   now: Date,
@@ -168,10 +185,7 @@ export async function reportInput(
 }
 
 /** Scheduled vs done per week since the latest plan began (up to 12 weeks). */
-export async function weeklyAdherence(
-  data: DiaryData,
-  now: Date,
-): Promise<{ weekStart: string; scheduled: number; done: number }[]> {
+export async function weeklyAdherence(data: DiaryData, now: Date): Promise<AdherenceWeek[]> {
   if (!data.latest || data.latest.result.plan.mode === 'safety-only') return [];
   const week = await planWeek(data, now);
   const from = mondayOf(data.latest.createdAt);

@@ -1,0 +1,210 @@
+/**
+ * The HTTP app: the JSON API under /api and the built web app beside it, over one open store. Errors
+ * become statuses here and only here (`onError`); no response ever carries a stack trace or an internal
+ * message, and nothing about a request's content is logged.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ErrorCode, isBackstrideError } from '../errors.js';
+import type { Limits, ServerContext } from './context.js';
+import { errorBody } from './http.js';
+import { ImportJobs } from './imports.js';
+import { PayloadTooLargeError } from './multipart.js';
+import { openApiDocument } from './openapi.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { assessRoutes } from './routes/assess.js';
+import { dataRoutes } from './routes/data.js';
+import { diaryRoutes } from './routes/diary.js';
+import { knowledgeRoutes } from './routes/knowledge.js';
+import { runRoutes } from './routes/runs.js';
+import { DEFAULT_WEB_ROOT, webApp } from './static.js';
+import type { StoreRef } from './store-ref.js';
+
+const MiB = 1024 * 1024;
+
+/** The default limits: JSON bodies are small; a backup carries samples; an upload may be a decade. */
+export const DEFAULT_LIMITS: Limits = {
+  jsonBytes: 1 * MiB,
+  // A backup is parsed as one string, and V8 strings stop at about 512 MiB.
+  backupBytes: 500 * MiB,
+  uploadBytes: 2048 * MiB,
+};
+
+/** Options for {@link createApp}. */
+export type AppOptions = {
+  /** The open store (see StoreRef.open). */
+  store: StoreRef;
+  /** Background imports; made for the store when not given (the server passes its own to wait on them). */
+  imports?: ImportJobs;
+  limits?: Partial<Limits>;
+  /** The built web app (default: dist/web of this checkout). */
+  webRoot?: string;
+  /**
+   * Host names the app answers to, against DNS rebinding (a page on evil.example resolving to
+   * 127.0.0.1). Default: localhost, 127.0.0.1 and [::1]; `'any'` when listening on every interface.
+   */
+  allowedHosts?: string[] | 'any';
+  /** Called with one line per request (method, path, status, time) when verbose; never given bodies. */
+  log?: (line: string) => void;
+  /** Called with an unexpected error (a bug) before the 500 is sent; nothing of it goes to the client. */
+  onInternalError?: (error: unknown) => void;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Where uploads are written before import (default: the system's temporary folder). */
+  uploadDir?: string;
+  version?: string;
+};
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  'bad-input': 400,
+  usage: 400,
+  'not-found': 404,
+  conflict: 409,
+  cancelled: 500,
+};
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+const tooLarge = (limit: number) => (c: Context) =>
+  c.json(errorBody('too-large', `the body is larger than the limit of ${formatBytes(limit)}`), 413);
+
+/** Bytes for a message: 1 MiB, 2 GiB, 512 KiB. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * MiB && n % (1024 * MiB) === 0) return `${n / (1024 * MiB)} GiB`;
+  if (n >= MiB) return `${Math.round((n / MiB) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * The Hono app for the API and the web app. Tests drive it with `app.request()`, no server needed.
+ * @example const app = createApp({ store: await StoreRef.open({ dataDir }) }); await app.request('/api/health');
+ */
+export function createApp(options: AppOptions): Hono {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ctx: ServerContext = {
+    store: options.store,
+    imports: options.imports ?? new ImportJobs(options.store),
+    limits,
+    now: options.now ?? (() => new Date()),
+    version: options.version ?? packageVersion(),
+    uploadDir: options.uploadDir ?? tmpdir(),
+  };
+  const app = new Hono();
+  const log = options.log;
+
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      // Method, path and status only: a query or a body may hold health data.
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(0)} ms`);
+    });
+  }
+
+  const allowed = options.allowedHosts ?? ['localhost', '127.0.0.1', '[::1]'];
+  if (allowed !== 'any') {
+    const hosts = new Set(allowed.map((h) => h.toLowerCase()));
+    app.use(async (c, next) => {
+      if (!hosts.has(new URL(c.req.url).hostname.toLowerCase())) {
+        return c.json(errorBody('forbidden', 'this server answers on localhost only'), 403);
+      }
+      return next();
+    });
+  }
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      // Plain HTTP on localhost: a Strict-Transport-Security header would be ignored or, worse, stick.
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Health data must not sit in a browser's or proxy's cache.
+    c.header('Cache-Control', 'no-store');
+  });
+
+  // Requests that change data must come from this origin. Browsers send Origin and Sec-Fetch-Site on
+  // cross-site requests; a request with neither is not a browser's (curl, a script) and not a CSRF risk.
+  app.use('/api/*', async (c, next) => {
+    if (/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) return next();
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    if (
+      (site && site !== 'same-origin' && site !== 'none') ||
+      (origin && origin !== new URL(c.req.url).origin)
+    ) {
+      return c.json(errorBody('forbidden', 'requests from other sites are not accepted'), 403);
+    }
+    return next();
+  });
+
+  const jsonLimit = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge(limits.jsonBytes) });
+  const backupLimit = bodyLimit({ maxSize: limits.backupBytes, onError: tooLarge(limits.backupBytes) });
+  app.use('/api/*', (c, next) => {
+    // Uploads are streamed to disk and counted there (body-limit would buffer a chunked upload).
+    if (c.req.path === '/api/imports') return next();
+    return (c.req.path === '/api/backup' ? backupLimit : jsonLimit)(c, next);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: ctx.version }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(ctx.version)));
+  for (const group of [knowledgeRoutes, assessRoutes, runRoutes, diaryRoutes, analysisRoutes, dataRoutes]) {
+    group(app, ctx);
+  }
+
+  // The web app: compressed (its bundle's size over the wire is what a phone waits for).
+  app.use('*', (c, next) => (isApi(c.req.path) ? next() : compress()(c, next)));
+  const web = webApp(options.webRoot ?? DEFAULT_WEB_ROOT);
+  app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : web(c)));
+
+  app.notFound((c) =>
+    isApi(c.req.path)
+      ? c.json(errorBody('not-found', `no such API route: ${c.req.method} ${c.req.path}`), 404)
+      : c.text('Not found', 404),
+  );
+
+  app.onError((error, c) => {
+    if (isBackstrideError(error)) {
+      const status = STATUS[error.code];
+      if (status !== 500) {
+        const code = error.code === 'usage' ? 'bad-input' : error.code;
+        return c.json(errorBody(code, error.message, error.field), status);
+      }
+    }
+    if (error instanceof PayloadTooLargeError) return tooLarge(error.limitBytes)(c);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own checks (a malformed request): the status, without its internal wording.
+      return c.json(errorBody('bad-input', 'the request is not valid'), error.status);
+    }
+    options.onInternalError?.(error);
+    return c.json(errorBody('internal', 'internal error'), 500);
+  });
+
+  return app;
+}

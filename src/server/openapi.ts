@@ -1,0 +1,513 @@
+/**
+ * The API described as OpenAPI 3.1, written as data. Request schemas come from the same zod schemas the
+ * routes validate with (answers, diary entries), so the document cannot drift from what is checked; a
+ * test compares its paths with the routes the app really registers.
+ */
+import { z } from 'zod';
+import { answersJsonSchema } from '../answers/index.js';
+import { collectionByKind } from '../knowledge/index.js';
+import { ExerciseRequest, PainRequest, PsfsRequest } from '../services/diary.js';
+
+type Schema = Record<string, unknown>;
+
+/** A zod schema as a JSON Schema (what a client may send), without the draft marker. */
+function fromZod(schema: z.ZodType): Schema {
+  const { $schema: _draft, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+  return rest;
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const obj = (
+  description: string,
+  properties: Record<string, Schema> = {},
+  required: string[] = [],
+): Schema => ({
+  type: 'object',
+  description,
+  properties,
+  ...(required.length ? { required } : {}),
+});
+const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
+const num = (description?: string): Schema => ({ type: 'number', ...(description ? { description } : {}) });
+const nullable = (s: Schema): Schema => ({ oneOf: [s, { type: 'null' }] });
+const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+
+const jsonBody = (schema: Schema, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { 'application/json': { schema } },
+});
+const ok = (schema: Schema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const download = (type: string, description: string) => ({
+  description: `${description} (an attachment)`,
+  headers: { 'Content-Disposition': { schema: str('attachment; filename="…"') } },
+  content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+});
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Bad input: the field at fault and why',
+  403: 'A cross-site request, or an unexpected Host header',
+  404: 'Not found',
+  409: 'Not possible in the current state (no assessment yet, an import running)',
+  413: 'The body is larger than the limit',
+};
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    [...statuses, 500].map((s) => [
+      String(s),
+      {
+        description: ERROR_TEXT[s] ?? 'Internal error (no details are given)',
+        content: { 'application/json': { schema: ref('Error') } },
+      },
+    ]),
+  );
+
+const rangeParams = [
+  {
+    name: 'from',
+    in: 'query',
+    required: false,
+    description: 'From this date (YYYY-MM-DD, start of the UTC day) or ISO 8601 time',
+    schema: str(),
+  },
+  {
+    name: 'to',
+    in: 'query',
+    required: false,
+    description: 'Up to this date (YYYY-MM-DD, end of the UTC day) or ISO 8601 time',
+    schema: str(),
+  },
+];
+const idParam = (description: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: str(),
+});
+const queryParam = (name: string, description: string, schema: Schema, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+
+const schemas: Record<string, Schema> = {
+  Error: obj(
+    'Every error response. `code` is bad-input, not-found, conflict, too-large, forbidden or internal.',
+    {
+      error: obj(
+        '',
+        { code: str(), message: str('One sentence for people'), field: str('The field at fault') },
+        ['code', 'message'],
+      ),
+    },
+    ['error'],
+  ),
+  Answers: (() => {
+    const { $schema: _d, $id: _i, ...rest } = answersJsonSchema();
+    return rest;
+  })(),
+  Assessment: obj(
+    'The result of a check-in (as `backstride assess --json`): `triage` (level, reasons, safety net), ranked `factors` with their evidence and sources, and the `plan`; `changes` since the previous saved check-in when there is one.',
+    {
+      assessedAt: str(),
+      triage: obj('Level: emergency, urgent, clinician or self-care, with reasons'),
+      factors: arrayOf(obj('A likely contributing factor')),
+      plan: obj('Sections of cited plan items'),
+      changes: obj('Since the previous saved assessment'),
+    },
+  ),
+  AssessmentListItem: obj('A saved assessment', { id: str(), createdAt: str('ISO 8601'), level: str() }, [
+    'id',
+    'createdAt',
+    'level',
+  ]),
+  SavedAssessment: obj('The latest saved assessment', {
+    id: str(),
+    createdAt: str('ISO 8601'),
+    level: str(),
+    answers: ref('Answers'),
+    result: ref('Assessment'),
+  }),
+  KbListItem: obj('A knowledge-base item', { kind: str(), id: str(), name: str() }, ['kind', 'id', 'name']),
+  KbHit: obj('A search hit', { kind: str(), id: str(), name: str(), score: num() }),
+  KbItem: obj('One item with its kind', { kind: str(), item: obj('The item as stored, with its sources') }),
+  ImportAccepted: obj('The import started', { id: str() }, ['id']),
+  ImportProgress: obj('Progress of an import', {
+    filesDone: num(),
+    filesTotal: num(),
+    bytesDone: num(),
+    bytesTotal: num(),
+    runsImported: num(),
+  }),
+  ImportJob: obj(
+    'An import: running, done (with its summary) or failed (with the reason)',
+    {
+      state: { type: 'string', enum: ['running', 'done', 'failed'] },
+      progress: ref('ImportProgress'),
+      summary: obj('As `backstride import --json`: imported, duplicates, skipped and failed files'),
+      error: obj('Why it failed', { code: str(), message: str() }),
+    },
+    ['state', 'progress'],
+  ),
+  Run: obj('A run, as `backstride runs --json`', {
+    id: str(),
+    startTime: str('ISO 8601'),
+    sport: str(),
+    name: nullable(str()),
+    distanceM: num(),
+    elapsedS: nullable(num()),
+    movingS: nullable(num()),
+    paceSPerKm: nullable(num()),
+    elevationGainM: nullable(num()),
+    avgHr: nullable(num()),
+    maxHr: nullable(num()),
+    avgCadenceSpm: nullable(num()),
+    maxCadenceSpm: nullable(num()),
+    cadenceChangeSpm: nullable(num()),
+    paceChangePct: nullable(num()),
+    decouplingPct: nullable(num()),
+    source: str(),
+    sourceFormat: str(),
+    device: nullable(str()),
+  }),
+  RunDetail: {
+    allOf: [
+      ref('Run'),
+      obj('Chart series (at most 600 points; null without samples) and fatigue markers', {
+        series: nullable(
+          obj('Columns, one entry per point', {
+            points: num(),
+            t: arrayOf(num('Seconds from the start')),
+            distanceM: arrayOf(nullable(num())),
+            paceSPerKm: arrayOf(nullable(num())),
+            hr: arrayOf(nullable(num())),
+            cadenceSpm: arrayOf(nullable(num())),
+          }),
+        ),
+        fatigue: obj('Late-run fatigue markers', {
+          cadenceChangeSpm: nullable(num()),
+          cadenceChangePct: nullable(num()),
+          paceChangeSPerKm: nullable(num()),
+          paceChangePct: nullable(num()),
+          decouplingPct: nullable(num()),
+          coupledBelowPct: num(),
+          minDurationS: num(),
+        }),
+      }),
+    ],
+  },
+  LoadSummary: obj(
+    'As `backstride load --json`: days, weeks (distance and change), acute:chronic ratio, monotony, flags and limits',
+  ),
+  PainRequest: fromZod(PainRequest),
+  ExerciseRequest: fromZod(ExerciseRequest),
+  PsfsRequest: fromZod(PsfsRequest),
+  PainCheckin: obj('A saved pain check-in (times in epoch ms)', {
+    id: str(),
+    at: num(),
+    regions: arrayOf(str()),
+    score: num(),
+    timing: str(),
+    note: str(),
+    runId: str('The run it is about, when one is near'),
+  }),
+  ExerciseSession: obj('A saved exercise session', {
+    id: str(),
+    at: num(),
+    items: arrayOf(str()),
+    note: str(),
+  }),
+  PsfsRating: obj('A saved PSFS rating', { id: str(), at: num(), activity: str(), score: num() }),
+  Diary: obj('The diary over a range, oldest first', {
+    pain: arrayOf(ref('PainCheckin')),
+    exercise: arrayOf(ref('ExerciseSession')),
+    psfs: arrayOf(ref('PsfsRating')),
+  }),
+  TriggerReport: obj(
+    'As `backstride insights --json`: findings with verdicts and uncertainty, summary, caveats',
+  ),
+  Progress: obj('As `backstride progress --json`', {
+    nprs: obj('Numeric pain rating against its minimal important change'),
+    psfs: obj('Patient-Specific Functional Scale, when rated'),
+    advice: obj('Keep going, or see a clinician, and why'),
+    adherence: arrayOf(obj('A week of the plan', { weekStart: str(), scheduled: num(), done: num() })),
+  }),
+  PlanWeek: obj('As `backstride plan --json`: the schedule, the dose decisions and the week as text', {
+    schedule: obj('The week, day by day'),
+    decisions: arrayOf(
+      obj('A dose decision', { id: str(), name: str(), change: str(), reason: str(), dose: str() }),
+    ),
+    text: str(),
+  }),
+  Backup: obj('A full export (`backstride export`): format, version, exportedAt and every table', {
+    format: { const: 'backstride-backup' },
+    version: num(),
+    exportedAt: str(),
+    tables: obj('Rows per table'),
+  }),
+  RestoreCounts: obj('Rows restored per table', {
+    runs: num(),
+    assessments: num(),
+    pain_checkins: num(),
+    exercise_sessions: num(),
+    psfs_ratings: num(),
+  }),
+};
+
+/**
+ * The OpenAPI 3.1 document of the API.
+ * @example GET /api/openapi.json
+ */
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Backstride API',
+      version,
+      description:
+        'The local JSON API behind the Backstride web app: the same core and shapes as the command line’s `--json` output. It listens on localhost; requests that change data must come from the same origin. Not a diagnosis.',
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Is the server up',
+          responses: { 200: ok(obj('', { ok: { const: true }, version: str() })) },
+        },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: ok({ type: 'object' }) } } },
+      '/api/schema/answers': {
+        get: { summary: 'The JSON Schema of check-in answers', responses: { 200: ok({ type: 'object' }) } },
+      },
+      '/api/assess': {
+        post: {
+          summary: 'Run a check-in: triage, likely factors and plan',
+          parameters: [
+            queryParam('save', 'Store this assessment (default true)', {
+              type: 'string',
+              enum: ['true', 'false'],
+            }),
+          ],
+          requestBody: jsonBody(ref('Answers'), 'The answers (see /api/schema/answers)'),
+          responses: { 200: ok(ref('Assessment')), ...errors(400, 413) },
+        },
+      },
+      '/api/assessments': {
+        get: {
+          summary: 'Saved assessments, oldest first',
+          responses: { 200: ok(arrayOf(ref('AssessmentListItem'))), ...errors() },
+        },
+      },
+      '/api/assessments/latest': {
+        get: {
+          summary: 'The latest saved assessment',
+          responses: { 200: ok(ref('SavedAssessment')), ...errors(404) },
+        },
+      },
+      '/api/kb': {
+        get: {
+          summary: 'Knowledge-base items, optionally of one kind',
+          parameters: [
+            queryParam('kind', 'One kind of item (all kinds without it)', {
+              type: 'string',
+              enum: Object.keys(collectionByKind),
+            }),
+          ],
+          responses: { 200: ok(arrayOf(ref('KbListItem'))), ...errors(400) },
+        },
+      },
+      '/api/kb/search': {
+        get: {
+          summary: 'Search names, aliases and text',
+          parameters: [
+            queryParam('q', 'Words to search for', str(), true),
+            queryParam('limit', 'Most hits (1–100, default 20)', { type: 'integer' }),
+          ],
+          responses: { 200: ok(arrayOf(ref('KbHit'))), ...errors(400) },
+        },
+      },
+      '/api/kb/items/{id}': {
+        get: {
+          summary: 'One item by id (plain, or kind:id when ambiguous)',
+          parameters: [idParam('e.g. superman or exercise:superman')],
+          responses: { 200: ok(ref('KbItem')), ...errors(400, 404) },
+        },
+      },
+      '/api/imports': {
+        post: {
+          summary: 'Upload activity files to import in the background',
+          description:
+            'FIT, GPX, TCX (gzip’d or not), zips, and Strava or Garmin export zips, as one or more `file` fields. Poll the returned id.',
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: obj('', { file: arrayOf({ type: 'string', format: 'binary' }) }, ['file']),
+              },
+            },
+          },
+          responses: {
+            202: {
+              ...ok(ref('ImportAccepted'), 'Accepted: the import runs in the background'),
+              headers: { Location: { schema: str() } },
+            },
+            ...errors(400, 403, 413),
+          },
+        },
+      },
+      '/api/imports/{id}': {
+        get: {
+          summary: 'An import’s progress and, when done, its summary',
+          parameters: [idParam('From POST /api/imports')],
+          responses: { 200: ok(ref('ImportJob')), ...errors(404) },
+        },
+      },
+      '/api/runs': {
+        get: {
+          summary: 'Stored runs, oldest first',
+          parameters: rangeParams,
+          responses: { 200: ok(arrayOf(ref('Run'))), ...errors(400) },
+        },
+      },
+      '/api/runs/{id}': {
+        get: {
+          summary: 'One run with chart series and fatigue markers',
+          parameters: [idParam('A run id')],
+          responses: { 200: ok(ref('RunDetail')), ...errors(404) },
+        },
+      },
+      '/api/load': {
+        get: {
+          summary: 'Training load over a range',
+          parameters: rangeParams,
+          responses: { 200: ok(ref('LoadSummary')), ...errors(400) },
+        },
+      },
+      '/api/diary': {
+        get: {
+          summary: 'The diary over a range',
+          parameters: rangeParams,
+          responses: { 200: ok(ref('Diary')), ...errors(400) },
+        },
+      },
+      '/api/diary/pain': {
+        post: {
+          summary: 'Log a pain check-in (linked to the nearest run)',
+          requestBody: jsonBody(
+            ref('PainRequest'),
+            '`at`: YYYY-MM-DD, ISO 8601 or epoch ms; never in the future',
+          ),
+          responses: { 201: ok(ref('PainCheckin'), 'Saved'), ...errors(400, 403, 413) },
+        },
+      },
+      '/api/diary/exercise': {
+        post: {
+          summary: 'Log plan items done (exercise or routine ids)',
+          requestBody: jsonBody(ref('ExerciseRequest')),
+          responses: { 201: ok(ref('ExerciseSession'), 'Saved'), ...errors(400, 403, 413) },
+        },
+      },
+      '/api/diary/psfs': {
+        post: {
+          summary: 'Log Patient-Specific Functional Scale ratings',
+          requestBody: jsonBody(ref('PsfsRequest')),
+          responses: { 201: ok(arrayOf(ref('PsfsRating')), 'Saved'), ...errors(400, 403, 413) },
+        },
+      },
+      '/api/insights': {
+        get: { summary: 'Personal triggers', responses: { 200: ok(ref('TriggerReport')), ...errors() } },
+      },
+      '/api/progress': {
+        get: {
+          summary: 'Outcome measures and plan adherence',
+          responses: { 200: ok(ref('Progress')), ...errors() },
+        },
+      },
+      '/api/plan': {
+        get: { summary: 'This week of the plan', responses: { 200: ok(ref('PlanWeek')), ...errors(409) } },
+      },
+      '/api/plan.ics': {
+        get: {
+          summary: 'The plan as an iCalendar file',
+          parameters: [
+            queryParam('weeks', 'Weeks the calendar repeats for (1–52, default 6)', { type: 'integer' }),
+          ],
+          responses: { 200: download('text/calendar', 'The calendar'), ...errors(400, 409) },
+        },
+      },
+      '/api/report': {
+        get: {
+          summary: 'The clinician report',
+          parameters: [
+            queryParam('format', 'html (default) or pdf (needs Chromium; 400 without it)', {
+              type: 'string',
+              enum: ['html', 'pdf'],
+            }),
+            queryParam('units', 'km or mi (default: $BACKSTRIDE_UNITS or km)', {
+              type: 'string',
+              enum: ['km', 'mi'],
+            }),
+          ],
+          responses: {
+            200: {
+              description: 'The report (an attachment)',
+              content: {
+                'text/html': { schema: { type: 'string' } },
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/export': {
+        get: {
+          summary: 'Everything, to keep or move',
+          parameters: [
+            queryParam('format', 'json (default; restorable) or csv (a zip, one CSV per table)', {
+              type: 'string',
+              enum: ['json', 'csv'],
+            }),
+          ],
+          responses: {
+            200: {
+              description: 'The export (an attachment)',
+              content: {
+                'application/json': { schema: ref('Backup') },
+                'application/zip': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...errors(400),
+          },
+        },
+      },
+      '/api/backup': {
+        post: {
+          summary: 'Restore a JSON export exactly',
+          parameters: [
+            queryParam('replace', 'Delete the current data first (default false: only into an empty store)', {
+              type: 'string',
+              enum: ['true', 'false'],
+            }),
+          ],
+          requestBody: jsonBody(ref('Backup')),
+          responses: { 200: ok(ref('RestoreCounts')), ...errors(400, 403, 409, 413) },
+        },
+      },
+      '/api/data': {
+        delete: {
+          summary: 'Delete every run, assessment and diary entry',
+          requestBody: jsonBody(obj('Type DELETE to confirm', { confirm: { const: 'DELETE' } }, ['confirm'])),
+          responses: { 200: ok(obj('', { deleted: { const: true } })), ...errors(400, 403, 409) },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The diary for every adapter: parsing and validating what the runner logs (pain, exercise sessions,
+ * PSFS ratings) before anything is written, the request schemas the HTTP API checks bodies against, and
+ * reading the diary back over a range. The command line and the API share these, so a rule (pain is
+ * 0–10, no entries in the future, only known exercises) holds in both.
+ */
+import { z } from 'zod';
+import { PainfulRegion } from '../answers/schema.js';
+import type { ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
+import { NewPainCheckin, PainTiming } from '../diary/types.js';
+import { badInput } from '../errors.js';
+import { index } from '../knowledge/index.js';
+import type { Store } from '../store/index.js';
+import { parseDateFlag, type TimeRange } from './runs.js';
+
+/** Clock skew we tolerate before calling a time "in the future". */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * When an entry happened: an ISO time or YYYY-MM-DD (noon that day, so the day survives any time
+ * zone), or epoch milliseconds from a client; never in the future. Default now.
+ * @param label how the value is named in messages (`--at` on the command line, `at` in the API)
+ */
+export function parseAt(value: string | number | undefined, now = Date.now(), label = '--at'): number {
+  if (value === undefined) return now;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw badInput(`${label} must be a time in epoch milliseconds, not ${value}`, 'at');
+    if (value > now + FUTURE_SLACK_MS)
+      throw badInput(`${label} ${new Date(value).toISOString()} is in the future`, 'at');
+    return value;
+  }
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const t = day ? Date.parse(`${value}T12:00:00Z`) : parseDateFlag(value, 'at', false, label);
+  if (t === undefined || !Number.isFinite(t))
+    throw badInput(`${label} must be a date or ISO 8601 time, not "${value}"`, 'at');
+  if (t > now + FUTURE_SLACK_MS) throw badInput(`${label} ${value} is in the future`, 'at');
+  return t;
+}
+
+/** A 0–10 rating typed as text (a pain score, a PSFS score). */
+export function parseScore(value: string, field = 'score'): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 10) {
+    throw badInput(`${field} must be a whole number from 0 to 10, not "${value}"`, field);
+  }
+  return n;
+}
+
+/** Body regions, comma-separated or not, each one of the check-in's regions; duplicates dropped. */
+export function parseRegions(values: string[]): string[] {
+  const allowed = PainfulRegion.options;
+  const regions = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (regions.length === 0) throw badInput(`give at least one region (${allowed.join(', ')})`, 'region');
+  for (const r of regions) {
+    if (!(allowed as readonly string[]).includes(r)) {
+      throw badInput(`unknown region "${r}" (expected one of ${allowed.join(', ')})`, 'region');
+    }
+  }
+  return [...new Set(regions)];
+}
+
+/**
+ * Plan items done: exercise or routine ids from the knowledge base, comma-separated or not, duplicates
+ * dropped. An unknown id is bad input, so a typo never lands in the diary.
+ */
+export function parseExerciseItems(values: string[]): string[] {
+  const ids = values
+    .flatMap((i) => i.split(','))
+    .map((i) => i.trim())
+    .filter(Boolean);
+  for (const id of ids) {
+    if (!index('exercises').has(id) && !index('interventions').has(id)) {
+      throw badInput(`unknown exercise or routine "${id}" (see \`backstride kb list exercise\`)`, 'items');
+    }
+  }
+  return [...new Set(ids)];
+}
+
+/** A PSFS activity is what the runner typed, trimmed: 1–200 characters. */
+export function checkPsfsActivity(activity: string): string {
+  const trimmed = activity.trim();
+  if (!trimmed || trimmed.length > 200) throw badInput('PSFS activity must be 1–200 characters', 'ratings');
+  return trimmed;
+}
+
+/**
+ * One PSFS rating as the command line takes it: `activity=score`.
+ * @example parsePsfsRating('run 10 km=4') // { activity: 'run 10 km', score: 4 }
+ */
+export function parsePsfsRating(text: string): { activity: string; score: number } {
+  const m = /^(.+)=\s*(\S+)$/.exec(text);
+  if (!m) throw badInput(`PSFS rating must look like "run 10 km=4", not "${text}"`, 'ratings');
+  return { activity: checkPsfsActivity(m[1] as string), score: parseScore(m[2] as string, 'PSFS score') };
+}
+
+/** `at` in a request body: the forms `--at` takes, or epoch ms (checked by {@link parseAt}). */
+const At = z.union([z.number(), z.string().max(64)]).optional();
+
+/** The body of `POST /api/diary/pain`. */
+export const PainRequest = z.strictObject({
+  score: NewPainCheckin.shape.score,
+  regions: NewPainCheckin.shape.regions.max(PainfulRegion.options.length),
+  timing: PainTiming.default('right-after'),
+  at: At,
+  note: NewPainCheckin.shape.note,
+});
+
+/** The body of `POST /api/diary/exercise`. */
+export const ExerciseRequest = z.strictObject({
+  items: z.array(z.string().min(1).max(100)).min(1).max(100),
+  at: At,
+  note: z.string().max(2000).optional(),
+});
+
+/** The body of `POST /api/diary/psfs`: one to ten activities (the scale asks for three to five). */
+export const PsfsRequest = z.strictObject({
+  ratings: z
+    .array(z.strictObject({ activity: z.string().max(200), score: z.number().int().min(0).max(10) }))
+    .min(1)
+    .max(10),
+  at: At,
+});
+
+/** The diary's three kinds of entry, as `diary --json` and `GET /api/diary` give them. */
+export type DiaryEntries = { pain: PainCheckin[]; exercise: ExerciseSession[]; psfs: PsfsRating[] };
+
+/** Pain check-ins, exercise sessions and PSFS ratings in a range, oldest first. */
+export async function diaryBetween(store: Store, range: TimeRange = {}): Promise<DiaryEntries> {
+  const { listPainCheckins, listExerciseSessions, listPsfsRatings } = await import('../store/diary.js');
+  const r = { from: range.from, to: range.to };
+  return {
+    pain: await listPainCheckins(store.db, r),
+    exercise: await listExerciseSessions(store.db, r),
+    psfs: await listPsfsRatings(store.db, r),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The diary as the analytics read it, for every adapter: everything loaded in one pass over the store,
+ * the runner's personal triggers, and progress on the outcome measures (with plan adherence). The
+ * analytics modules load on first use, so a command that does not need them starts without them.
+ */
+import type { Answers } from '../answers/index.js';
+import type { Assessment } from '../assess/index.js';
+import type { DiaryRun, ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
+import type { TriggerReport } from '../insights/index.js';
+import type { Advice, NprsProgress, PsfsProgress } from '../progress/index.js';
+import type { Store } from '../store/index.js';
+
+const DAY = 86_400_000;
+
+/** Everything the insights, progress, plan and report read. */
+export type DiaryData = {
+  runs: DiaryRun[];
+  runSummaries: Awaited<ReturnType<typeof import('../store/runs.js').listRuns>>;
+  checkins: PainCheckin[];
+  sessions: ExerciseSession[];
+  psfs: PsfsRating[];
+  latest?: { createdAt: number; answers: Answers; result: Assessment; level: string };
+  previousLevel?: string;
+};
+
+/** Everything the analytics read, in one pass over the store. */
+export async function loadDiary(store: Store): Promise<DiaryData> {
+  const { listRuns } = await import('../store/runs.js');
+  const diary = await import('../store/diary.js');
+  const runSummaries = await listRuns(store.db);
+  const assessments = await diary.listAssessments(store.db);
+  const last = assessments.at(-1);
+  const data: DiaryData = {
+    runSummaries,
+    runs: runSummaries.map((r) => ({
+      id: r.id,
+      startTime: r.start_time,
+      distanceM: r.distance_m,
+      elapsedS: r.elapsed_s,
+      movingS: r.moving_s,
+      elevationGainM: r.elevation_gain_m,
+      paceSPerKm: r.pace_s_per_km,
+      cadenceChangeSpm: r.cadence_change_spm,
+      decouplingPct: r.decoupling_pct,
+    })),
+    checkins: await diary.listPainCheckins(store.db),
+    sessions: await diary.listExerciseSessions(store.db),
+    psfs: await diary.listPsfsRatings(store.db),
+  };
+  if (last) {
+    data.latest = {
+      createdAt: last.createdAt,
+      answers: last.answers as Answers,
+      result: last.result as Assessment,
+      level: last.level,
+    };
+  }
+  const previous = assessments.at(-2);
+  if (previous) data.previousLevel = previous.level;
+  return data;
+}
+
+/** Plan items that count as a warm-up: the before-run routines and the exercises they are made of. */
+export async function warmUpIds(): Promise<string[]> {
+  const { knowledge } = await import('../knowledge/index.js');
+  const routines = knowledge().interventions.filter((i) => i.kind === 'before-run');
+  return [...routines.map((r) => r.id), ...routines.flatMap((r) => r.exercises)];
+}
+
+/** Which run features go with pain afterwards (associations, with their uncertainty). */
+export async function triggersOf(data: DiaryData): Promise<TriggerReport> {
+  const { findTriggers } = await import('../insights/index.js');
+  return findTriggers(
+    {
+      runs: data.runs,
+      checkins: data.checkins,
+      sessions: data.sessions,
+      warmUpItemIds: await warmUpIds(),
+    },
+    {},
+  );
+}
+
+/** Pain and PSFS against their minimal important change, with the advice they lead to. */
+export type Progress = { nprs: NprsProgress; psfs: PsfsProgress | undefined; advice: Advice };
+
+/** Progress on the outcome measures at `now` (epoch ms); the episode starts where the latest check-in says. */
+export async function progressOf(data: DiaryData, now: number): Promise<Progress> {
+  const { advice, nprsProgress, psfsProgress } = await import('../progress/index.js');
+  const nprs = nprsProgress(data.checkins, { now });
+  const psfs = data.psfs.length ? psfsProgress(data.psfs, { now }) : undefined;
+  const days = data.latest?.answers.pain?.daysSinceStart;
+  const episodeStartedAt = data.latest && days !== undefined ? data.latest.createdAt - days * DAY : undefined;
+  const adv = advice(nprs, psfs, { now, ...(episodeStartedAt !== undefined ? { episodeStartedAt } : {}) });
+  return { nprs, psfs, advice: adv };
+}
+
+/** One week of the plan: sessions scheduled and done. */
+export type AdherenceWeek = { weekStart: string; scheduled: number; done: number };
+
+/** Progress plus plan adherence, as `progress --json` and `GET /api/progress` give it. */
+export async function progressReport(
+  data: DiaryData,
+  now = new Date(),
+): Promise<Progress & { adherence: AdherenceWeek[] }> {
+  const p = await progressOf(data, now.getTime());
+  const { weeklyAdherence } = await import('./plan.js');
+  return { ...p, adherence: await weeklyAdherence(data, now) };
+}

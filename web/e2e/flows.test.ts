@@ -1,0 +1,401 @@
+/**
+ * The web app as a runner uses it, in headless Chromium: a full check-in to a self-care plan, a red flag
+ * to the emergency screen, the exercise library, logging pain, importing runs, the insights charts, the
+ * report links, and the check-in's first step by keyboard alone.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LAPTOP,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+  seedPain,
+  seedRuns,
+  startServer,
+  type TestServer,
+  visit,
+} from './helpers.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const heading = (page: Page) => page.locator('#step-title');
+const cont = (page: Page) => page.getByRole('button', { name: 'Continue' });
+
+/** Answer every yes/no on the current safety step with No (by clicking, as on a phone). */
+async function answerAllNo(page: Page) {
+  const groups = page
+    .locator('fieldset')
+    .filter({ has: page.getByRole('radio', { name: 'No', exact: true }) });
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio', { name: 'No', exact: true }).check();
+}
+
+describe('check-in', { timeout: 90_000 }, () => {
+  it('goes from the safety questions to a self-care result and a week plan', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/check-in?step=1');
+    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 1 of 15');
+    await expect(heading(page).textContent()).resolves.toBe('Safety: heart and lungs');
+    await screenshot(page, 'check-in-safety-phone');
+
+    // Safety questions, all answered No.
+    for (const title of [
+      'Safety: heart and lungs',
+      'Safety: bladder, bowel and nerves',
+      'Safety: general health',
+    ]) {
+      await expect(heading(page).textContent()).resolves.toBe(title);
+      await answerAllNo(page);
+      if (title.includes('general'))
+        await page.getByRole('radio', { name: 'No', exact: true }).last().check();
+      await cont(page).click();
+    }
+
+    // The body map: a region is a checkbox by name, in the back view.
+    await expect(heading(page).textContent()).resolves.toBe('Where does it hurt?');
+    const back = page.getByRole('group', { name: 'Back of the body' });
+    const region = back.getByRole('checkbox', { name: 'Between the shoulder blades' });
+    await region.click();
+    await expect(region.getAttribute('aria-checked')).resolves.toBe('true');
+    await expect(page.locator('.selected-regions').textContent()).resolves.toContain(
+      'Between the shoulder blades',
+    );
+    await screenshot(page, 'check-in-body-map-phone');
+    await cont(page).click();
+
+    await expect(heading(page).textContent()).resolves.toBe('Does the pain spread?');
+    await cont(page).click(); // nowhere
+
+    await expect(heading(page).textContent()).resolves.toBe('How bad, and when?');
+    const now = page.getByLabel('Pain right now, 0 (none) to 10 (worst imaginable)');
+    await now.fill('3');
+    await page.getByLabel('Pain at its worst in the last week, 0 to 10').fill('4');
+    await page.getByRole('checkbox', { name: 'Later that day' }).check();
+    await cont(page).click();
+
+    await page.getByRole('radio', { name: '1–2 days' }).first().check();
+    await page.getByRole('radio', { name: 'A few hours' }).check();
+    await cont(page).click();
+
+    await page.getByRole('checkbox', { name: 'Aching' }).check();
+    await page
+      .getByRole('group', { name: 'Does rest or changing position ease it?' })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await cont(page).click();
+
+    await page.getByRole('radio', { name: 'Gradually' }).check();
+    await page.getByRole('radio', { name: 'Getting better' }).check();
+    await page.getByLabel('Your age').fill('34');
+    await cont(page).click();
+
+    // Running.
+    await page.getByLabel('Runs a week').fill('3');
+    await page.getByLabel('Rest days a week').fill('4');
+    await page.getByLabel(/Distance in a typical recent week/).fill('25');
+    await page.getByLabel(/Weekly distance about four weeks ago/).fill('24');
+    await page.getByLabel(/Longest run in the last month/).fill('10');
+    await cont(page).click();
+
+    await cont(page).click(); // form: none of these
+    await page.getByLabel('Hours sitting on a typical day').fill('10');
+    await page.getByLabel('Strength sessions a week').fill('0');
+    await page
+      .getByRole('group', { name: 'Do you often slouch when sitting?' })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await page.getByRole('radio', { name: 'Rarely' }).check();
+    await cont(page).click();
+
+    await page.getByRole('button', { name: 'Skip this step' }).click(); // gear
+    await expect(heading(page).textContent()).resolves.toBe('Self-checks');
+    await page.getByRole('radio', { name: 'Limited' }).check();
+    await cont(page).click();
+
+    await expect(heading(page).textContent()).resolves.toBe('Check and send');
+    await expect(page.locator('table.review').textContent()).resolves.toContain('Skipped');
+    await page.getByRole('button', { name: 'See my result' }).click();
+
+    await page.locator('.level').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Your result');
+    await expect(page.locator('.level').getAttribute('data-level')).resolves.toBe('self-care');
+    await expect(page.locator('.level h2').textContent()).resolves.toContain('Self-care');
+    // Triage first, then factors with evidence, then the plan, then sources.
+    const order = await page.locator('main h2').allTextContents();
+    expect(order.indexOf('Likely contributing factors')).toBeGreaterThan(0);
+    expect(order.indexOf('Your plan')).toBeGreaterThan(order.indexOf('Likely contributing factors'));
+    expect(order.at(-1)).toBe('Sources');
+    await expect(page.locator('.factor').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.evidence li').first().textContent()).resolves.toMatch(/\w/);
+    await expect(page.locator('.sources a').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'result-self-care-phone');
+
+    await page.getByRole('link', { name: 'See your week' }).click();
+    await page.locator('.week').waitFor();
+    await expect(page.locator('.day').count()).resolves.toBe(7);
+    await expect(page.getByRole('link', { name: 'Download calendar' }).getAttribute('href')).resolves.toBe(
+      '/api/plan.ics',
+    );
+    const ics = await page.evaluate(async () => (await fetch('/api/plan.ics')).text());
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, 'plan-week-laptop');
+    await page.context().close();
+  });
+
+  it('stops at the emergency screen on a red flag, with nothing else shown', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/check-in?step=1');
+    const chest = page.getByRole('group', { name: 'Chest pain, pressure or tightness with the back pain.' });
+    await chest.getByRole('radio', { name: 'Yes' }).check();
+    // The follow-up appears with the heart questions.
+    await page
+      .getByRole('group', { name: 'When did you last have those chest or breathing symptoms?' })
+      .getByRole('radio', { name: 'Now' })
+      .check();
+    await cont(page).click();
+
+    const banner = page.locator('section.alarm');
+    await banner.waitFor();
+    await expect(banner.getAttribute('data-level')).resolves.toBe('emergency');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Emergency: call emergency services now.');
+    await expect(page.locator('.alarm-action').textContent()).resolves.toMatch(
+      /emergency number|999|112|911/,
+    );
+    const calls = await page
+      .locator('a.call-button')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(calls).toEqual(['tel:999', 'tel:112', 'tel:911']);
+
+    // Nothing competes: no header, navigation, footer, factors or plan; main holds the banner alone.
+    await expect(page.locator('header, nav, footer').count()).resolves.toBe(0);
+    await expect(page.locator('main > *').count()).resolves.toBe(1);
+    await expect(page.locator('main h2, main h3, .factor, .plan-item, .level').count()).resolves.toBe(0);
+    const text = ((await page.locator('body').textContent()) ?? '').toLowerCase();
+    expect(text).not.toContain('contributing factors');
+    expect(text).not.toContain('your plan');
+    expect(text).not.toContain('exercise');
+    // The banner fills the screen width.
+    const box = await banner.boundingBox();
+    expect(box?.width).toBe(360);
+    await screenshot(page, 'result-emergency-phone');
+    await page.context().close();
+  });
+
+  it('can be done with the keyboard alone: tab through the first step and submit', async () => {
+    const page = await openPage(browser, server, LAPTOP);
+    await visit(page, '/check-in?step=1');
+    // Start from the top of the document, as a keyboard user does.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return {
+          tag: el?.tagName ?? '',
+          type: el?.type ?? '',
+          value: el?.value ?? '',
+          text: el?.textContent ?? '',
+        };
+      });
+    let answered = 0;
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.tag === 'INPUT' && f.type === 'radio' && f.value === 'yes') {
+        // In an unanswered yes/no, Tab lands on "Yes"; the arrow key moves to and selects "No".
+        await page.keyboard.press('ArrowRight');
+        answered++;
+      }
+      if (f.tag === 'BUTTON' && f.text === 'Continue') break;
+    }
+    expect(answered).toBe(8);
+    const checkedNo = await page.locator('input[type=radio][value=no]:checked').count();
+    expect(checkedNo).toBe(8);
+    await page.keyboard.press('Enter');
+    await expect(heading(page).textContent()).resolves.toBe('Safety: bladder, bowel and nerves');
+    // Focus moved to the new step's heading.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step-title');
+
+    // The rest: Enter on the form submits each step (Continue is its first button) until the result.
+    for (let step = 2; step <= 15; step++) {
+      const title = await heading(page).textContent();
+      if (title === 'Check and send') break;
+      await page.keyboard.press('Tab');
+      // Move to the step's submit button and press it.
+      for (let i = 0; i < 60; i++) {
+        const f = await focused();
+        if (f.tag === 'BUTTON' && f.text === 'Continue') break;
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
+    }
+    await expect(heading(page).textContent()).resolves.toBe('Check and send');
+    for (let i = 0; i < 60; i++) {
+      const f = await focused();
+      if (f.tag === 'BUTTON' && f.text === 'See my result') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.level').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Your result');
+    // Two safety steps went unanswered: the result says so.
+    await expect(page.locator('.notice-warning').first().textContent()).resolves.toMatch(
+      /not answered|skipped/,
+    );
+    await page.context().close();
+  });
+});
+
+describe('exercise library', { timeout: 90_000 }, () => {
+  it('searches, filters and shows an exercise with its start and end figure', async () => {
+    const page = await openPage(browser, server, LAPTOP);
+    await visit(page, '/exercises');
+    const all = await page.locator('.exercise-list > li').count();
+    expect(all).toBeGreaterThan(20);
+    await page.getByLabel('Search exercises').fill('plank');
+    await page.waitForFunction(() => document.querySelectorAll('.exercise-list > li').length < 10);
+    const names = await page.locator('.exercise-list h2').allTextContents();
+    expect(names).toContain('Plank');
+    await page.getByLabel('Equipment').selectOption({ label: 'Dumbbells' });
+    await page.waitForFunction(
+      () => !/[^a-z]plank$/i.test(location.hash) && location.hash.includes('equipment=dumbbells'),
+    );
+    await expect(page.locator('.exercise-list h2').allTextContents()).resolves.not.toContain('Plank');
+    await page.getByLabel('Equipment').selectOption({ label: 'Any equipment' });
+    await screenshot(page, 'exercises-search-laptop');
+
+    await page.getByRole('link', { name: 'Plank', exact: true }).click();
+    await page.locator('.position-figures').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Plank');
+    const figures = page.locator('.position-figures svg[role=img]');
+    await expect(figures.count()).resolves.toBe(2);
+    const names2 = await figures.evaluateAll((svgs) =>
+      svgs.map((s) => s.querySelector('title')?.textContent ?? ''),
+    );
+    expect(names2[0]).toMatch(/^Plank, start position: Lying face down/);
+    expect(names2[1]).toMatch(/^Plank, end position: Holding the body straight/);
+    await expect(figures.nth(0).getAttribute('data-pose')).resolves.toBe('lying face down on the forearms');
+    await expect(figures.nth(1).getAttribute('data-pose')).resolves.toBe('forearm plank');
+    await expect(page.locator('.position figcaption').first().textContent()).resolves.toContain('Start:');
+    await expect(page.locator('ol.steps li').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('.dose-big').textContent()).resolves.toMatch(/a week|daily/);
+    await screenshot(page, 'exercise-plank-laptop');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, 'exercise-plank-phone');
+    await page.context().close();
+  });
+});
+
+describe('diary, runs and insights', { timeout: 90_000 }, () => {
+  it('logs pain in a few taps', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/diary');
+    await page
+      .getByRole('group', { name: /How bad is it/ })
+      .getByRole('radio', { name: '4', exact: true })
+      .check();
+    await page.getByRole('checkbox', { name: 'Lower back' }).check();
+    await page.getByRole('radio', { name: 'Right after' }).check();
+    await page.getByLabel('Note (optional)').fill('After the long run');
+    await page.getByRole('button', { name: 'Log pain' }).click();
+    await expect(page.getByText('Logged pain 4/10 (Lower back).').waitFor()).resolves.toBeUndefined();
+    await page.locator('.entries .entry-pain').first().waitFor();
+    await expect(page.locator('.entries .entry-pain').first().textContent()).resolves.toContain('Lower back');
+    await expect(page.locator('.entries .entry-pain').first().textContent()).resolves.toContain(
+      'After the long run',
+    );
+    await screenshot(page, 'diary-phone');
+    await page.context().close();
+  });
+
+  it('imports run files with progress and shows a run with its charts', async () => {
+    const page = await openPage(browser, server, LAPTOP);
+    await visit(page, '/runs');
+    // Record every progress bar the import shows, however briefly.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      new MutationObserver(() => {
+        for (const l of document.querySelectorAll('.progress-field label')) {
+          const t = l.textContent ?? '';
+          if (!w.seen.includes(t)) w.seen.push(t);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const { FIXTURES } = await import('./helpers.js');
+    await page.setInputFiles('input[type=file]', [
+      `${FIXTURES}/gc-10kUNLP2014-Garmin15.fit`,
+      `${FIXTURES}/togeojson-Friday-Evening-Run.gpx`,
+      `${FIXTURES}/tcxparser-test.tcx`,
+    ]);
+    await page.locator('.notice-success').waitFor({ timeout: 60_000 });
+    await expect(page.locator('.notice-success').textContent()).resolves.toMatch(/runs? imported/);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.some((s) => s.startsWith('Uploading') || s.startsWith('Reading'))).toBe(true);
+    await page.locator('table.runs tbody tr').first().waitFor();
+    await screenshot(page, 'runs-laptop');
+
+    await page.locator('table.runs tbody tr a').first().click();
+    await page.locator('#fatigue-heading').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length > 0, undefined, {
+      timeout: 20_000,
+    });
+    await expect(page.locator('#fatigue-heading + *').textContent()).resolves.toMatch(
+      /cadence|pace|heart rate|fatigue/i,
+    );
+    await screenshot(page, 'run-laptop');
+    await page.context().close();
+  });
+
+  it('draws the insights charts: weekly distance with pain, load ratio, outcome measures', async () => {
+    await seedRuns(server, ['gc-Fr955v19.28andStryd.fit', 'gc-suunto-Move_2020_01_15_Running.fit']);
+    await seedPain(server, [
+      { daysAgo: 20, score: 6, regions: ['between-shoulder-blades'] },
+      { daysAgo: 13, score: 5, regions: ['between-shoulder-blades'] },
+      { daysAgo: 6, score: 3, regions: ['between-shoulder-blades'] },
+      { daysAgo: 1, score: 2, regions: ['between-shoulder-blades'] },
+    ]);
+    for (const view of [LAPTOP, PHONE]) {
+      const page = await openPage(browser, server, view);
+      await visit(page, '/insights');
+      await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length >= 2, undefined, {
+        timeout: 20_000,
+      });
+      await expect(page.locator('#chart-outcomes canvas').count()).resolves.toBe(1);
+      await expect(page.locator('#chart-weekly canvas').count()).resolves.toBe(1);
+      // uPlot is loaded on demand, not with the first page.
+      await expect(page.locator('#triggers-heading').textContent()).resolves.toBe('Your pain triggers');
+      await screenshot(page, `insights-${view.width === 360 ? 'phone' : 'laptop'}`);
+      await page.context().close();
+    }
+  });
+
+  it('links the clinician report as HTML and PDF', async () => {
+    const page = await openPage(browser, server, LAPTOP);
+    await visit(page, '/report');
+    const html = page.getByRole('link', { name: /Open the report/ });
+    await expect(html.getAttribute('href')).resolves.toBe('/api/report?format=html');
+    const pdf = page.getByRole('link', { name: /Download the report \(PDF\)/ });
+    await expect(pdf.getAttribute('href')).resolves.toBe('/api/report?format=pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The HTTP API, typed. Every failure becomes an `ApiError` carrying the server's code, field and sentence
+ * (`{ error: { code, field?, message } }`), or a plain sentence when the server could not be reached.
+ */
+import type {
+  Answers,
+  Assessment,
+  DiaryJson,
+  Exercise,
+  ImportStatus,
+  KbHit,
+  KbListItem,
+  LoadSummary,
+  PlanWeekJson,
+  ProgressJson,
+  RunDetail,
+  RunJson,
+  Schedule,
+  TriggerReport,
+} from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+type ErrorBody = { error?: { code?: string; field?: string; message?: string } };
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: ErrorBody | undefined;
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    body = undefined;
+  }
+  const e = body?.error;
+  const message =
+    e?.message ?? (res.status === 404 ? 'Not found.' : `The server could not do that (HTTP ${res.status}).`);
+  return new ApiError(res.status, e?.code ?? `http-${res.status}`, message, e?.field);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'offline', 'Could not reach the Backstride server. Is `backstride serve` running?');
+  }
+  if (!res.ok) throw await failure(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+const get = <T>(path: string) => request<T>('GET', path);
+const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
+
+/** `POST /api/assess` answers with `{...result, changes}`, `GET latest` may wrap the result: unwrap both. */
+function asAssessment(doc: unknown): Assessment {
+  const d = doc as { triage?: unknown; result?: Assessment; assessment?: Assessment };
+  if (d.triage) return doc as Assessment;
+  if (d.result?.triage) return d.result;
+  if (d.assessment?.triage) return d.assessment;
+  throw new ApiError(500, 'bad-response', 'The server sent a result this page cannot read.');
+}
+
+/** Lists may come bare or wrapped (`{ items: [...] }`). */
+function asList<T>(doc: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(doc)) return doc as T[];
+  const d = doc as Record<string, unknown>;
+  for (const k of [...keys, 'items', 'data']) if (Array.isArray(d?.[k])) return d[k] as T[];
+  return [];
+}
+
+const kbItemCache = new Map<string, Promise<{ kind: string; item: Record<string, unknown> }>>();
+let exercisesCache: Promise<Exercise[]> | undefined;
+
+export const api = {
+  health: () => get<{ ok?: boolean; status?: string }>('/api/health'),
+  answersSchema: () => get<Record<string, unknown>>('/api/schema/answers'),
+
+  assess: async (answers: Answers, save = true) =>
+    asAssessment(await post<unknown>(`/api/assess${save ? '' : '?save=false'}`, answers)),
+  latestAssessment: async (): Promise<Assessment | undefined> => {
+    try {
+      return asAssessment(await get<unknown>('/api/assessments/latest'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return undefined;
+      throw e;
+    }
+  },
+
+  kbList: async (kind: string) => asList<KbListItem>(await get(`/api/kb?kind=${encodeURIComponent(kind)}`)),
+  kbSearch: async (q: string) =>
+    asList<KbHit>(await get(`/api/kb/search?q=${encodeURIComponent(q)}`), 'hits'),
+  kbItem: (id: string) => {
+    let p = kbItemCache.get(id);
+    if (!p) {
+      p = get<{ kind: string; item: Record<string, unknown> }>(`/api/kb/items/${encodeURIComponent(id)}`);
+      p.catch(() => kbItemCache.delete(id));
+      kbItemCache.set(id, p);
+    }
+    return p;
+  },
+  /** Every exercise in full. The list may carry whole items or only ids and names; fetch the rest. */
+  exercises: () => {
+    exercisesCache ??= (async () => {
+      const list = await api.kbList('exercise');
+      const full = await Promise.all(
+        list.map(async (x) => {
+          const item = x as unknown as Partial<Exercise> & { item?: Exercise };
+          if (item.steps && item.positions) return item as Exercise;
+          if (item.item?.steps) return item.item;
+          return (await api.kbItem(`exercise:${x.id}`)).item as unknown as Exercise;
+        }),
+      );
+      return full;
+    })();
+    exercisesCache.catch(() => {
+      exercisesCache = undefined;
+    });
+    return exercisesCache;
+  },
+
+  runs: async () => asList<RunJson>(await get('/api/runs'), 'runs'),
+  run: (id: string) => get<RunDetail>(`/api/runs/${encodeURIComponent(id)}`),
+  importStatus: (id: string) => get<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`),
+  load: () => get<LoadSummary>('/api/load'),
+
+  diary: () => get<DiaryJson>('/api/diary'),
+  logPain: (entry: { score: number; regions: string[]; timing?: string; at?: number; note?: string }) =>
+    post<unknown>('/api/diary/pain', entry),
+  logExercise: (entry: { items: string[]; at?: number }) => post<unknown>('/api/diary/exercise', entry),
+  logPsfs: (entry: { ratings: { activity: string; score: number }[]; at?: number }) =>
+    post<unknown>('/api/diary/psfs', entry),
+
+  insights: () => get<TriggerReport>('/api/insights'),
+  progress: () => get<ProgressJson>('/api/progress'),
+  /** The week; `undefined` when there is no assessment yet (409). */
+  plan: async (): Promise<PlanWeekJson | undefined> => {
+    try {
+      const doc = await get<PlanWeekJson | Schedule>('/api/plan');
+      return 'schedule' in doc ? doc : { schedule: doc };
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) return undefined;
+      throw e;
+    }
+  },
+  deleteAll: () => request<unknown>('DELETE', '/api/data', { confirm: 'DELETE' }),
+};
+
+/**
+ * Upload files as multipart `file` fields with upload progress (fetch cannot report it; XHR can).
+ * Resolves with the import id the server answers 202 with.
+ */
+export function uploadFiles(
+  files: File[],
+  onProgress: (loaded: number, total: number) => void,
+): { done: Promise<{ id: string }>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<{ id: string }>((resolve, reject) => {
+    const form = new FormData();
+    for (const f of files) form.append('file', f, f.name);
+    xhr.open('POST', '/api/imports');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onload = () => {
+      const body = xhr.response as ({ id?: string } & ErrorBody) | null;
+      if (xhr.status >= 200 && xhr.status < 300 && body?.id) resolve({ id: body.id });
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            body?.error?.code ?? `http-${xhr.status}`,
+            body?.error?.message ?? `The upload was refused (HTTP ${xhr.status}).`,
+            body?.error?.field,
+          ),
+        );
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'offline', 'The upload failed: the server could not be reached.'));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}

@@ -1,0 +1,486 @@
+/**
+ * The check-in as the web form holds it (a draft per step, in the runner's units) and its conversion to
+ * the answers the API validates. The questions and their bands mirror the terminal check-in
+ * (src/cli/check-in.ts), so both ask the same thing in the same order: red-flag screen first.
+ */
+import type { RedFlagQuestion } from '../../src/answers/schema.js';
+import { descriptors } from '../../src/knowledge/data/body.js';
+import { METRES_PER_MILE } from '../../src/metrics/index.js';
+import type { Option } from './components/ui.js';
+import type { Units } from './format.js';
+import type { Answers } from './types.js';
+
+/** The red-flag questions in the terminal check-in's groups (RED_FLAG_GROUPS). */
+export const RED_FLAG_GROUPS: { id: StepId; title: string; lead: string; questions: RedFlagQuestion[] }[] = [
+  {
+    id: 'rf-heart',
+    title: 'Heart and lungs',
+    lead: 'Do any of these apply now or in the last few days?',
+    questions: [
+      'chestPain',
+      'sweatingNauseaBreathless',
+      'exertionalChestPressure',
+      'suddenTearingPain',
+      'faintingOrCollapse',
+      'suddenBreathlessness',
+      'coughingBlood',
+      'calfSwelling',
+    ],
+  },
+  {
+    id: 'rf-nerves',
+    title: 'Bladder, bowel and nerves',
+    lead: 'Do any of these apply?',
+    questions: [
+      'bladderChange',
+      'bowelControlLoss',
+      'saddleNumbness',
+      'sexualDysfunction',
+      'bothLegs',
+      'worseningWeakness',
+      'suddenLimbWeakness',
+      'clumsyHandsOrGait',
+      'neckVascular',
+    ],
+  },
+  {
+    id: 'rf-general',
+    title: 'General health',
+    lead: 'Do any of these apply?',
+    questions: [
+      'feverNeckStiffness',
+      'fever',
+      'immunosuppressed',
+      'unexplainedWeightLoss',
+      'cancerHistory',
+      'osteoporosisOrSteroids',
+      'nightPain',
+      'worseCoughSneeze',
+      'deformityOrSwelling',
+      'constantProgressive',
+      'morningStiffnessOver30Min',
+      'abdominalPainHighBloodPressure',
+    ],
+  },
+];
+
+/** Wording for the questions whose schema entry has no description. */
+export const QUESTION_FALLBACK: Partial<Record<string, string>> = {
+  faintingOrCollapse: 'Fainting or collapsing.',
+  coughingBlood: 'Coughing up blood.',
+  bowelControlLoss: 'New loss of control of your bowels.',
+  unexplainedWeightLoss: 'Weight loss you cannot explain.',
+  cancerHistory: 'Cancer now or in the past.',
+};
+
+export const CARDIAC_TIMING: Option<string>[] = [
+  { value: 'now', label: 'Now' },
+  { value: 'within-12h', label: 'In the last 12 hours' },
+  { value: '12-72h', label: '12 to 72 hours ago' },
+  { value: 'over-72h', label: 'More than 3 days ago' },
+];
+
+export const TRAUMA: Option<string>[] = [
+  { value: 'none', label: 'No' },
+  { value: 'minor', label: 'A minor fall or knock' },
+  { value: 'major', label: 'A serious accident', hint: '(car crash, fall from height)' },
+];
+
+export const TIMING: Option<string>[] = [
+  { value: 'during-run', label: 'During the run' },
+  { value: 'right-after', label: 'Right after' },
+  { value: 'later-that-day', label: 'Later that day' },
+  { value: 'next-morning', label: 'The next morning' },
+];
+
+/** Duration bands as a runner thinks of them, mapped to days. */
+export const SINCE = [
+  { value: 'today', label: 'Today', days: 0 },
+  { value: '1-2d', label: '1–2 days', days: 1 },
+  { value: '3-6d', label: '3–6 days', days: 4 },
+  { value: '1-2w', label: '1–2 weeks', days: 10 },
+  { value: '2-6w', label: '2–6 weeks', days: 28 },
+  { value: '6-12w', label: '6–12 weeks', days: 63 },
+  { value: '3m+', label: 'More than 3 months', days: 120 },
+] as const;
+
+export const EPISODE = [
+  { value: 'minutes', label: 'Minutes', hours: 0.5 },
+  { value: 'hours', label: 'A few hours', hours: 3 },
+  { value: 'day', label: 'About a day', hours: 24 },
+  { value: '2days', label: '1–2 days', hours: 48 },
+  { value: 'constant', label: 'It does not go away', hours: 336 },
+] as const;
+
+export const ONSET: Option<string>[] = [
+  { value: 'gradual', label: 'Gradually' },
+  { value: 'during-run', label: 'During a particular run' },
+  { value: 'fall-or-impact', label: 'After a fall or knock' },
+  { value: 'lifting', label: 'After lifting something' },
+];
+
+export const TREND: Option<string>[] = [
+  { value: 'better', label: 'Getting better' },
+  { value: 'same', label: 'About the same' },
+  { value: 'worse', label: 'Getting worse' },
+];
+
+export const SEX: Option<string>[] = [
+  { value: 'female', label: 'Female' },
+  { value: 'male', label: 'Male' },
+  { value: 'other', label: 'Other' },
+];
+
+export const RECENT_CHANGES: Option<string>[] = [
+  { value: 'distance', label: 'More distance' },
+  { value: 'long-run', label: 'A longer long run' },
+  { value: 'speed', label: 'Faster running or intervals' },
+  { value: 'hills', label: 'More hills' },
+  { value: 'surface', label: 'A different surface' },
+  { value: 'shoes', label: 'New shoes' },
+];
+
+export const SURFACE: Option<string>[] = [
+  { value: 'road', label: 'Road or pavement' },
+  { value: 'trail', label: 'Trails' },
+  { value: 'track', label: 'Track' },
+  { value: 'treadmill', label: 'Treadmill' },
+  { value: 'mixed', label: 'A mix' },
+];
+
+export const FREQUENCY: Option<string>[] = [
+  { value: 'always', label: 'Always' },
+  { value: 'sometimes', label: 'Sometimes' },
+  { value: 'never', label: 'Never' },
+];
+
+export const FORM_CHOICES: Option<string>[] = [
+  { value: 'shrugging', label: 'My shoulders creep up toward my ears' },
+  { value: 'clenchedFists', label: 'I clench my fists' },
+  { value: 'armsCrossMidline', label: 'My arms swing across my body' },
+  { value: 'bigArmSwing', label: 'I swing my arms a lot' },
+  { value: 'leanFromWaist', label: 'I lean forward from the waist' },
+  { value: 'headForward', label: 'My head pokes forward' },
+  { value: 'lookDownWhenTired', label: 'I look down at the ground when tired' },
+  { value: 'hunchWhenTired', label: 'I hunch over when tired' },
+  { value: 'chestBreathing', label: 'I breathe high in my chest' },
+  { value: 'twisting', label: 'I twist at the waist' },
+  { value: 'outsideOfFoot', label: 'I land on the outside of my foot' },
+];
+
+export const BREAKS: Option<string>[] = [
+  { value: 'hourly', label: 'At least every hour' },
+  { value: 'sometimes', label: 'Now and then' },
+  { value: 'rarely', label: 'Rarely' },
+];
+
+export const HYDRATION: Option<string>[] = [
+  { value: 'good', label: 'Yes, mostly' },
+  { value: 'poor', label: 'Often not' },
+];
+
+export const SHOES: Option<string>[] = [
+  { value: 'good', label: 'In good shape and fit well' },
+  { value: 'worn', label: 'Worn out' },
+  { value: 'ill-fitting', label: 'Not a good fit' },
+];
+
+export const BRA: Option<string>[] = [
+  { value: 'good', label: 'Yes' },
+  { value: 'poor', label: 'No' },
+  { value: 'not-applicable', label: 'Not applicable' },
+];
+
+export const WALL_TEST: Option<string>[] = [
+  { value: 'no-gap', label: 'No gap' },
+  { value: 'hand-fits', label: 'About one hand' },
+  { value: 'more-than-a-hand', label: 'More than one hand' },
+];
+export const MIRROR: Option<string>[] = [
+  { value: 'c-shaped-arch', label: 'Yes, a clear C-shaped arch' },
+  { value: 'neutral', label: 'No' },
+];
+export const PHOTOS: Option<string>[] = [
+  { value: 'head-forward-chest-down', label: 'Head further forward, chest dropped' },
+  { value: 'no-change', label: 'No clear change' },
+];
+export const ROTATION: Option<string>[] = [
+  { value: 'full', label: 'Turned fully and comfortably' },
+  { value: 'limited', label: 'Limited' },
+  { value: 'painful', label: 'Painful' },
+];
+
+const descriptorOptions = (kind: 'quality' | 'aggravator'): Option<string>[] =>
+  descriptors
+    .filter((d) => d.kind === kind)
+    .map((d) => ({ value: d.id, label: d.name, hint: d.description }));
+export const QUALITIES = descriptorOptions('quality');
+export const AGGRAVATORS = descriptorOptions('aggravator');
+
+export type StepId =
+  | 'rf-heart'
+  | 'rf-nerves'
+  | 'rf-general'
+  | 'where'
+  | 'spread'
+  | 'severity'
+  | 'duration'
+  | 'feel'
+  | 'onset'
+  | 'running'
+  | 'form'
+  | 'daily'
+  | 'gear'
+  | 'self-checks'
+  | 'review';
+
+export const STEPS: { id: StepId; title: string }[] = [
+  { id: 'rf-heart', title: 'Safety: heart and lungs' },
+  { id: 'rf-nerves', title: 'Safety: bladder, bowel and nerves' },
+  { id: 'rf-general', title: 'Safety: general health' },
+  { id: 'where', title: 'Where does it hurt?' },
+  { id: 'spread', title: 'Does the pain spread?' },
+  { id: 'severity', title: 'How bad, and when?' },
+  { id: 'duration', title: 'How long?' },
+  { id: 'feel', title: 'What it feels like' },
+  { id: 'onset', title: 'How it started, and about you' },
+  { id: 'running', title: 'Your running' },
+  { id: 'form', title: 'Your running form' },
+  { id: 'daily', title: 'Your day' },
+  { id: 'gear', title: 'Your gear' },
+  { id: 'self-checks', title: 'Self-checks' },
+  { id: 'review', title: 'Check and send' },
+];
+
+type Flags = Partial<Record<RedFlagQuestion, boolean | string>>;
+
+export type Draft = {
+  flags: Flags;
+  regions: string[];
+  spread: string[];
+  now?: number;
+  worst?: number;
+  timing: string[];
+  since?: string;
+  episode?: string;
+  qualities: string[];
+  worseWith: string[];
+  eases?: boolean;
+  onset?: string;
+  trend?: string;
+  triedSelfCare?: boolean;
+  age?: number;
+  sex?: string;
+  running: {
+    runsPerWeek?: number;
+    weeklyNow?: number;
+    weekly4?: number;
+    longest?: number;
+    recentChanges: string[];
+    restDays?: number;
+    crossTraining?: boolean;
+    surface?: string;
+    warmUp?: string;
+    stretchAfter?: string;
+  };
+  form: string[];
+  daily: {
+    sittingHours?: number;
+    slouching?: boolean;
+    breaks?: string;
+    stress?: number;
+    hydration?: string;
+    strengthSessions?: number;
+    heavyLifting?: boolean;
+    previousInjury?: boolean;
+  };
+  gear: { shoeCondition?: string; shoeDistance?: number; bra?: string };
+  checks: {
+    wallTest?: string;
+    mirror?: string;
+    photos?: string;
+    rotation?: string;
+    plankS?: number;
+    bridgeLeft?: number;
+    bridgeRight?: number;
+  };
+  /** Steps the runner chose to skip. */
+  skipped: StepId[];
+};
+
+export const emptyDraft = (): Draft => ({
+  flags: {},
+  regions: [],
+  spread: [],
+  timing: [],
+  qualities: [],
+  worseWith: [],
+  running: { recentChanges: [] },
+  form: [],
+  daily: {},
+  gear: {},
+  checks: {},
+  skipped: [],
+});
+
+/** Drop undefined fields and empty objects, so a skipped question stays absent. */
+function compact<T extends Record<string, unknown>>(o: T): T | undefined {
+  const out = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return Object.keys(out).length ? (out as T) : undefined;
+}
+
+const toKm = (v: number | undefined, u: Units) =>
+  v === undefined ? undefined : u === 'mi' ? Math.round(((v * METRES_PER_MILE) / 1000) * 10) / 10 : v;
+
+/** The red-flag answers given so far (skipped groups left out). */
+export function redFlagAnswers(d: Draft): Answers['redFlags'] {
+  const out: Record<string, unknown> = {};
+  for (const g of RED_FLAG_GROUPS) {
+    if (d.skipped.includes(g.id)) continue;
+    for (const q of g.questions) if (d.flags[q] !== undefined) out[q] = d.flags[q];
+    if (g.id === 'rf-heart' && (d.flags.chestPain === true || d.flags.sweatingNauseaBreathless === true))
+      out.cardiacTiming = d.flags.cardiacTiming;
+    if (g.id === 'rf-general') out.trauma = d.flags.trauma;
+  }
+  return compact(out) as Answers['redFlags'];
+}
+
+/** Whether any safety answer so far is a warning sign (worth an early triage). */
+export function anyWarning(d: Draft): boolean {
+  const rf = redFlagAnswers(d) ?? {};
+  return Object.entries(rf).some(
+    ([k, v]) => v === true || (k === 'trauma' && (v === 'minor' || v === 'major')),
+  );
+}
+
+/** The whole draft as answers for `POST /api/assess`. */
+export function toAnswers(d: Draft, units: Units): Answers {
+  const skip = (id: StepId) => d.skipped.includes(id);
+  const answers: Answers = {};
+  const redFlags = redFlagAnswers(d);
+  if (redFlags) answers.redFlags = redFlags;
+
+  const since = SINCE.find((s) => s.value === d.since);
+  const pain: Record<string, unknown> = {};
+  if (!skip('where') && d.regions.length) pain.regions = d.regions;
+  if (!skip('spread')) pain.spreadsTo = d.spread;
+  if (!skip('severity')) {
+    pain.now = d.now;
+    pain.worst = d.worst;
+    if (d.timing.length) pain.timing = d.timing;
+  }
+  if (!skip('duration')) {
+    pain.daysSinceStart = since?.days;
+    pain.overThreeMonths = since ? since.value === '3m+' : undefined;
+    pain.episodeHours = EPISODE.find((e) => e.value === d.episode)?.hours;
+  }
+  if (!skip('feel')) {
+    pain.qualities = d.qualities;
+    pain.worseWith = d.worseWith;
+    pain.easesWithRestOrPosition = d.eases;
+  }
+  if (!skip('onset')) {
+    pain.onset = d.onset;
+    pain.trend = d.trend;
+    pain.triedSelfCare = d.triedSelfCare;
+    const about = compact({ age: d.age, sex: d.sex });
+    if (about) answers.about = about as Answers['about'];
+  }
+  const p = compact(pain);
+  if (p) answers.pain = p as Answers['pain'];
+
+  if (!skip('running')) {
+    const r = d.running;
+    const running = compact({
+      runsPerWeek: r.runsPerWeek,
+      weeklyKmNow: toKm(r.weeklyNow, units),
+      weeklyKm4WeeksAgo: toKm(r.weekly4, units),
+      longestRunKm: toKm(r.longest, units),
+      recentChanges: r.recentChanges,
+      restDaysPerWeek: r.restDays,
+      crossTraining: r.crossTraining,
+      mainSurface: r.surface,
+      warmUp: r.warmUp,
+      stretchAfter: r.stretchAfter,
+    });
+    if (running) answers.running = running as Answers['running'];
+  }
+  if (!skip('form')) {
+    answers.form = Object.fromEntries(
+      FORM_CHOICES.map((c) => [c.value, d.form.includes(c.value)]),
+    ) as Answers['form'];
+  }
+  if (!skip('daily')) {
+    const x = d.daily;
+    const daily = compact({
+      sittingHours: x.sittingHours,
+      slouching: x.slouching,
+      breaks: x.breaks,
+      stress: x.stress,
+      hydration: x.hydration,
+      strengthSessionsPerWeek: x.strengthSessions,
+      heavyLifting: x.heavyLifting,
+      previousSportsInjury: x.previousInjury,
+    });
+    if (daily) answers.daily = daily as Answers['daily'];
+  }
+  if (!skip('gear')) {
+    const g = compact({
+      shoeCondition: d.gear.shoeCondition,
+      shoeAgeKm: toKm(d.gear.shoeDistance, units),
+      sportsBraFit: d.gear.bra,
+    });
+    if (g) answers.gear = g as Answers['gear'];
+  }
+  if (!skip('self-checks')) {
+    const c = d.checks;
+    const checks = compact({
+      wallTest: c.wallTest,
+      mirrorProfile: c.mirror,
+      longRunPhotos: c.photos,
+      thoracicRotation: c.rotation,
+      plankHoldS: c.plankS,
+      bridgeHoldS:
+        c.bridgeLeft !== undefined && c.bridgeRight !== undefined
+          ? { left: c.bridgeLeft, right: c.bridgeRight }
+          : undefined,
+    });
+    if (checks) answers.selfChecks = checks as Answers['selfChecks'];
+  }
+  return answers;
+}
+
+/** The step that asks about an answers field (`pain.now` → 'severity'), for server errors. */
+export function stepForField(field: string): StepId | undefined {
+  const [head = '', sub = ''] = field.split(/[.[]/);
+  if (head === 'redFlags') {
+    if (sub === 'cardiacTiming') return 'rf-heart';
+    if (sub === 'trauma') return 'rf-general';
+    return RED_FLAG_GROUPS.find((g) => g.questions.includes(sub as RedFlagQuestion))?.id;
+  }
+  if (head === 'about') return 'onset';
+  if (head === 'pain') {
+    const map: Record<string, StepId> = {
+      regions: 'where',
+      spreadsTo: 'spread',
+      now: 'severity',
+      worst: 'severity',
+      timing: 'severity',
+      daysSinceStart: 'duration',
+      overThreeMonths: 'duration',
+      episodeHours: 'duration',
+      qualities: 'feel',
+      worseWith: 'feel',
+      easesWithRestOrPosition: 'feel',
+    };
+    return map[sub] ?? 'onset';
+  }
+  const sections: Record<string, StepId> = {
+    running: 'running',
+    form: 'form',
+    daily: 'daily',
+    gear: 'gear',
+    selfChecks: 'self-checks',
+  };
+  return sections[head];
+}

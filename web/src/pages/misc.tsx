@@ -1,0 +1,188 @@
+/**
+ * The small pages: home, the clinician report, settings (units, export, delete everything) and not found.
+ */
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { PageTitle, RadioGroup, useAsync } from '../components/ui.js';
+import { dateTime, setUnits, type Units, useUnits } from '../format.js';
+import { link } from '../router.js';
+import { setLatestResult } from '../state.js';
+import { clearCheckInDraft } from './check-in.js';
+
+const LEVEL_SHORT: Record<string, string> = {
+  emergency: 'Emergency',
+  urgent: 'Urgent: see a doctor today',
+  clinician: 'Book a physical therapist or doctor',
+  'self-care': 'Self-care',
+};
+
+export function HomePage() {
+  const latest = useAsync(() => api.latestAssessment().catch(() => undefined));
+  const r = latest.data;
+  return (
+    <>
+      <PageTitle>How is your back today?</PageTitle>
+      <p class="lead">
+        Backstride checks whether back or neck pain after running needs care, finds the likely contributing
+        factors, and builds a plan around your training. Everything stays on this computer.
+      </p>
+      {r && (
+        <section class={`panel level-summary level-${r.triage.level}`} aria-labelledby="last-heading">
+          <h2 id="last-heading">Your last check-in</h2>
+          <p>
+            {dateTime(r.assessedAt)}: <strong>{LEVEL_SHORT[r.triage.level] ?? r.triage.level}</strong>
+          </p>
+          <p>
+            <a href={link('/result')}>See the result</a>
+          </p>
+        </section>
+      )}
+      <ul class="actions-grid">
+        <li>
+          <a class="action-card primary" href={link('/check-in', { step: 1 })}>
+            <strong>Start a check-in</strong>
+            <span>About 5 minutes. Safety questions first.</span>
+          </a>
+        </li>
+        <li>
+          <a class="action-card" href={link('/diary')}>
+            <strong>Log pain</strong>
+            <span>A few taps after a run.</span>
+          </a>
+        </li>
+        <li>
+          <a class="action-card" href={link('/plan')}>
+            <strong>Your plan</strong>
+            <span>This week's exercises around your runs.</span>
+          </a>
+        </li>
+        <li>
+          <a class="action-card" href={link('/insights')}>
+            <strong>Insights</strong>
+            <span>Load, pain and your triggers.</span>
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export function ReportPage() {
+  return (
+    <>
+      <PageTitle>Clinician report</PageTitle>
+      <p class="lead">
+        A report to take to a physical therapist, doctor or coach: your history, the triage, likely factors,
+        the plan, how well you kept to it, and your load and pain charts.
+      </p>
+      <ul class="link-list">
+        <li>
+          <a class="button primary" href="/api/report?format=html" target="_blank" rel="noopener">
+            Open the report (HTML, opens in a new tab)
+          </a>
+        </li>
+        <li>
+          <a class="button secondary" href="/api/report?format=pdf" download="backstride-report.pdf">
+            Download the report (PDF)
+          </a>
+        </li>
+      </ul>
+      <p class="hint">The report is made on this computer from your own data; nothing is sent anywhere.</p>
+    </>
+  );
+}
+
+const UNITS = [
+  { value: 'km', label: 'Kilometres' },
+  { value: 'mi', label: 'Miles' },
+] as const;
+
+export function SettingsPage() {
+  const units = useUnits();
+  const [confirm, setConfirm] = useState('');
+  const [state, setState] = useState<{ ok: boolean; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const remove = async (e: Event) => {
+    e.preventDefault();
+    if (confirm !== 'DELETE') return;
+    setBusy(true);
+    try {
+      await api.deleteAll();
+      setLatestResult(undefined);
+      clearCheckInDraft();
+      setConfirm('');
+      setState({ ok: true, text: 'All your Backstride data has been deleted.' });
+    } catch (err) {
+      setState({ ok: false, text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <PageTitle>Settings</PageTitle>
+      <section aria-labelledby="units-heading" class="panel">
+        <h2 id="units-heading">Units</h2>
+        <RadioGroup
+          name="units"
+          legend="Show distances in"
+          inline
+          clearable={false}
+          options={UNITS}
+          value={units}
+          onChange={(u) => u && setUnits(u as Units)}
+        />
+        <p class="hint">Kept in this browser.</p>
+      </section>
+      <section aria-labelledby="export-heading" class="panel">
+        <h2 id="export-heading">Your data</h2>
+        <p>Everything Backstride holds about you, in one JSON file: runs, check-ins and diary.</p>
+        <p>
+          <a class="button secondary" href="/api/export?format=json" download="backstride-export.json">
+            Export all data (JSON)
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-heading" class="panel danger-zone">
+        <h2 id="delete-heading">Delete everything</h2>
+        <p>
+          This deletes all runs, check-ins and diary entries from this computer. It cannot be undone: export
+          first if you may want them back.
+        </p>
+        <form onSubmit={remove}>
+          <div class="field">
+            <label for="confirm-delete">Type DELETE to confirm</label>
+            <input
+              id="confirm-delete"
+              type="text"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellcheck={false}
+              value={confirm}
+              onInput={(e) => setConfirm((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <button type="submit" class="button danger" disabled={confirm !== 'DELETE' || busy}>
+            Delete all my data
+          </button>
+        </form>
+        {state && (
+          <p class={state.ok ? 'notice notice-success' : 'notice notice-error'} role="status">
+            {state.text}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <>
+      <PageTitle>Page not found</PageTitle>
+      <p>
+        There is nothing here. <a href={link('/')}>Go to the start</a>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The API's JSON shapes. The core's types are imported (type-only, so nothing of the core is bundled);
+ * the few shapes that only the adapters define (a run as JSON, an import's status) are written out here,
+ * matching `runJson` in src/cli/runs.ts and `ImportSummary` in src/import/index.ts.
+ */
+export type { Answers } from '../../src/answers/schema.js';
+export type { Assessment } from '../../src/assess/index.js';
+export type {
+  DiaryRun,
+  ExerciseSession,
+  PainCheckin,
+  PainTiming,
+  PsfsRating,
+} from '../../src/diary/types.js';
+export type { RaisedFactor } from '../../src/factors/index.js';
+export type { TriggerFinding, TriggerReport } from '../../src/insights/index.js';
+export type { Dose, Exercise, Level, SelfCheck, Source } from '../../src/knowledge/schema.js';
+export type { LoadFlag, LoadSummary, WeekLoad } from '../../src/load/index.js';
+export type { Plan, PlanItem, PlanSection } from '../../src/plan/index.js';
+export type { Advice, NprsProgress, PsfsProgress, WeeklyPoint } from '../../src/progress/index.js';
+export type { WeekAdherence } from '../../src/schedule/adherence.js';
+export type { Schedule, ScheduledDay, ScheduledItem, Slot } from '../../src/schedule/build.js';
+export type { TriageResult } from '../../src/triage/index.js';
+
+import type { ExerciseSession, PainCheckin, PsfsRating } from '../../src/diary/types.js';
+import type { Advice, NprsProgress, PsfsProgress } from '../../src/progress/index.js';
+import type { WeekAdherence } from '../../src/schedule/adherence.js';
+import type { Schedule } from '../../src/schedule/build.js';
+
+/** A run as `runs --json` prints it. */
+export type RunJson = {
+  id: string;
+  startTime: string;
+  sport: string;
+  name: string | null;
+  distanceM: number;
+  elapsedS: number | null;
+  movingS: number | null;
+  paceSPerKm: number | null;
+  elevationGainM: number | null;
+  avgHr: number | null;
+  maxHr: number | null;
+  avgCadenceSpm: number | null;
+  maxCadenceSpm: number | null;
+  cadenceChangeSpm: number | null;
+  paceChangePct: number | null;
+  decouplingPct: number | null;
+  source?: string | null;
+  sourceFormat?: string | null;
+  device?: string | null;
+};
+
+/** Samples over the run for the charts; `t` is seconds from the start (or epoch time, normalised). */
+export type RunSeries = {
+  t: number[];
+  distanceM?: (number | null)[];
+  paceSPerKm?: (number | null)[];
+  hr?: (number | null)[];
+  cadenceSpm?: (number | null)[];
+};
+
+/** Late-run fatigue markers as the run page's API adds them (first third against last third; halves). */
+export type FatigueMarkers = {
+  cadenceChangeSpm: number | null;
+  paceChangePct: number | null;
+  decouplingPct: number | null;
+  /** Decoupling under this is usually read as coupled. */
+  coupledBelowPct?: number;
+  /** Markers need a run this long, in seconds. */
+  minDurationS?: number;
+};
+
+export type RunDetail = RunJson & { series?: RunSeries | null; fatigue?: FatigueMarkers };
+
+export type ImportProgress = {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  runsImported: number;
+};
+
+export type ImportSummary = {
+  files: number;
+  imported: number;
+  duplicates: number;
+  skipped: { file: string; reason: string }[];
+  skippedByReason?: Record<string, number>;
+  failed: { file: string; reason: string }[];
+  elapsedMs?: number;
+};
+
+export type ImportStatus = {
+  state: string;
+  progress: ImportProgress;
+  summary?: ImportSummary;
+  error?: { code?: string; message: string };
+};
+
+export type DiaryJson = { pain: PainCheckin[]; exercise: ExerciseSession[]; psfs: PsfsRating[] };
+
+export type ProgressJson = {
+  nprs: NprsProgress;
+  psfs?: PsfsProgress;
+  advice: Advice;
+  adherence?: WeekAdherence[];
+};
+
+export type PlanDecision = { id: string; name: string; change: string; reason: string; dose: string };
+
+/** `plan --json`: the week, with the dose decisions. */
+export type PlanWeekJson = { schedule: Schedule; decisions?: PlanDecision[] };
+
+export type KbListItem = { kind: string; id: string; name: string };
+export type KbHit = KbListItem & { score: number };
