@@ -52,9 +52,10 @@ await new Promise((resolve, reject) => {
 
 const answers = readFileSync(join(root, 'tests/fixtures/answers/sc-desk-worker-upper-back.json'), 'utf8');
 const url = `http://127.0.0.1:${port}`;
-const run = (title, opts) =>
+// autocannon takes the path in the URL: its `path` option is ignored when `url` is given.
+const run = (title, { path, ...opts }) =>
   new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, ...opts }, (err, result) =>
+    const instance = autocannon({ url: `${url}${path}`, connections, duration, ...opts }, (err, result) =>
       err ? reject(err) : resolve({ title, result }),
     );
     if (process.stderr.isTTY) autocannon.track(instance, { renderResultsTable: false });
