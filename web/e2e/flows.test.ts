@@ -339,11 +339,11 @@ describe('diary, runs and insights', { timeout: 90_000 }, () => {
         }
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-    const { FIXTURES } = await import('./helpers.js');
+    const { runFile } = await import('./helpers.js');
     await page.setInputFiles('input[type=file]', [
-      `${FIXTURES}/gc-10kUNLP2014-Garmin15.fit`,
-      `${FIXTURES}/togeojson-Friday-Evening-Run.gpx`,
-      `${FIXTURES}/tcxparser-test.tcx`,
+      runFile('gc-10kUNLP2014-Garmin15.fit'),
+      runFile('togeojson-Friday-Evening-Run.gpx'),
+      runFile('tcxparser-test.tcx'),
     ]);
     await page.locator('.notice-success').waitFor({ timeout: 60_000 });
     await expect(page.locator('.notice-success').textContent()).resolves.toMatch(/runs? imported/);

@@ -4,16 +4,44 @@
  * `BACKSTRIDE_E2E_SERVER=stub|real` forces one or the other.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { encodeFit } from '../../src/activities/synthetic/fit.js';
+import { encodeGpx } from '../../src/activities/synthetic/gpx.js';
+import { encodeTcx } from '../../src/activities/synthetic/tcx.js';
+import { syntheticRun } from '../../src/activities/synthetic/track.js';
 import { startStubServer } from './stub-server.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const DIST = join(ROOT, 'dist/web');
 export const SHOTS = join(ROOT, 'test-artifacts/screenshots');
 export const FIXTURES = join(ROOT, '../shared/fixtures/activities');
+
+const generated = mkdtempSync(join(tmpdir(), 'backstride-e2e-runs-'));
+let generatedCount = 0;
+
+/**
+ * A run file by fixture name: the real file from shared/fixtures when it is there (CI), otherwise a
+ * generated run in the same format, so the tests pass on a machine without shared/.
+ */
+export function runFile(name: string): string {
+  const real = join(FIXTURES, name);
+  if (existsSync(real)) return real;
+  const path = join(generated, name);
+  if (existsSync(path)) return path;
+  const start = Date.now() - (10 + generatedCount++ * 3) * 86_400_000;
+  const activity = {
+    sport: 'running' as const,
+    startTime: start,
+    samples: syntheticRun({ start, durationS: 2700, seed: generatedCount }),
+  };
+  if (name.endsWith('.gpx')) writeFileSync(path, encodeGpx(activity));
+  else if (name.endsWith('.tcx')) writeFileSync(path, encodeTcx(activity));
+  else writeFileSync(path, encodeFit(activity));
+  return path;
+}
 
 export type TestServer = { url: string; kind: 'real' | 'stub'; close(): Promise<void> };
 
@@ -188,7 +216,7 @@ export async function seedPain(
 /** Import fixture files through the API and wait for the import to finish. */
 export async function seedRuns(server: TestServer, files: string[]) {
   const form = new FormData();
-  for (const f of files) form.append('file', new Blob([readFileSync(join(FIXTURES, f))]), f);
+  for (const f of files) form.append('file', new Blob([readFileSync(runFile(f))]), f);
   const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form });
   if (res.status !== 202) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
