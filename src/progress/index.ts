@@ -293,7 +293,8 @@ export function nprsProgress(checkins: readonly PainCheckin[], options: NprsOpti
   const b = window(baselineSet);
   const c = window(current);
   const change = c.mean - b.mean;
-  const percentChange = b.mean > 0 ? (change / b.mean) * 100 : null;
+  // Below a hundredth of a point the baseline is zero for all purposes; dividing by it would give Infinity.
+  const percentChange = b.mean >= 0.01 ? (change / b.mean) * 100 : null;
   const judgement = judgeNprs(b.mean, c.mean);
 
   const pct = percentChange === null ? '' : ` (${signed(percentChange, 0)}%)`;
