@@ -131,16 +131,16 @@ export const RedFlags = z.strictObject({
   suddenTearingPain: yesNo
     .optional()
     .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.'),
-  faintingOrCollapse: yesNo.optional(),
+  faintingOrCollapse: yesNo.optional().describe('Fainting or collapsing.'),
   suddenBreathlessness: yesNo
     .optional()
     .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.'),
-  coughingBlood: yesNo.optional(),
+  coughingBlood: yesNo.optional().describe('Coughing up blood.'),
   calfSwelling: yesNo.optional().describe('A swollen, painful calf on one side.'),
   bladderChange: yesNo
     .optional()
     .describe('New difficulty starting to pee, weaker flow, or loss of bladder control.'),
-  bowelControlLoss: yesNo.optional(),
+  bowelControlLoss: yesNo.optional().describe('New loss of control of your bowels.'),
   saddleNumbness: yesNo.optional().describe('Numbness around the genitals, bottom or inner thighs.'),
   sexualDysfunction: yesNo.optional().describe('New loss of sexual function or genital sensation.'),
   bothLegs: yesNo.optional().describe('Pain, tingling, numbness or weakness in both legs.'),
@@ -159,8 +159,8 @@ export const RedFlags = z.strictObject({
   feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
   fever: yesNo.optional().describe('High temperature, chills or shivering.'),
   immunosuppressed: yesNo.optional().describe('Weakened immune system, HIV, or injecting drugs.'),
-  unexplainedWeightLoss: yesNo.optional(),
-  cancerHistory: yesNo.optional(),
+  unexplainedWeightLoss: yesNo.optional().describe('Weight loss you cannot explain.'),
+  cancerHistory: yesNo.optional().describe('Cancer now or in the past.'),
   osteoporosisOrSteroids: yesNo.optional().describe('Osteoporosis, or taking steroid tablets for months.'),
   trauma: z
     .enum(['none', 'minor', 'major'])

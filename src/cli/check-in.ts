@@ -4,6 +4,7 @@
  */
 import type { Answers, RedFlagQuestion } from '../answers/index.js';
 import { RedFlags } from '../answers/index.js';
+import { RED_FLAG_GROUPS } from '../answers/red-flag-screen.js';
 import { knowledge } from '../knowledge/index.js';
 import { triage } from '../triage/index.js';
 
@@ -46,53 +47,6 @@ function compact<T extends Record<string, unknown>>(o: T): T | undefined {
 
 const describe = (q: RedFlagQuestion) => RedFlags.shape[q].description ?? q;
 
-const RED_FLAG_GROUPS: { title: string; questions: RedFlagQuestion[] }[] = [
-  {
-    title: 'Heart and lungs: do any of these apply now or in the last few days?',
-    questions: [
-      'chestPain',
-      'sweatingNauseaBreathless',
-      'exertionalChestPressure',
-      'suddenTearingPain',
-      'faintingOrCollapse',
-      'suddenBreathlessness',
-      'coughingBlood',
-      'calfSwelling',
-    ],
-  },
-  {
-    title: 'Bladder, bowel and nerves: do any of these apply?',
-    questions: [
-      'bladderChange',
-      'bowelControlLoss',
-      'saddleNumbness',
-      'sexualDysfunction',
-      'bothLegs',
-      'worseningWeakness',
-      'suddenLimbWeakness',
-      'clumsyHandsOrGait',
-      'neckVascular',
-    ],
-  },
-  {
-    title: 'General health: do any of these apply?',
-    questions: [
-      'feverNeckStiffness',
-      'fever',
-      'immunosuppressed',
-      'unexplainedWeightLoss',
-      'cancerHistory',
-      'osteoporosisOrSteroids',
-      'nightPain',
-      'worseCoughSneeze',
-      'deformityOrSwelling',
-      'constantProgressive',
-      'morningStiffnessOver30Min',
-      'abdominalPainHighBloodPressure',
-    ],
-  },
-];
-
 async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
   const start = await p.select(
     'First, a few safety questions (about a minute). They come first for a reason.',
@@ -105,7 +59,7 @@ async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
   const flags: Record<string, unknown> = {};
   for (const group of RED_FLAG_GROUPS) {
     const chosen = await p.multiselect(
-      `${group.title} (space to select, enter to confirm; select none if none apply)`,
+      `${group.title}: ${group.lead.charAt(0).toLowerCase()}${group.lead.slice(1)} (space to select, enter to confirm; select none if none apply)`,
       group.questions.map((q) => ({ value: q, label: describe(q) })),
     );
     for (const q of group.questions) flags[q] = chosen.includes(q);

@@ -3,6 +3,7 @@
  * the answers the API validates. The questions and their bands mirror the terminal check-in
  * (src/cli/check-in.ts), so both ask the same thing in the same order: red-flag screen first.
  */
+import { RED_FLAG_GROUPS } from '../../src/answers/red-flag-screen.js';
 import type { RedFlagQuestion } from '../../src/answers/schema.js';
 import { descriptors } from '../../src/knowledge/data/body.js';
 import { METRES_PER_MILE } from '../../src/metrics/index.js';
@@ -10,59 +11,8 @@ import type { Option } from './components/ui.js';
 import type { Units } from './format.js';
 import type { Answers } from './types.js';
 
-/** The red-flag questions in the terminal check-in's groups (RED_FLAG_GROUPS). */
-export const RED_FLAG_GROUPS: { id: StepId; title: string; lead: string; questions: RedFlagQuestion[] }[] = [
-  {
-    id: 'rf-heart',
-    title: 'Heart and lungs',
-    lead: 'Do any of these apply now or in the last few days?',
-    questions: [
-      'chestPain',
-      'sweatingNauseaBreathless',
-      'exertionalChestPressure',
-      'suddenTearingPain',
-      'faintingOrCollapse',
-      'suddenBreathlessness',
-      'coughingBlood',
-      'calfSwelling',
-    ],
-  },
-  {
-    id: 'rf-nerves',
-    title: 'Bladder, bowel and nerves',
-    lead: 'Do any of these apply?',
-    questions: [
-      'bladderChange',
-      'bowelControlLoss',
-      'saddleNumbness',
-      'sexualDysfunction',
-      'bothLegs',
-      'worseningWeakness',
-      'suddenLimbWeakness',
-      'clumsyHandsOrGait',
-      'neckVascular',
-    ],
-  },
-  {
-    id: 'rf-general',
-    title: 'General health',
-    lead: 'Do any of these apply?',
-    questions: [
-      'feverNeckStiffness',
-      'fever',
-      'immunosuppressed',
-      'unexplainedWeightLoss',
-      'cancerHistory',
-      'osteoporosisOrSteroids',
-      'nightPain',
-      'worseCoughSneeze',
-      'deformityOrSwelling',
-      'constantProgressive',
-      'morningStiffnessOver30Min',
-      'abdominalPainHighBloodPressure',
-    ],
-  },
-];
+/** The red-flag questions, grouped and ordered as in the terminal check-in (shared data). */
+export { RED_FLAG_GROUPS };
 
 /** Wording for the questions whose schema entry has no description. */
 export const QUESTION_FALLBACK: Partial<Record<string, string>> = {
