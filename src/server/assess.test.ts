@@ -85,6 +85,13 @@ describe('knowledge base', () => {
     expect(bad.json.error.field).toBe('kind');
   });
 
+  it('returns whole records with full=true, in one request', async () => {
+    const r = await h.call('GET', '/api/kb?kind=exercise&full=true');
+    expect(r.status).toBe(200);
+    expect(r.json.every((i: { item: { steps: string[] } }) => i.item.steps.length >= 2)).toBe(true);
+    expect((await h.call('GET', '/api/kb?kind=exercise&full=yes')).status).toBe(400);
+  });
+
   it('searches, and needs something to search for', async () => {
     const r = await h.call('GET', `/api/kb/search?q=${encodeURIComponent('shoulder blade')}`);
     expect(r.status).toBe(200);

@@ -318,6 +318,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
               type: 'string',
               enum: Object.keys(collectionByKind),
             }),
+            queryParam('full', 'true adds each item’s whole record as `item`', {
+              type: 'string',
+              enum: ['true', 'false'],
+            }),
           ],
           responses: { 200: ok(arrayOf(ref('KbListItem'))), ...errors(400) },
         },

@@ -114,7 +114,8 @@ export const api = {
   /** Every exercise in full. The list may carry whole items or only ids and names; fetch the rest. */
   exercises: () => {
     exercisesCache ??= (async () => {
-      const list = await api.kbList('exercise');
+      // One request: the list with each exercise's whole record.
+      const list = asList<KbListItem>(await get('/api/kb?kind=exercise&full=true'));
       const full = await Promise.all(
         list.map(async (x) => {
           const item = x as unknown as Partial<Exercise> & { item?: Exercise };

@@ -15,6 +15,8 @@ const KindQuery = z.object({
     .max(40)
     .optional()
     .transform((v) => v || undefined),
+  // `full=true` adds each item's whole record, so a page can load a whole kind in one request.
+  full: z.enum(['true', 'false']).optional(),
 });
 const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
@@ -27,8 +29,10 @@ export const knowledgeRoutes: RouteGroup = (app) => {
   app.get('/api/schema/answers', (c) => c.json(answersJsonSchema()));
 
   app.get('/api/kb', (c) => {
-    const { kind } = parseWith(KindQuery, c.req.query());
-    return c.json(listItems(kind));
+    const { kind, full } = parseWith(KindQuery, c.req.query());
+    const items = listItems(kind);
+    if (full !== 'true') return c.json(items);
+    return c.json(items.map((i) => ({ ...i, item: findItem(`${i.kind}:${i.id}`).item })));
   });
 
   app.get('/api/kb/search', (c) => {
