@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
+const { CHROMIUM_ARGS } = await import(fileURLToPath(new URL('../dist/report/pdf.js', import.meta.url)));
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
 const dataDir = mkdtempSync(join(tmpdir(), 'backstride-bench-web-'));
@@ -60,16 +62,7 @@ const [firstRun] = JSON.parse(cli('runs', '--json', '--from', '2026-11-01'));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 const pages = [
   '/',

@@ -2,6 +2,30 @@
  * The interactive check-in: the questions in order, red-flag screen first, each one skippable. It talks
  * to a `Prompter`, so the same flow runs in a terminal (clack) and under a scripted prompter in tests.
  */
+
+import {
+  type Choice as AnswerChoice,
+  BRA,
+  BREAKS,
+  CARDIAC_TIMING,
+  EPISODE,
+  FORM_CHOICES,
+  FREQUENCY,
+  HYDRATION,
+  MIRROR,
+  ONSET,
+  PHOTOS,
+  RECENT_CHANGES,
+  ROTATION,
+  SEX,
+  SHOES,
+  SINCE,
+  SURFACE,
+  TIMING,
+  TRAUMA,
+  TREND,
+  WALL_TEST,
+} from '../answers/choices.js';
 import type { Answers, RedFlagQuestion } from '../answers/index.js';
 import { RedFlags } from '../answers/index.js';
 import { RED_FLAG_GROUPS } from '../answers/red-flag-screen.js';
@@ -23,6 +47,12 @@ export interface Prompter {
 }
 
 type Section = 'yes' | 'skip';
+
+/** A shared choice list with a Skip option at the end. */
+const skippable = (choices: readonly AnswerChoice[]): Choice<string>[] => [
+  ...choices,
+  { value: 'skip', label: 'Skip' },
+];
 
 const yesNo = async (p: Prompter, message: string): Promise<boolean | undefined> => {
   const v = await p.select(message, [
@@ -69,41 +99,14 @@ async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
       (flags.chestPain === true || flags.sweatingNauseaBreathless === true)
     ) {
       flags.cardiacTiming = await p.select('When did you last have those chest or breathing symptoms?', [
-        { value: 'now', label: 'Now' },
-        { value: 'within-12h', label: 'In the last 12 hours' },
-        { value: '12-72h', label: '12 to 72 hours ago' },
-        { value: 'over-72h', label: 'More than 3 days ago' },
+        ...CARDIAC_TIMING,
       ]);
     }
   }
-  flags.trauma = await p.select('Did the pain start after an accident, fall or knock?', [
-    { value: 'none', label: 'No' },
-    { value: 'minor', label: 'A minor fall or knock' },
-    { value: 'major', label: 'A serious accident', hint: 'car crash, fall from height' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  flags.trauma = await p.select('Did the pain start after an accident, fall or knock?', skippable(TRAUMA));
   if (flags.trauma === 'skip') flags.trauma = undefined;
   return compact(flags) as Answers['redFlags'];
 }
-
-/** Duration bands as a runner thinks of them, mapped to days. */
-const SINCE = [
-  { value: 'today', label: 'Today', days: 0 },
-  { value: '1-2d', label: '1–2 days', days: 1 },
-  { value: '3-6d', label: '3–6 days', days: 4 },
-  { value: '1-2w', label: '1–2 weeks', days: 10 },
-  { value: '2-6w', label: '2–6 weeks', days: 28 },
-  { value: '6-12w', label: '6–12 weeks', days: 63 },
-  { value: '3m+', label: 'More than 3 months', days: 120 },
-] as const;
-
-const EPISODE = [
-  { value: 'minutes', label: 'Minutes', hours: 0.5 },
-  { value: 'hours', label: 'A few hours', hours: 3 },
-  { value: 'day', label: 'About a day', hours: 24 },
-  { value: '2days', label: '1–2 days', hours: 48 },
-  { value: 'constant', label: 'It does not go away', hours: 336 },
-] as const;
 
 async function painSection(p: Prompter): Promise<Answers['pain']> {
   const kb = knowledge();
@@ -118,21 +121,10 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
     'Does the pain spread anywhere? Select none if it stays put.',
     regionChoices('spread'),
   );
-  const timing = await p.multiselect('When does it hurt?', [
-    { value: 'during-run', label: 'During the run' },
-    { value: 'right-after', label: 'Right after' },
-    { value: 'later-that-day', label: 'Later that day' },
-    { value: 'next-morning', label: 'The next morning' },
-  ]);
-  const since = await p.select('How long ago did this episode begin?', [
-    ...SINCE.map(({ value, label }) => ({ value, label })),
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const timing = await p.multiselect('When does it hurt?', [...TIMING]);
+  const since = await p.select('How long ago did this episode begin?', skippable(SINCE));
   const sinceBand = SINCE.find((s) => s.value === since);
-  const episode = await p.select('When it comes on, how long does it last?', [
-    ...EPISODE.map(({ value, label }) => ({ value, label })),
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const episode = await p.select('When it comes on, how long does it last?', skippable(EPISODE));
   const now = await p.number('Pain right now, 0 (none) to 10 (worst imaginable)? Leave empty to skip.', {
     min: 0,
     max: 10,
@@ -146,19 +138,8 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
   const qualities = await p.multiselect('What does it feel like?', descriptorChoices('quality'));
   const worseWith = await p.multiselect('What makes it worse?', descriptorChoices('aggravator'));
   const easesWithRestOrPosition = await yesNo(p, 'Does rest or changing position ease it?');
-  const onset = await p.select('How did it begin?', [
-    { value: 'gradual', label: 'Gradually' },
-    { value: 'during-run', label: 'During a particular run' },
-    { value: 'fall-or-impact', label: 'After a fall or knock' },
-    { value: 'lifting', label: 'After lifting something' },
-    { value: 'skip', label: 'Skip' },
-  ]);
-  const trend = await p.select('Since it began, is it…', [
-    { value: 'better', label: 'Getting better' },
-    { value: 'same', label: 'About the same' },
-    { value: 'worse', label: 'Getting worse' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const onset = await p.select('How did it begin?', skippable(ONSET));
+  const trend = await p.select('Since it began, is it…', skippable(TREND));
   const triedSelfCare = await yesNo(
     p,
     'Have you already tried rest, stretching, foam rolling, massage or heat for it?',
@@ -183,35 +164,17 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
 
 async function runningSection(p: Prompter): Promise<Answers['running']> {
   if ((await gate(p, 'Your running (helps find load-related causes)')) !== 'yes') return undefined;
-  const frequency = (message: string) =>
-    p.select(message, [
-      { value: 'always', label: 'Always' },
-      { value: 'sometimes', label: 'Sometimes' },
-      { value: 'never', label: 'Never' },
-      { value: 'skip', label: 'Skip' },
-    ]);
+  const frequency = (message: string) => p.select(message, skippable(FREQUENCY));
   const runsPerWeek = await p.number('Runs a week?', { min: 0, max: 21, integer: true });
   const weeklyKmNow = await p.number('Kilometres in a typical recent week?', { min: 0, max: 500 });
   const weeklyKm4WeeksAgo = await p.number('Kilometres a week about four weeks ago?', { min: 0, max: 500 });
   const longestRunKm = await p.number('Longest run in the last month, km?', { min: 0, max: 400 });
   const recentChanges = await p.multiselect('What changed in the last month? Select none if nothing.', [
-    { value: 'distance', label: 'More distance' },
-    { value: 'long-run', label: 'A longer long run' },
-    { value: 'speed', label: 'Faster running or intervals' },
-    { value: 'hills', label: 'More hills' },
-    { value: 'surface', label: 'A different surface' },
-    { value: 'shoes', label: 'New shoes' },
+    ...RECENT_CHANGES,
   ]);
   const restDaysPerWeek = await p.number('Rest days a week?', { min: 0, max: 7, integer: true });
   const crossTraining = await yesNo(p, 'Other exercise most weeks (cycling, swimming, strength)?');
-  const mainSurface = await p.select('Where do you mostly run?', [
-    { value: 'road', label: 'Road or pavement' },
-    { value: 'trail', label: 'Trails' },
-    { value: 'track', label: 'Track' },
-    { value: 'treadmill', label: 'Treadmill' },
-    { value: 'mixed', label: 'A mix' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const mainSurface = await p.select('Where do you mostly run?', skippable(SURFACE));
   const warmUp = await frequency('Do you warm up before runs?');
   const stretchAfter = await frequency('Do you stretch or cool down after runs?');
   return compact({
@@ -228,20 +191,6 @@ async function runningSection(p: Prompter): Promise<Answers['running']> {
   }) as Answers['running'];
 }
 
-const FORM_CHOICES = [
-  { value: 'shrugging', label: 'My shoulders creep up toward my ears' },
-  { value: 'clenchedFists', label: 'I clench my fists' },
-  { value: 'armsCrossMidline', label: 'My arms swing across my body' },
-  { value: 'bigArmSwing', label: 'I swing my arms a lot' },
-  { value: 'leanFromWaist', label: 'I lean forward from the waist' },
-  { value: 'headForward', label: 'My head pokes forward' },
-  { value: 'lookDownWhenTired', label: 'I look down at the ground when tired' },
-  { value: 'hunchWhenTired', label: 'I hunch over when tired' },
-  { value: 'chestBreathing', label: 'I breathe high in my chest' },
-  { value: 'twisting', label: 'I twist at the waist' },
-  { value: 'outsideOfFoot', label: 'I land on the outside of my foot' },
-] as const;
-
 async function formSection(p: Prompter): Promise<Answers['form']> {
   if ((await gate(p, 'Your running form, as you have seen it (a mirror, a video, a friend)')) !== 'yes')
     return undefined;
@@ -256,22 +205,13 @@ async function dailySection(p: Prompter): Promise<Answers['daily']> {
   if ((await gate(p, 'Your day (sitting, stress, strength training)')) !== 'yes') return undefined;
   const sittingHours = await p.number('Hours sitting on a typical day?', { min: 0, max: 24 });
   const slouching = await yesNo(p, 'Do you often slouch when sitting?');
-  const breaks = await p.select('How often do you get up from sitting?', [
-    { value: 'hourly', label: 'At least every hour' },
-    { value: 'sometimes', label: 'Now and then' },
-    { value: 'rarely', label: 'Rarely' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const breaks = await p.select('How often do you get up from sitting?', skippable(BREAKS));
   const stress = await p.number('Stress lately, 0 (none) to 10 (extreme)?', {
     min: 0,
     max: 10,
     integer: true,
   });
-  const hydration = await p.select('Do you drink enough through the day?', [
-    { value: 'good', label: 'Yes, mostly' },
-    { value: 'poor', label: 'Often not' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const hydration = await p.select('Do you drink enough through the day?', skippable(HYDRATION));
   const strengthSessionsPerWeek = await p.number('Strength sessions a week?', {
     min: 0,
     max: 14,
@@ -293,19 +233,9 @@ async function dailySection(p: Prompter): Promise<Answers['daily']> {
 
 async function gearSection(p: Prompter): Promise<Answers['gear']> {
   if ((await gate(p, 'Your gear')) !== 'yes') return undefined;
-  const shoeCondition = await p.select('Your running shoes are…', [
-    { value: 'good', label: 'In good shape and fit well' },
-    { value: 'worn', label: 'Worn out' },
-    { value: 'ill-fitting', label: 'Not a good fit' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const shoeCondition = await p.select('Your running shoes are…', skippable(SHOES));
   const shoeAgeKm = await p.number('About how many km on them?', { min: 0, max: 10000 });
-  const sportsBraFit = await p.select('Does your sports bra or compression top fit well?', [
-    { value: 'good', label: 'Yes' },
-    { value: 'poor', label: 'No' },
-    { value: 'not-applicable', label: 'Not applicable' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const sportsBraFit = await p.select('Does your sports bra or compression top fit well?', skippable(BRA));
   return compact({
     shoeCondition: shoeCondition === 'skip' ? undefined : shoeCondition,
     shoeAgeKm,
@@ -322,29 +252,17 @@ async function selfCheckSection(p: Prompter): Promise<Answers['selfChecks']> {
     if (c) p.note(c.name, c.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'));
   };
   show('wall-test');
-  const wallTest = await p.select('Wall test: what fitted behind your lower back?', [
-    { value: 'no-gap', label: 'No gap' },
-    { value: 'hand-fits', label: 'About one hand' },
-    { value: 'more-than-a-hand', label: 'More than one hand' },
-    { value: 'skip', label: 'Skip' },
-  ]);
-  const mirrorProfile = await p.select('Side-on in a mirror, does your lower back form a C-shaped arch?', [
-    { value: 'c-shaped-arch', label: 'Yes, a clear C-shaped arch' },
-    { value: 'neutral', label: 'No' },
-    { value: 'skip', label: 'Skip' },
-  ]);
-  const longRunPhotos = await p.select('Photos at the start and end of a long run: what changed?', [
-    { value: 'head-forward-chest-down', label: 'Head further forward, chest dropped' },
-    { value: 'no-change', label: 'No clear change' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const wallTest = await p.select('Wall test: what fitted behind your lower back?', skippable(WALL_TEST));
+  const mirrorProfile = await p.select(
+    'Side-on in a mirror, does your lower back form a C-shaped arch?',
+    skippable(MIRROR),
+  );
+  const longRunPhotos = await p.select(
+    'Photos at the start and end of a long run: what changed?',
+    skippable(PHOTOS),
+  );
   show('thoracic-rotation');
-  const thoracicRotation = await p.select('Seated rotation:', [
-    { value: 'full', label: 'Turned fully and comfortably' },
-    { value: 'limited', label: 'Limited' },
-    { value: 'painful', label: 'Painful' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const thoracicRotation = await p.select('Seated rotation:', skippable(ROTATION));
   show('plank-hold');
   const plankHoldS = await p.number('Plank hold, seconds?', { min: 0, max: 3600 });
   show('single-leg-bridge');
@@ -373,12 +291,7 @@ export async function runCheckIn(p: Prompter): Promise<{ answers: Answers; stopp
   if (early === 'emergency' || early === 'urgent') return { answers, stoppedEarly: true };
 
   const age = await p.number('Your age?', { min: 12, max: 110, integer: true });
-  const sex = await p.select('Sex', [
-    { value: 'female', label: 'Female' },
-    { value: 'male', label: 'Male' },
-    { value: 'other', label: 'Other' },
-    { value: 'skip', label: 'Skip' },
-  ]);
+  const sex = await p.select('Sex', skippable(SEX));
   const about = compact({ age, sex: sex === 'skip' ? undefined : sex });
   if (about) answers.about = about as Answers['about'];
   const sections = [

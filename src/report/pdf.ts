@@ -12,6 +12,21 @@ import { BackstrideError } from '../errors.js';
 /** Where Chromium is looked for when no path is given and `BACKSTRIDE_CHROMIUM` is unset. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Headless Chromium with nothing reaching out: no background networking, component updates or sync
+ * (this machine has no network, and the product makes no network calls). Shared with the browser tests.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 /** The message for a missing browser: one line, and it says what still works. */
 export const CHROMIUM_MISSING =
   'PDF needs Chromium (set BACKSTRIDE_CHROMIUM or install chromium); the HTML report works without it';
@@ -45,16 +60,7 @@ export async function renderReportPdf(html: string, options: PdfOptions = {}): P
   // A fresh temporary profile per launch: nothing from a previous run leaks into the report.
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     // No scripts and no network: the report needs neither, and a stray URL must not be fetched.

@@ -8,7 +8,7 @@ import { type Assessment, assess } from '../assess/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { latestAssessment, listAssessments, type StoredAssessment, saveAssessment } from '../store/diary.js';
 import type { Store } from '../store/index.js';
-import { listRuns } from '../store/runs.js';
+import { listRuns, toDiaryRun } from '../store/runs.js';
 
 /** What changed since the previous saved assessment. */
 export type Changes = {
@@ -36,17 +36,7 @@ export async function saveOrCompare(
   now = new Date(),
 ): Promise<{ result: Assessment; changes?: Changes }> {
   const at = answers.date ? Date.parse(answers.date) : now.getTime();
-  const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map((r) => ({
-    id: r.id,
-    startTime: r.start_time,
-    distanceM: r.distance_m,
-    elapsedS: r.elapsed_s,
-    movingS: r.moving_s,
-    elevationGainM: r.elevation_gain_m,
-    paceSPerKm: r.pace_s_per_km,
-    cadenceChangeSpm: r.cadence_change_spm,
-    decouplingPct: r.decoupling_pct,
-  }));
+  const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
   const result = assess(answers, now, { runs });
   const previous = await latestAssessment(store.db);
   let changes: Changes | undefined;

@@ -25,24 +25,14 @@ export type DiaryData = {
 
 /** Everything the analytics read, in one pass over the store. */
 export async function loadDiary(store: Store): Promise<DiaryData> {
-  const { listRuns } = await import('../store/runs.js');
+  const { listRuns, toDiaryRun } = await import('../store/runs.js');
   const diary = await import('../store/diary.js');
   const runSummaries = await listRuns(store.db);
   const assessments = await diary.listAssessments(store.db);
   const last = assessments.at(-1);
   const data: DiaryData = {
     runSummaries,
-    runs: runSummaries.map((r) => ({
-      id: r.id,
-      startTime: r.start_time,
-      distanceM: r.distance_m,
-      elapsedS: r.elapsed_s,
-      movingS: r.moving_s,
-      elevationGainM: r.elevation_gain_m,
-      paceSPerKm: r.pace_s_per_km,
-      cadenceChangeSpm: r.cadence_change_spm,
-      decouplingPct: r.decoupling_pct,
-    })),
+    runs: runSummaries.map(toDiaryRun),
     checkins: await diary.listPainCheckins(store.db),
     sessions: await diary.listExerciseSessions(store.db),
     psfs: await diary.listPsfsRatings(store.db),

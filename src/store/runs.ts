@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { DiaryRun } from '../diary/types.js';
 import type { Database, RunRow } from './schema.js';
 
 /** Starts within this window and lengths within tolerance mean the same run recorded twice. */
@@ -115,6 +116,21 @@ const summaryColumns = [
   'sample_count',
   'imported_at',
 ] as const;
+
+/** A stored run as the analytics read it. */
+export function toDiaryRun(r: RunSummary): DiaryRun {
+  return {
+    id: r.id,
+    startTime: r.start_time,
+    distanceM: r.distance_m,
+    elapsedS: r.elapsed_s,
+    movingS: r.moving_s,
+    elevationGainM: r.elevation_gain_m,
+    paceSPerKm: r.pace_s_per_km,
+    cadenceChangeSpm: r.cadence_change_spm,
+    decouplingPct: r.decoupling_pct,
+  };
+}
 
 /** Runs between two times (epoch ms, inclusive), oldest first. */
 export async function listRuns(

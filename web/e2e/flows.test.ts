@@ -229,8 +229,10 @@ describe('check-in', { timeout: 90_000 }, () => {
     expect(checkedNo).toBe(8);
     await page.keyboard.press('Enter');
     await expect(heading(page).textContent()).resolves.toBe('Safety: bladder, bowel and nerves');
-    // Focus moved to the new step's heading.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step-title');
+    // Focus moves to the new step's heading (after the render, so wait for it rather than race it).
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title', undefined, {
+      timeout: 5000,
+    });
 
     // The rest: Enter on the form submits each step (Continue is its first button) until the result.
     for (let step = 2; step <= 15; step++) {

@@ -12,6 +12,7 @@ import { encodeFit } from '../../src/activities/synthetic/fit.js';
 import { encodeGpx } from '../../src/activities/synthetic/gpx.js';
 import { encodeTcx } from '../../src/activities/synthetic/tcx.js';
 import { syntheticRun } from '../../src/activities/synthetic/track.js';
+import { CHROMIUM_ARGS } from '../../src/report/pdf.js';
 import { startStubServer } from './stub-server.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -119,16 +120,7 @@ export async function startServer(): Promise<TestServer> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -3,6 +3,7 @@
  * the answers the API validates. The questions and their bands mirror the terminal check-in
  * (src/cli/check-in.ts), so both ask the same thing in the same order: red-flag screen first.
  */
+import { EPISODE, FORM_CHOICES, SINCE } from '../../src/answers/choices.js';
 import { RED_FLAG_GROUPS } from '../../src/answers/red-flag-screen.js';
 import type { RedFlagQuestion } from '../../src/answers/schema.js';
 import { descriptors } from '../../src/knowledge/data/body.js';
@@ -15,150 +16,29 @@ import type { Answers } from './types.js';
 export { RED_FLAG_GROUPS };
 
 /** Wording for the questions whose schema entry has no description. */
-export const QUESTION_FALLBACK: Partial<Record<string, string>> = {
-  faintingOrCollapse: 'Fainting or collapsing.',
-  coughingBlood: 'Coughing up blood.',
-  bowelControlLoss: 'New loss of control of your bowels.',
-  unexplainedWeightLoss: 'Weight loss you cannot explain.',
-  cancerHistory: 'Cancer now or in the past.',
-};
 
-export const CARDIAC_TIMING: Option<string>[] = [
-  { value: 'now', label: 'Now' },
-  { value: 'within-12h', label: 'In the last 12 hours' },
-  { value: '12-72h', label: '12 to 72 hours ago' },
-  { value: 'over-72h', label: 'More than 3 days ago' },
-];
-
-export const TRAUMA: Option<string>[] = [
-  { value: 'none', label: 'No' },
-  { value: 'minor', label: 'A minor fall or knock' },
-  { value: 'major', label: 'A serious accident', hint: '(car crash, fall from height)' },
-];
-
-export const TIMING: Option<string>[] = [
-  { value: 'during-run', label: 'During the run' },
-  { value: 'right-after', label: 'Right after' },
-  { value: 'later-that-day', label: 'Later that day' },
-  { value: 'next-morning', label: 'The next morning' },
-];
-
-/** Duration bands as a runner thinks of them, mapped to days. */
-export const SINCE = [
-  { value: 'today', label: 'Today', days: 0 },
-  { value: '1-2d', label: '1–2 days', days: 1 },
-  { value: '3-6d', label: '3–6 days', days: 4 },
-  { value: '1-2w', label: '1–2 weeks', days: 10 },
-  { value: '2-6w', label: '2–6 weeks', days: 28 },
-  { value: '6-12w', label: '6–12 weeks', days: 63 },
-  { value: '3m+', label: 'More than 3 months', days: 120 },
-] as const;
-
-export const EPISODE = [
-  { value: 'minutes', label: 'Minutes', hours: 0.5 },
-  { value: 'hours', label: 'A few hours', hours: 3 },
-  { value: 'day', label: 'About a day', hours: 24 },
-  { value: '2days', label: '1–2 days', hours: 48 },
-  { value: 'constant', label: 'It does not go away', hours: 336 },
-] as const;
-
-export const ONSET: Option<string>[] = [
-  { value: 'gradual', label: 'Gradually' },
-  { value: 'during-run', label: 'During a particular run' },
-  { value: 'fall-or-impact', label: 'After a fall or knock' },
-  { value: 'lifting', label: 'After lifting something' },
-];
-
-export const TREND: Option<string>[] = [
-  { value: 'better', label: 'Getting better' },
-  { value: 'same', label: 'About the same' },
-  { value: 'worse', label: 'Getting worse' },
-];
-
-export const SEX: Option<string>[] = [
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-];
-
-export const RECENT_CHANGES: Option<string>[] = [
-  { value: 'distance', label: 'More distance' },
-  { value: 'long-run', label: 'A longer long run' },
-  { value: 'speed', label: 'Faster running or intervals' },
-  { value: 'hills', label: 'More hills' },
-  { value: 'surface', label: 'A different surface' },
-  { value: 'shoes', label: 'New shoes' },
-];
-
-export const SURFACE: Option<string>[] = [
-  { value: 'road', label: 'Road or pavement' },
-  { value: 'trail', label: 'Trails' },
-  { value: 'track', label: 'Track' },
-  { value: 'treadmill', label: 'Treadmill' },
-  { value: 'mixed', label: 'A mix' },
-];
-
-export const FREQUENCY: Option<string>[] = [
-  { value: 'always', label: 'Always' },
-  { value: 'sometimes', label: 'Sometimes' },
-  { value: 'never', label: 'Never' },
-];
-
-export const FORM_CHOICES: Option<string>[] = [
-  { value: 'shrugging', label: 'My shoulders creep up toward my ears' },
-  { value: 'clenchedFists', label: 'I clench my fists' },
-  { value: 'armsCrossMidline', label: 'My arms swing across my body' },
-  { value: 'bigArmSwing', label: 'I swing my arms a lot' },
-  { value: 'leanFromWaist', label: 'I lean forward from the waist' },
-  { value: 'headForward', label: 'My head pokes forward' },
-  { value: 'lookDownWhenTired', label: 'I look down at the ground when tired' },
-  { value: 'hunchWhenTired', label: 'I hunch over when tired' },
-  { value: 'chestBreathing', label: 'I breathe high in my chest' },
-  { value: 'twisting', label: 'I twist at the waist' },
-  { value: 'outsideOfFoot', label: 'I land on the outside of my foot' },
-];
-
-export const BREAKS: Option<string>[] = [
-  { value: 'hourly', label: 'At least every hour' },
-  { value: 'sometimes', label: 'Now and then' },
-  { value: 'rarely', label: 'Rarely' },
-];
-
-export const HYDRATION: Option<string>[] = [
-  { value: 'good', label: 'Yes, mostly' },
-  { value: 'poor', label: 'Often not' },
-];
-
-export const SHOES: Option<string>[] = [
-  { value: 'good', label: 'In good shape and fit well' },
-  { value: 'worn', label: 'Worn out' },
-  { value: 'ill-fitting', label: 'Not a good fit' },
-];
-
-export const BRA: Option<string>[] = [
-  { value: 'good', label: 'Yes' },
-  { value: 'poor', label: 'No' },
-  { value: 'not-applicable', label: 'Not applicable' },
-];
-
-export const WALL_TEST: Option<string>[] = [
-  { value: 'no-gap', label: 'No gap' },
-  { value: 'hand-fits', label: 'About one hand' },
-  { value: 'more-than-a-hand', label: 'More than one hand' },
-];
-export const MIRROR: Option<string>[] = [
-  { value: 'c-shaped-arch', label: 'Yes, a clear C-shaped arch' },
-  { value: 'neutral', label: 'No' },
-];
-export const PHOTOS: Option<string>[] = [
-  { value: 'head-forward-chest-down', label: 'Head further forward, chest dropped' },
-  { value: 'no-change', label: 'No clear change' },
-];
-export const ROTATION: Option<string>[] = [
-  { value: 'full', label: 'Turned fully and comfortably' },
-  { value: 'limited', label: 'Limited' },
-  { value: 'painful', label: 'Painful' },
-];
+export {
+  BRA,
+  BREAKS,
+  CARDIAC_TIMING,
+  EPISODE,
+  FORM_CHOICES,
+  FREQUENCY,
+  HYDRATION,
+  MIRROR,
+  ONSET,
+  PHOTOS,
+  RECENT_CHANGES,
+  ROTATION,
+  SEX,
+  SHOES,
+  SINCE,
+  SURFACE,
+  TIMING,
+  TRAUMA,
+  TREND,
+  WALL_TEST,
+} from '../../src/answers/choices.js';
 
 const descriptorOptions = (kind: 'quality' | 'aggravator'): Option<string>[] =>
   descriptors

@@ -22,7 +22,6 @@ import {
   ONSET,
   PHOTOS,
   QUALITIES,
-  QUESTION_FALLBACK,
   RECENT_CHANGES,
   RED_FLAG_GROUPS,
   ROTATION,
@@ -99,7 +98,7 @@ async function loadDescriptions(): Promise<Descriptions> {
 }
 
 const questionText = (q: string, d: Descriptions) =>
-  d[q] ?? QUESTION_FALLBACK[q] ?? q.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  d[q] ?? q.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 export function CheckInPage() {
   const route = useRoute();

@@ -1,0 +1,143 @@
+/**
+ * The check-in's answer choices in plain words, shared by the terminal and the web check-in so both offer
+ * the same options with the same labels. Plain data (no schema import), so the web app can bundle it.
+ */
+
+export type Choice = { value: string; label: string; hint?: string };
+
+export const CARDIAC_TIMING: Choice[] = [
+  { value: 'now', label: 'Now' },
+  { value: 'within-12h', label: 'In the last 12 hours' },
+  { value: '12-72h', label: '12 to 72 hours ago' },
+  { value: 'over-72h', label: 'More than 3 days ago' },
+];
+
+export const TRAUMA: Choice[] = [
+  { value: 'none', label: 'No' },
+  { value: 'minor', label: 'A minor fall or knock' },
+  { value: 'major', label: 'A serious accident', hint: '(car crash, fall from height)' },
+];
+
+export const TIMING: Choice[] = [
+  { value: 'during-run', label: 'During the run' },
+  { value: 'right-after', label: 'Right after' },
+  { value: 'later-that-day', label: 'Later that day' },
+  { value: 'next-morning', label: 'The next morning' },
+];
+
+/** Duration bands as a runner thinks of them, mapped to days. */
+export const SINCE = [
+  { value: 'today', label: 'Today', days: 0 },
+  { value: '1-2d', label: '1–2 days', days: 1 },
+  { value: '3-6d', label: '3–6 days', days: 4 },
+  { value: '1-2w', label: '1–2 weeks', days: 10 },
+  { value: '2-6w', label: '2–6 weeks', days: 28 },
+  { value: '6-12w', label: '6–12 weeks', days: 63 },
+  { value: '3m+', label: 'More than 3 months', days: 120 },
+] as const;
+
+export const EPISODE = [
+  { value: 'minutes', label: 'Minutes', hours: 0.5 },
+  { value: 'hours', label: 'A few hours', hours: 3 },
+  { value: 'day', label: 'About a day', hours: 24 },
+  { value: '2days', label: '1–2 days', hours: 48 },
+  { value: 'constant', label: 'It does not go away', hours: 336 },
+] as const;
+
+export const ONSET: Choice[] = [
+  { value: 'gradual', label: 'Gradually' },
+  { value: 'during-run', label: 'During a particular run' },
+  { value: 'fall-or-impact', label: 'After a fall or knock' },
+  { value: 'lifting', label: 'After lifting something' },
+];
+
+export const TREND: Choice[] = [
+  { value: 'better', label: 'Getting better' },
+  { value: 'same', label: 'About the same' },
+  { value: 'worse', label: 'Getting worse' },
+];
+
+export const SEX: Choice[] = [
+  { value: 'female', label: 'Female' },
+  { value: 'male', label: 'Male' },
+  { value: 'other', label: 'Other' },
+];
+
+export const RECENT_CHANGES: Choice[] = [
+  { value: 'distance', label: 'More distance' },
+  { value: 'long-run', label: 'A longer long run' },
+  { value: 'speed', label: 'Faster running or intervals' },
+  { value: 'hills', label: 'More hills' },
+  { value: 'surface', label: 'A different surface' },
+  { value: 'shoes', label: 'New shoes' },
+];
+
+export const SURFACE: Choice[] = [
+  { value: 'road', label: 'Road or pavement' },
+  { value: 'trail', label: 'Trails' },
+  { value: 'track', label: 'Track' },
+  { value: 'treadmill', label: 'Treadmill' },
+  { value: 'mixed', label: 'A mix' },
+];
+
+export const FREQUENCY: Choice[] = [
+  { value: 'always', label: 'Always' },
+  { value: 'sometimes', label: 'Sometimes' },
+  { value: 'never', label: 'Never' },
+];
+
+export const FORM_CHOICES: Choice[] = [
+  { value: 'shrugging', label: 'My shoulders creep up toward my ears' },
+  { value: 'clenchedFists', label: 'I clench my fists' },
+  { value: 'armsCrossMidline', label: 'My arms swing across my body' },
+  { value: 'bigArmSwing', label: 'I swing my arms a lot' },
+  { value: 'leanFromWaist', label: 'I lean forward from the waist' },
+  { value: 'headForward', label: 'My head pokes forward' },
+  { value: 'lookDownWhenTired', label: 'I look down at the ground when tired' },
+  { value: 'hunchWhenTired', label: 'I hunch over when tired' },
+  { value: 'chestBreathing', label: 'I breathe high in my chest' },
+  { value: 'twisting', label: 'I twist at the waist' },
+  { value: 'outsideOfFoot', label: 'I land on the outside of my foot' },
+];
+
+export const BREAKS: Choice[] = [
+  { value: 'hourly', label: 'At least every hour' },
+  { value: 'sometimes', label: 'Now and then' },
+  { value: 'rarely', label: 'Rarely' },
+];
+
+export const HYDRATION: Choice[] = [
+  { value: 'good', label: 'Yes, mostly' },
+  { value: 'poor', label: 'Often not' },
+];
+
+export const SHOES: Choice[] = [
+  { value: 'good', label: 'In good shape and fit well' },
+  { value: 'worn', label: 'Worn out' },
+  { value: 'ill-fitting', label: 'Not a good fit' },
+];
+
+export const BRA: Choice[] = [
+  { value: 'good', label: 'Yes' },
+  { value: 'poor', label: 'No' },
+  { value: 'not-applicable', label: 'Not applicable' },
+];
+
+export const WALL_TEST: Choice[] = [
+  { value: 'no-gap', label: 'No gap' },
+  { value: 'hand-fits', label: 'About one hand' },
+  { value: 'more-than-a-hand', label: 'More than one hand' },
+];
+export const MIRROR: Choice[] = [
+  { value: 'c-shaped-arch', label: 'Yes, a clear C-shaped arch' },
+  { value: 'neutral', label: 'No' },
+];
+export const PHOTOS: Choice[] = [
+  { value: 'head-forward-chest-down', label: 'Head further forward, chest dropped' },
+  { value: 'no-change', label: 'No clear change' },
+];
+export const ROTATION: Choice[] = [
+  { value: 'full', label: 'Turned fully and comfortably' },
+  { value: 'limited', label: 'Limited' },
+  { value: 'painful', label: 'Painful' },
+];
