@@ -1,65 +1,203 @@
 /**
- * The red-flag screen's order and grouping, shared by the terminal check-in and the web form so both ask
- * the same questions in the same order. Plain data (no schema import), so the web app can bundle it.
+ * The red-flag screen: its groups, their order, and the follow-ups that are asked only when they apply.
+ * Shared by the terminal check-in, the web form and triage, so all three agree on which questions were
+ * asked, which apply, and which were left unanswered. Plain data and pure functions (types only from the
+ * schema), so the web app can bundle it.
+ *
+ * A follow-up that does not apply (clot risk without breathing pain or breathlessness) is not asked and is
+ * never "unanswered". One that applies and is left unanswered counts against the screen like any other.
  */
-import type { RedFlagQuestion } from './schema.js';
+import type { Answers, RedFlagQuestion } from './schema.js';
+
+export type RedFlagGroupId = 'rf-heart' | 'rf-nerves' | 'rf-general' | 'rf-body';
+
+export type ScreenQuestion = {
+  id: RedFlagQuestion;
+  /** Asked only when this holds for the answers given so far; absent means always asked. */
+  askIf?: (a: Answers) => boolean;
+};
 
 export type RedFlagGroup = {
-  id: 'rf-heart' | 'rf-nerves' | 'rf-general';
+  id: RedFlagGroupId;
   title: string;
   lead: string;
+  /** The screen questions of this group, in order, each with its condition. */
+  items: ScreenQuestion[];
+  /** The ids of `items`, for code that only needs the order. */
   questions: RedFlagQuestion[];
 };
 
+/** Where a follow-up outside the screen steps is asked: after what makes the pain worse, or after its history. */
+export type FollowUpStage = 'after-feel' | 'after-history';
+
+export type FollowUp = ScreenQuestion & { stage: FollowUpStage; title: string };
+
+const rf = (a: Answers) => a.redFlags ?? {};
+
+/** A heart or breathing symptom that needs its time: CG95's timing rules decide emergency or same day. */
+export const needsCardiacTiming = (a: Answers): boolean =>
+  rf(a).chestPain === true ||
+  rf(a).sweatingNauseaBreathless === true ||
+  rf(a).nearFaintOrPalpitations === true;
+
+/** Pain on breathing in, or breathlessness: the picture in which clot risk changes the answer (nhs.uk PE). */
+export const breathingPainOrBreathless = (a: Answers): boolean =>
+  a.pain?.worseWith?.includes('deep-breath') === true ||
+  rf(a).suddenBreathlessness === true ||
+  rf(a).sweatingNauseaBreathless === true ||
+  rf(a).coughingBlood === true ||
+  rf(a).calfSwelling === true;
+
+/**
+ * Whether the inflammatory back pain questions apply: NG65 refers when the pain began before 45 and has
+ * lasted over three months. An unknown age or duration asks them (cautious).
+ */
+export const inflammatoryQuestionsApply = (a: Answers, onsetAgeUnder = 45, days = 84): boolean => {
+  const age = a.about?.age;
+  if (age !== undefined && age >= onsetAgeUnder) return false;
+  const p = a.pain;
+  const unknownDuration = p?.daysSinceStart === undefined && p?.overThreeMonths === undefined;
+  return (
+    unknownDuration ||
+    p?.overThreeMonths === true ||
+    (p?.daysSinceStart ?? 0) >= days ||
+    p?.recurrent === true ||
+    rf(a).morningStiffnessOver30Min === true
+  );
+};
+
+const item = (id: RedFlagQuestion, askIf?: (a: Answers) => boolean): ScreenQuestion =>
+  askIf ? { id, askIf } : { id };
+
+function group(id: RedFlagGroupId, title: string, lead: string, items: ScreenQuestion[]): RedFlagGroup {
+  return { id, title, lead, items, questions: items.map((i) => i.id) };
+}
+
 export const RED_FLAG_GROUPS: RedFlagGroup[] = [
-  {
-    id: 'rf-heart',
-    title: 'Heart and lungs',
-    lead: 'Do any of these apply now or in the last few days?',
-    questions: [
-      'chestPain',
-      'sweatingNauseaBreathless',
-      'exertionalChestPressure',
-      'suddenTearingPain',
-      'faintingOrCollapse',
-      'suddenBreathlessness',
-      'coughingBlood',
-      'calfSwelling',
-    ],
-  },
-  {
-    id: 'rf-nerves',
-    title: 'Bladder, bowel and nerves',
-    lead: 'Do any of these apply?',
-    questions: [
-      'bladderChange',
-      'bowelControlLoss',
-      'saddleNumbness',
-      'sexualDysfunction',
-      'bothLegs',
-      'worseningWeakness',
-      'suddenLimbWeakness',
-      'clumsyHandsOrGait',
-      'neckVascular',
-    ],
-  },
-  {
-    id: 'rf-general',
-    title: 'General health',
-    lead: 'Do any of these apply?',
-    questions: [
-      'feverNeckStiffness',
-      'fever',
-      'immunosuppressed',
-      'unexplainedWeightLoss',
-      'cancerHistory',
-      'osteoporosisOrSteroids',
-      'nightPain',
-      'worseCoughSneeze',
-      'deformityOrSwelling',
-      'constantProgressive',
-      'morningStiffnessOver30Min',
-      'abdominalPainHighBloodPressure',
-    ],
-  },
+  group('rf-heart', 'Heart and lungs', 'Do any of these apply now or in the last few days?', [
+    item('chestPain'),
+    item('sweatingNauseaBreathless'),
+    item('nearFaintOrPalpitations'),
+    item('cardiacTiming', needsCardiacTiming),
+    item('exertionalChestPressure'),
+    item('suddenTearingPain'),
+    item('faintingOrCollapse'),
+    item('suddenBreathlessness'),
+    item('coughingBlood'),
+    item('calfSwelling'),
+  ]),
+  group('rf-nerves', 'Bladder, bowel and nerves', 'Do any of these apply?', [
+    item('bladderChange'),
+    item('bowelControlLoss'),
+    item('saddleNumbness'),
+    item('sexualDysfunction'),
+    item('bothLegs'),
+    item('worseningWeakness'),
+    item('suddenLimbWeakness'),
+    item('clumsyHandsOrGait'),
+    item('neckVascular'),
+    item('thunderclapHeadache'),
+  ]),
+  group('rf-general', 'General health', 'Do any of these apply?', [
+    item('confusedOrDrowsy'),
+    item('fever'),
+    item('feverNeckStiffness', (a) => rf(a).fever === true),
+    item('immunosuppressed'),
+    item('unexplainedWeightLoss'),
+    item('cancerHistory'),
+    item('osteoporosisOrSteroids'),
+    item('highBloodPressure'),
+    item('abdominalPainHighBloodPressure', (a) => rf(a).highBloodPressure === true),
+    item('nightPain'),
+    item('worseCoughSneeze'),
+    item('deformityOrSwelling'),
+    item('constantProgressive'),
+    item('trauma'),
+  ]),
+  group('rf-body', 'Skin, bladder and kidneys', 'Do any of these apply?', [
+    item('painfulUrination'),
+    item('bloodInUrine'),
+    item('flankPain'),
+    item('oneSidedRash'),
+  ]),
 ];
+
+/** Questions asked after the screen, once the answers they depend on are known. */
+export const FOLLOW_UPS: FollowUp[] = [
+  {
+    id: 'clotRisk',
+    stage: 'after-feel',
+    title: 'Pain on breathing, or breathlessness: a few more questions',
+    askIf: breathingPainOrBreathless,
+  },
+  ...(
+    [
+      'morningStiffnessOver30Min',
+      'betterWithExercise',
+      'alternatingButtockPain',
+      'eyeInflammation',
+      'psoriasisOrBowelDisease',
+    ] as const
+  ).map(
+    (id): FollowUp => ({
+      id,
+      stage: 'after-history',
+      title: 'Stiffness and related conditions',
+      askIf: (a) => inflammatoryQuestionsApply(a),
+    }),
+  ),
+];
+
+/** Every red-flag question with its condition: the screen, then the follow-ups. */
+export const ALL_SCREEN_QUESTIONS: ScreenQuestion[] = [
+  ...RED_FLAG_GROUPS.flatMap((g) => g.items),
+  ...FOLLOW_UPS,
+];
+
+/** Whether a red-flag question applies to these answers (is asked). */
+export function screenQuestionApplies(q: ScreenQuestion, a: Answers): boolean {
+  return q.askIf ? q.askIf(a) : true;
+}
+
+/** The red-flag questions that apply to these answers, in the order they are asked. */
+export function applicableScreenQuestions(a: Answers): RedFlagQuestion[] {
+  return ALL_SCREEN_QUESTIONS.filter((q) => screenQuestionApplies(q, a)).map((q) => q.id);
+}
+
+/** The red-flag questions that apply and were not answered. */
+export function unansweredScreenQuestions(a: Answers): RedFlagQuestion[] {
+  const given = rf(a) as Record<string, unknown>;
+  return applicableScreenQuestions(a).filter((q) => given[q] === undefined);
+}
+
+/** The answer that means "no, this does not apply": false for yes/no questions; times have none. */
+const NO_VALUES: Partial<Record<RedFlagQuestion, unknown>> = {
+  cardiacTiming: null,
+  trauma: 'none',
+  clotRisk: [],
+  eyeInflammation: 'no',
+};
+
+export const NO_ANSWER: Partial<Record<RedFlagQuestion, unknown>> = Object.fromEntries(
+  ALL_SCREEN_QUESTIONS.map((q) => [q.id, q.id in NO_VALUES ? NO_VALUES[q.id] : false]).filter(
+    ([, v]) => v !== null,
+  ),
+);
+
+/**
+ * "None of these apply" for one group: every applicable question of the group that is still unanswered
+ * gets its "no" answer (false, or `none` for the accident question), including the non-yes/no ones.
+ */
+export function noneOfThese(groupId: RedFlagGroupId, a: Answers): Answers['redFlags'] {
+  const g = RED_FLAG_GROUPS.find((x) => x.id === groupId);
+  const flags: Record<string, unknown> = { ...rf(a) };
+  if (!g) return flags as Answers['redFlags'];
+  for (const q of g.items) {
+    if (flags[q.id] !== undefined) continue;
+    const answersNow = { ...a, redFlags: flags } as Answers;
+    if (!screenQuestionApplies(q, answersNow)) continue;
+    const no = NO_ANSWER[q.id];
+    if (no !== undefined) flags[q.id] = no;
+  }
+  return flags as Answers['redFlags'];
+}

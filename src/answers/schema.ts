@@ -37,7 +37,19 @@ export const Pain = z.strictObject({
   qualities: z.array(Quality).optional().describe('What it feels like.'),
   worseWith: z.array(Aggravator).optional().describe('What makes it worse.'),
   easesWithRestOrPosition: yesNo.optional().describe('Does rest or changing position ease it?'),
-  onset: z.enum(['gradual', 'during-run', 'fall-or-impact', 'lifting']).optional().describe('How it began.'),
+  onset: z
+    .enum([
+      'gradual',
+      'during-run',
+      'after-run',
+      'bending',
+      'lifting',
+      'unusual-exercise',
+      'on-its-own',
+      'fall-or-impact',
+    ])
+    .optional()
+    .describe('How it began.'),
   trend: z
     .enum(['better', 'same', 'worse'])
     .optional()
@@ -45,6 +57,15 @@ export const Pain = z.strictObject({
   triedSelfCare: yesNo
     .optional()
     .describe('Have you already tried rest, stretching, foam rolling, massage or heat for it?'),
+  triedPainkillers: yesNo
+    .optional()
+    .describe('Have you taken painkillers for it? (Yes or no only: Backstride never suggests doses.)'),
+  stopsDailyActivities: yesNo
+    .optional()
+    .describe('Does the pain stop you doing your normal day-to-day activities?'),
+  recurrent: yesNo
+    .optional()
+    .describe('Does this back pain keep coming back: several bouts before, with pain-free spells between?'),
 });
 
 export const Running = z.strictObject({
@@ -58,7 +79,19 @@ export const Running = z.strictObject({
     .describe('Weekly distance about four weeks ago, km.'),
   longestRunKm: z.number().min(0).max(400).optional().describe('Longest single run in the last month, km.'),
   recentChanges: z
-    .array(z.enum(['distance', 'speed', 'hills', 'surface', 'shoes', 'long-run']))
+    .array(
+      z.enum([
+        'distance',
+        'speed',
+        'hills',
+        'surface',
+        'shoes',
+        'long-run',
+        'started-running',
+        'sports-bra',
+        'gym-lifts',
+      ]),
+    )
     .optional()
     .describe('What changed in the last month; [] for nothing.'),
   restDaysPerWeek: z.number().int().min(0).max(7).optional(),
@@ -91,6 +124,24 @@ export const Daily = z.strictObject({
   strengthSessionsPerWeek: z.number().int().min(0).max(14).optional(),
   heavyLifting: yesNo.optional().describe('Regular heavy lifting at work or at home.'),
   previousSportsInjury: yesNo.optional(),
+  equipment: z
+    .array(z.enum(['none', 'band', 'dumbbells', 'gym']))
+    .optional()
+    .describe('Equipment you have for exercises; ["none"] or [] for none.'),
+});
+
+/**
+ * How the pain sits with the runner: worry, fear of moving, mood and coping. Backstride's own wording
+ * (the STarT Back items are not shipped: their terms are not an open licence). They feed the factors and
+ * the "worried or struggling to cope" reason to see a clinician (nhs.uk).
+ */
+export const Outlook = z.strictObject({
+  worriedSerious: yesNo.optional().describe('I am worried this pain means something serious or damaging.'),
+  fearOfMoving: yesNo
+    .optional()
+    .describe('I am afraid that running or moving will make it worse or harm my back.'),
+  lowMood: yesNo.optional().describe('I have been feeling low, or enjoying things less, lately.'),
+  struggling: yesNo.optional().describe('I am struggling to cope with the pain.'),
 });
 
 export const Gear = z.strictObject({
@@ -132,11 +183,28 @@ export const RedFlags = z.strictObject({
     .optional()
     .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.'),
   faintingOrCollapse: yesNo.optional().describe('Fainting or collapsing.'),
+  nearFaintOrPalpitations: yesNo
+    .optional()
+    .describe('With the pain: feeling faint or nearly fainting, or a racing, pounding or fluttering heart.'),
   suddenBreathlessness: yesNo
     .optional()
     .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.'),
   coughingBlood: yesNo.optional().describe('Coughing up blood.'),
   calfSwelling: yesNo.optional().describe('A swollen, painful calf on one side.'),
+  clotRisk: z
+    .array(
+      z.enum([
+        'long-journey',
+        'surgery-or-bed-rest',
+        'pregnant-or-recent-birth',
+        'pill-or-hrt',
+        'previous-clot',
+      ]),
+    )
+    .optional()
+    .describe(
+      'Asked with pain on breathing or breathlessness: a journey over 3 hours, an operation, hospital stay or bed rest in the last 12 weeks, pregnancy or a birth in the last 6 weeks, the combined pill or HRT, a previous clot. [] for none.',
+    ),
   bladderChange: yesNo
     .optional()
     .describe('New difficulty starting to pee, weaker flow, or loss of bladder control.'),
@@ -151,11 +219,15 @@ export const RedFlags = z.strictObject({
   clumsyHandsOrGait: yesNo
     .optional()
     .describe('New clumsy hands, unsteady walking, or electric shocks down the spine on bending the neck.'),
+  thunderclapHeadache: yesNo
+    .optional()
+    .describe('A sudden, very severe headache: the worst you have ever had.'),
   neckVascular: yesNo
     .describe(
       'With neck pain: double vision, dizziness, drop attacks, slurred speech, or a sudden severe headache.',
     )
     .optional(),
+  confusedOrDrowsy: yesNo.optional().describe('New confusion, or very drowsy and hard to keep awake.'),
   feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
   fever: yesNo.optional().describe('High temperature, chills or shivering.'),
   immunosuppressed: yesNo.optional().describe('Weakened immune system, HIV, or injecting drugs.'),
@@ -182,6 +254,28 @@ export const RedFlags = z.strictObject({
   abdominalPainHighBloodPressure: yesNo
     .optional()
     .describe('Pain spreading from the belly to the back, with high blood pressure.'),
+  highBloodPressure: yesNo
+    .optional()
+    .describe('High blood pressure, including if you have stopped taking your tablets for it.'),
+  painfulUrination: yesNo.optional().describe('Pain, burning or stinging when you pee.'),
+  bloodInUrine: yesNo.optional().describe('Blood in your pee (pink, red or brown).'),
+  flankPain: yesNo
+    .optional()
+    .describe(
+      'Pain in your side, just under the ribs, or pain that comes in waves and spreads to the groin.',
+    ),
+  oneSidedRash: yesNo
+    .optional()
+    .describe('A band of rash, blisters or burning, tingling skin on one side of the back or chest.'),
+  alternatingButtockPain: yesNo.optional().describe('Buttock pain that switches from one side to the other.'),
+  betterWithExercise: yesNo.optional().describe('Better with exercise and movement, and worse with rest.'),
+  eyeInflammation: z
+    .enum(['no', 'in-the-past', 'now'])
+    .optional()
+    .describe('Eye inflammation (iritis or uveitis): a red, painful eye that dislikes light.'),
+  psoriasisOrBowelDisease: yesNo
+    .optional()
+    .describe("Psoriasis, Crohn's disease or ulcerative colitis, in you or a close relative."),
 });
 
 export const Answers = z.strictObject({
@@ -202,6 +296,7 @@ export const Answers = z.strictObject({
   daily: Daily.optional(),
   gear: Gear.optional(),
   selfChecks: SelfChecks.optional(),
+  outlook: Outlook.optional(),
   redFlags: RedFlags.optional(),
 });
 

@@ -8,13 +8,13 @@ import { facts } from './data/facts.js';
 import { interventions } from './data/interventions.js';
 import { inventory } from './data/inventory.js';
 import { outcomeMeasures } from './data/outcome-measures.js';
-import { redFlags, safetyNet } from './data/red-flags.js';
+import { checkBackPolicy, redFlags, safetyNet } from './data/red-flags.js';
 import { selfChecks } from './data/self-checks.js';
 import { sources } from './data/sources.js';
 import { KnowledgeBase } from './schema.js';
 
 export * from './schema.js';
-export { safetyNet };
+export { checkBackPolicy, safetyNet };
 
 /** The raw data, before validation (for the schema tests). */
 export const rawKnowledge = {

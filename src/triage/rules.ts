@@ -3,13 +3,14 @@
  * only on what the runner said: a missing answer never fires a rule and never clears one. Numbers come
  * from the red flag's `params`.
  */
-import { type Answers, redFlagQuestions } from '../answers/index.js';
+import type { Answers } from '../answers/index.js';
+import { applicableScreenQuestions, unansweredScreenQuestions } from '../answers/red-flag-screen.js';
 
 export type RuleContext = {
   a: Answers;
   /** The red flag's params from the knowledge base. */
   p: Record<string, number>;
-  /** Ids of raised factors that need a clinician's assessment (`pattern` factors). */
+  /** Ids of the raised `pattern` factors (rib joint, strain, sacroiliac, facet, nerve or disc). */
   patterns: readonly string[];
 };
 
@@ -39,6 +40,7 @@ function cardiacFeatures(a: Answers): boolean {
     spreads(a, 'chest') ||
     spreads(a, 'jaw') ||
     r.sweatingNauseaBreathless === true ||
+    r.nearFaintOrPalpitations === true ||
     (r.exertionalChestPressure === true && r.cardiacTiming !== undefined)
   );
 }
@@ -77,20 +79,37 @@ function isNew(a: Answers, withinDays: number): boolean {
   return days === undefined || days <= withinDays;
 }
 
-/** Bouts that settle within two days (pain that comes with long runs and goes), rather than persisting. */
-function episodic(a: Answers): boolean {
-  const h = a.pain?.episodeHours;
-  const now = a.pain?.now;
-  // Both must be answered: a missing pain score must not clear the persisting-pain rule.
-  return h !== undefined && h <= 48 && now !== undefined && now <= 2;
+/** Applicable screen questions answered and not (follow-ups that do not apply are not counted). */
+function screenAnswers(a: Answers): { answered: number; unanswered: number } {
+  const applicable = applicableScreenQuestions(a);
+  const unanswered = unansweredScreenQuestions(a).length;
+  return { answered: applicable.length - unanswered, unanswered };
 }
 
-/** Screen questions answered and not; `cardiacTiming` is a follow-up, not a screen question. */
-function screenAnswers(a: Answers): { answered: number; unanswered: number } {
-  const given = a.redFlags ?? {};
-  const questions = redFlagQuestions.filter((q) => q !== 'cardiacTiming');
-  const answered = questions.filter((q) => given[q] !== undefined).length;
-  return { answered, unanswered: questions.length - answered };
+/** Pain on breathing in the chest or upper back (or where it hurts was not said), as with a clot or the ribs. */
+const pleuritic = (a: Answers) =>
+  worseWith(a, 'deep-breath') && (upper(a) || spreads(a, 'chest') || regions(a).length === 0);
+const breathless = (a: Answers) =>
+  rf(a).suddenBreathlessness === true || rf(a).sweatingNauseaBreathless === true;
+const clotRisks = (a: Answers) => rf(a).clotRisk ?? [];
+
+/** Days since the episode began; over three months counts as 90 when no number was given. */
+const days = (a: Answers): number | undefined =>
+  a.pain?.daysSinceStart ?? (a.pain?.overThreeMonths === true ? 90 : undefined);
+
+/** The pain is easing: rest or a change of position eases it, or it is getting better. */
+const easing = (a: Answers) => a.pain?.easesWithRestOrPosition === true || a.pain?.trend === 'better';
+
+/** Features of inflammatory back pain (ASAS, Berlin, NG65), counted. */
+function inflammatoryFeatures(a: Answers): number {
+  const r = rf(a);
+  return [
+    r.morningStiffnessOver30Min === true,
+    r.betterWithExercise === true,
+    r.alternatingButtockPain === true,
+    r.eyeInflammation === 'now' || r.eyeInflammation === 'in-the-past',
+    r.psoriasisOrBowelDisease === true,
+  ].filter(Boolean).length;
 }
 
 const cancerSpinal = (a: Answers, p: Record<string, number>) =>
@@ -107,14 +126,22 @@ export const rules: Record<string, RulePredicate> = {
   // Emergency
   'cardiac-warning': ({ a }) => cardiacFeatures(a) && cardiacBand(a) === 'recent',
   'aortic-dissection': ({ a }) => rf(a).suddenTearingPain === true,
+  'tearing-pain-severe': ({ a, p }) =>
+    has(a, 'tearing') &&
+    (upper(a) || spreads(a, 'chest') || regions(a).length === 0) &&
+    (a.pain?.now === undefined || maxPain(a) >= (p.severePain ?? 7)),
   collapse: ({ a }) => rf(a).faintingOrCollapse === true,
+  'confused-drowsy': ({ a }) => rf(a).confusedOrDrowsy === true,
   'sudden-breathlessness': ({ a }) => rf(a).suddenBreathlessness === true,
+  'clot-risk-pregnancy': ({ a }) =>
+    (pleuritic(a) || breathless(a)) && clotRisks(a).includes('pregnant-or-recent-birth'),
   'ces-bladder': ({ a }) => rf(a).bladderChange === true,
   'ces-bowel': ({ a }) => rf(a).bowelControlLoss === true,
   'ces-saddle': ({ a }) => rf(a).saddleNumbness === true,
   'ces-sexual': ({ a }) => rf(a).sexualDysfunction === true,
   'ces-both-legs': ({ a }) => rf(a).bothLegs === true,
   'neck-vascular': ({ a }) => rf(a).neckVascular === true,
+  'thunderclap-headache': ({ a }) => rf(a).thunderclapHeadache === true,
   meningism: ({ a }) => rf(a).feverNeckStiffness === true,
   'major-trauma': ({ a }) => rf(a).trauma === 'major',
   'cancer-neurological': ({ a }) => rf(a).cancerHistory === true && neurological(a),
@@ -122,15 +149,34 @@ export const rules: Record<string, RulePredicate> = {
   // Urgent
   'cardiac-recent': ({ a }) => cardiacFeatures(a) && cardiacBand(a) === 'days',
   'pulmonary-embolism-signs': ({ a }) => rf(a).coughingBlood === true || rf(a).calfSwelling === true,
+  'clot-risk-breathing': ({ a }) => (pleuritic(a) || breathless(a)) && clotRisks(a).length > 0,
+  'tearing-pain': ({ a }) =>
+    has(a, 'tearing') && (upper(a) || spreads(a, 'chest') || regions(a).length === 0),
   'progressive-neuro': ({ a }) => rf(a).worseningWeakness === true,
   'sudden-limb-weakness': ({ a }) => rf(a).suddenLimbWeakness === true,
   'myelopathy-signs': ({ a }) => rf(a).clumsyHandsOrGait === true,
   'severe-arm-nerve-pain': ({ a, p }) =>
     spreads(a, 'arm') && (has(a, 'tingling') || has(a, 'numbness')) && maxPain(a) >= (p.severePain ?? 7),
   fever: ({ a }) => rf(a).fever === true,
+  'kidney-infection-signs': ({ a }) =>
+    rf(a).painfulUrination === true && (rf(a).flankPain === true || spreads(a, 'groin')),
+  'blood-in-urine': ({ a }) => rf(a).bloodInUrine === true,
+  'kidney-stone-signs': ({ a, p }) =>
+    (rf(a).flankPain === true || spreads(a, 'groin')) && maxPain(a) >= (p.severePain ?? 7),
+  shingles: ({ a }) => rf(a).oneSidedRash === true,
+  'eye-inflammation-now': ({ a }) => rf(a).eyeInflammation === 'now',
   'cancer-spinal-pain': ({ a, p }) => cancerSpinal(a, p),
   'weight-loss': ({ a }) => rf(a).unexplainedWeightLoss === true,
-  'night-pain': ({ a }) => rf(a).nightPain === true,
+  'night-pain-with-risk': ({ a, p }) => {
+    if (rf(a).nightPain !== true) return false;
+    const age = a.about?.age;
+    const d = days(a);
+    return (
+      rf(a).immunosuppressed === true ||
+      (age !== undefined && age > (p.age ?? 50) && isNew(a, p.newWithinDays ?? 42)) ||
+      (d !== undefined && d >= (p.notImprovingDays ?? 30) && a.pain?.trend !== 'better')
+    );
+  },
   'cough-sneeze': ({ a }) => rf(a).worseCoughSneeze === true,
   deformity: ({ a }) => rf(a).deformityOrSwelling === true,
   'fragility-fracture': ({ a }) =>
@@ -138,7 +184,8 @@ export const rules: Record<string, RulePredicate> = {
     (rf(a).trauma === 'minor' ||
       rf(a).trauma === 'major' ||
       a.pain?.onset === 'fall-or-impact' ||
-      a.pain?.onset === 'lifting'),
+      a.pain?.onset === 'lifting' ||
+      a.pain?.onset === 'bending'),
   'thoracic-non-mechanical': ({ a }) =>
     thoracic(a) &&
     (a.pain?.easesWithRestOrPosition === false ||
@@ -147,6 +194,12 @@ export const rules: Record<string, RulePredicate> = {
   'thoracic-older-onset': ({ a, p }) =>
     thoracic(a) && (a.about?.age ?? 0) > (p.age ?? 50) && isNew(a, p.newWithinDays ?? 42),
   'constant-progressive': ({ a }) => rf(a).constantProgressive === true,
+  'high-blood-pressure-sudden-severe': ({ a, p }) =>
+    rf(a).highBloodPressure === true &&
+    (thoracic(a) || spreads(a, 'chest') || spreads(a, 'belly')) &&
+    a.pain?.onset === 'on-its-own' &&
+    maxPain(a) >= (p.severePain ?? 7) &&
+    isNew(a, p.newWithinDays ?? 2),
 
   // See a clinician
   'exertional-chest-pressure': ({ a }) => rf(a).exertionalChestPressure === true,
@@ -159,25 +212,64 @@ export const rules: Record<string, RulePredicate> = {
     if (age === undefined) return false;
     return (age < (p.under ?? 20) || age > (p.over ?? 50)) && isNew(a, p.newWithinDays ?? 42);
   },
-  'inflammatory-pattern': ({ a, p }) =>
-    rf(a).morningStiffnessOver30Min === true &&
-    (a.about?.age === undefined || a.about.age < (p.onsetAgeUnder ?? 45)),
-  'abdominal-back-pain': ({ a }) => rf(a).abdominalPainHighBloodPressure === true,
-  'nerve-symptoms': ({ a }) => has(a, 'tingling') || has(a, 'numbness') || has(a, 'weakness'),
-  'pain-spreading-limb': ({ a }) => spreads(a, 'arm') || spreads(a, 'leg'),
-  'severe-pain': ({ a, p }) => (a.pain?.worst ?? 0) >= (p.worst ?? 8) || (a.pain?.now ?? 0) >= (p.now ?? 7),
-  'persisting-despite-rest': ({ a, p }) =>
-    (a.pain?.daysSinceStart ?? 0) >= (p.days ?? 3) && a.pain?.trend !== 'better' && !episodic(a),
+  'night-pain': ({ a }) => rf(a).nightPain === true,
+  'inflammatory-pattern': ({ a, p }) => {
+    const age = a.about?.age;
+    if (age !== undefined && age >= (p.onsetAgeUnder ?? 45)) return false;
+    const n = inflammatoryFeatures(a);
+    const d = days(a);
+    const longLasting = a.pain?.overThreeMonths === true || (d !== undefined && d >= (p.days ?? 84));
+    return n >= (p.featuresAnyDuration ?? 3) || (longLasting && n >= (p.featuresLongLasting ?? 2));
+  },
+  'abdominal-back-pain': ({ a }) =>
+    rf(a).abdominalPainHighBloodPressure === true ||
+    (rf(a).highBloodPressure === true && spreads(a, 'belly')),
+  'aneurysm-risk': ({ a, p }) =>
+    rf(a).highBloodPressure === true &&
+    (a.about?.age ?? 0) >= (p.age ?? 65) &&
+    (regions(a).includes('lower-back' as never) || spreads(a, 'belly')),
+  'urinary-symptoms': ({ a }) => rf(a).painfulUrination === true,
+  'flank-or-groin-pain': ({ a }) => rf(a).flankPain === true || spreads(a, 'groin'),
+  'nerve-weakness': ({ a }) => has(a, 'weakness'),
+  'nerve-symptoms': ({ a, p }) => {
+    if (!has(a, 'tingling') && !has(a, 'numbness')) return false;
+    const d = days(a);
+    return d === undefined || d > (p.days ?? 7);
+  },
+  'limb-pain-nerve-signs': ({ a }) =>
+    (spreads(a, 'arm') || spreads(a, 'leg')) &&
+    (has(a, 'tingling') || has(a, 'numbness') || has(a, 'weakness')),
+  'severe-pain': ({ a, p }) => {
+    const now = a.pain?.now;
+    if (now !== undefined && now >= (p.verySevereNow ?? 9)) return true;
+    const severe = (now !== undefined && now >= (p.now ?? 7)) || a.pain?.stopsDailyActivities === true;
+    return severe && !easing(a);
+  },
+  'getting-worse': ({ a, p }) => {
+    if (a.pain?.trend !== 'worse') return false;
+    const d = days(a);
+    return d === undefined || d >= (p.days ?? 3);
+  },
   'not-improving-weeks': ({ a, p }) => {
-    const days = a.pain?.daysSinceStart ?? 0;
+    const d = days(a);
+    if (d === undefined) return false;
+    return (d >= (p.notImprovingDays ?? 21) && a.pain?.trend !== 'better') || d >= (p.unresolvedDays ?? 42);
+  },
+  chronic: ({ a, p }) =>
+    a.pain?.overThreeMonths === true ||
+    (a.pain?.daysSinceStart ?? 0) >= (p.days ?? 84) ||
+    a.pain?.recurrent === true,
+  'rib-joint-not-easing': ({ a, p, patterns }) => {
+    if (!patterns.includes('rib-joint-pattern')) return false;
+    const d = days(a);
+    return a.pain?.trend !== 'better' && (d === undefined || d >= (p.days ?? 14));
+  },
+  'worried-or-struggling': ({ a }) => {
+    const o = a.outlook ?? {};
     return (
-      (days >= (p.notImprovingDays ?? 14) && a.pain?.trend !== 'better') || days >= (p.unresolvedDays ?? 42)
+      o.worriedSerious === true || o.struggling === true || (o.fearOfMoving === true && o.lowMood === true)
     );
   },
-  'self-care-not-helping': ({ a }) => a.pain?.triedSelfCare === true && a.pain.trend !== 'better',
-  chronic: ({ a, p }) => a.pain?.overThreeMonths === true || (a.pain?.daysSinceStart ?? 0) >= (p.days ?? 84),
-  'getting-worse': ({ a }) => a.pain?.trend === 'worse',
-  'pattern-needs-assessment': ({ patterns }) => patterns.length > 0,
   'screen-skipped': ({ a }) => screenAnswers(a).answered === 0,
   'screen-incomplete': ({ a }) => {
     const { answered, unanswered } = screenAnswers(a);

@@ -8,6 +8,7 @@ import {
   redFlagQuestions,
   SpreadRegion,
 } from '../answers/index.js';
+import { NO_ANSWER } from '../answers/red-flag-screen.js';
 import { knowledge, type Level } from '../knowledge/index.js';
 import { levelOrder, rules, type TriageOptions, triage } from './index.js';
 
@@ -20,15 +21,10 @@ const atLeastAsUrgent = (x: Level, y: Level) => rank(x) <= rank(y);
 type BoolQuestion = {
   [K in RedFlagQuestion]-?: NonNullable<RedFlagAnswers[K]> extends boolean ? K : never;
 }[RedFlagQuestion];
-const boolQuestions = redFlagQuestions.filter(
-  (q): q is BoolQuestion => q !== 'cardiacTiming' && q !== 'trauma',
-);
+const boolQuestions = redFlagQuestions.filter((q): q is BoolQuestion => NO_ANSWER[q] === false);
 
-/** A complete red-flag screen answered "no" throughout (cardiacTiming is a follow-up, so not asked). */
-const SCREEN_ALL_NO: RedFlagAnswers = {
-  ...Object.fromEntries(boolQuestions.map((q) => [q, false])),
-  trauma: 'none',
-};
+/** A complete red-flag screen answered "no" throughout, follow-ups included (a time is never asked). */
+const SCREEN_ALL_NO = NO_ANSWER as RedFlagAnswers;
 
 type Override = {
   about?: NonNullable<Answers['about']>;
@@ -97,6 +93,32 @@ const cases: Case[] = [
     }),
   },
   {
+    rule: 'tearing-pain-severe',
+    fires: answers({ pain: { regions: ['between-shoulder-blades'], qualities: ['tearing'], now: 8 } }),
+    nearMiss: answers({ pain: { regions: ['between-shoulder-blades'], qualities: ['tearing'], now: 6 } }),
+  },
+  {
+    rule: 'confused-drowsy',
+    fires: answers({ redFlags: { confusedOrDrowsy: true } }),
+    nearMiss: answers({ redFlags: { confusedOrDrowsy: false } }),
+  },
+  {
+    rule: 'clot-risk-pregnancy',
+    fires: answers({
+      pain: { regions: ['mid-back-ribs'], worseWith: ['deep-breath'] },
+      redFlags: { clotRisk: ['pregnant-or-recent-birth'] },
+    }),
+    nearMiss: answers({
+      pain: { regions: ['mid-back-ribs'], worseWith: ['twisting'] },
+      redFlags: { clotRisk: ['pregnant-or-recent-birth'] },
+    }),
+  },
+  {
+    rule: 'thunderclap-headache',
+    fires: answers({ pain: { regions: ['neck'] }, redFlags: { thunderclapHeadache: true } }),
+    nearMiss: answers({ pain: { regions: ['neck'] }, redFlags: { thunderclapHeadache: false } }),
+  },
+  {
     rule: 'collapse',
     fires: answers({ redFlags: { faintingOrCollapse: true } }),
     nearMiss: answers({ redFlags: { faintingOrCollapse: false } }),
@@ -163,6 +185,58 @@ const cases: Case[] = [
     nearMiss: answers({ pain: { regions: ['mid-back-ribs'] }, redFlags: { calfSwelling: false } }),
   },
   {
+    rule: 'clot-risk-breathing',
+    fires: answers({
+      pain: { regions: ['between-shoulder-blades'], worseWith: ['deep-breath'] },
+      redFlags: { clotRisk: ['long-journey'] },
+    }),
+    nearMiss: answers({
+      pain: { regions: ['between-shoulder-blades'], worseWith: ['deep-breath'] },
+      redFlags: { clotRisk: [] },
+    }),
+  },
+  {
+    rule: 'tearing-pain',
+    fires: answers({ pain: { regions: ['shoulders'], qualities: ['tearing'], now: 3 } }),
+    nearMiss: answers({ pain: { regions: ['lower-back'], qualities: ['tearing'], now: 3 } }),
+  },
+  {
+    rule: 'kidney-infection-signs',
+    fires: answers({ redFlags: { painfulUrination: true, flankPain: true } }),
+    nearMiss: answers({ redFlags: { painfulUrination: true, flankPain: false } }),
+  },
+  {
+    rule: 'blood-in-urine',
+    fires: answers({ redFlags: { bloodInUrine: true } }),
+    nearMiss: answers({ redFlags: { bloodInUrine: false } }),
+  },
+  {
+    rule: 'kidney-stone-signs',
+    fires: answers({ pain: { now: 8 }, redFlags: { flankPain: true } }),
+    nearMiss: answers({ pain: { now: 6, worst: 6 }, redFlags: { flankPain: true } }),
+  },
+  {
+    rule: 'shingles',
+    fires: answers({ redFlags: { oneSidedRash: true } }),
+    nearMiss: answers({ redFlags: { oneSidedRash: false } }),
+  },
+  {
+    rule: 'eye-inflammation-now',
+    fires: answers({ redFlags: { eyeInflammation: 'now' } }),
+    nearMiss: answers({ redFlags: { eyeInflammation: 'in-the-past' } }),
+  },
+  {
+    rule: 'high-blood-pressure-sudden-severe',
+    fires: answers({
+      pain: { regions: ['between-shoulder-blades'], onset: 'on-its-own', now: 8, daysSinceStart: 0 },
+      redFlags: { highBloodPressure: true },
+    }),
+    nearMiss: answers({
+      pain: { regions: ['between-shoulder-blades'], onset: 'during-run', now: 8, daysSinceStart: 0 },
+      redFlags: { highBloodPressure: true },
+    }),
+  },
+  {
     rule: 'progressive-neuro',
     fires: answers({ pain: { qualities: ['weakness'] }, redFlags: { worseningWeakness: true } }),
     nearMiss: answers({ pain: { qualities: ['weakness'] }, redFlags: { worseningWeakness: false } }),
@@ -198,9 +272,9 @@ const cases: Case[] = [
     nearMiss: answers({ redFlags: { unexplainedWeightLoss: false } }),
   },
   {
-    rule: 'night-pain',
-    fires: answers({ redFlags: { nightPain: true } }),
-    nearMiss: answers({ redFlags: { nightPain: false } }),
+    rule: 'night-pain-with-risk',
+    fires: answers({ about: { age: 58 }, pain: { daysSinceStart: 10 }, redFlags: { nightPain: true } }),
+    nearMiss: answers({ about: { age: 40 }, pain: { daysSinceStart: 10 }, redFlags: { nightPain: true } }),
   },
   {
     rule: 'cough-sneeze',
@@ -271,8 +345,41 @@ const cases: Case[] = [
   },
   {
     rule: 'inflammatory-pattern',
-    fires: answers({ about: { age: 30 }, redFlags: { morningStiffnessOver30Min: true } }),
-    nearMiss: answers({ about: { age: 30 }, redFlags: { morningStiffnessOver30Min: false } }),
+    fires: answers({
+      about: { age: 30 },
+      pain: { overThreeMonths: true },
+      redFlags: { morningStiffnessOver30Min: true, alternatingButtockPain: true },
+    }),
+    nearMiss: answers({
+      about: { age: 30 },
+      pain: { overThreeMonths: true },
+      redFlags: { morningStiffnessOver30Min: true, alternatingButtockPain: false },
+    }),
+  },
+  {
+    rule: 'night-pain',
+    fires: answers({ redFlags: { nightPain: true } }),
+    nearMiss: answers({ redFlags: { nightPain: false } }),
+  },
+  {
+    rule: 'aneurysm-risk',
+    fires: answers({ about: { age: 66 }, redFlags: { highBloodPressure: true } }),
+    nearMiss: answers({ about: { age: 64 }, redFlags: { highBloodPressure: true } }),
+  },
+  {
+    rule: 'urinary-symptoms',
+    fires: answers({ redFlags: { painfulUrination: true } }),
+    nearMiss: answers({ redFlags: { painfulUrination: false } }),
+  },
+  {
+    rule: 'flank-or-groin-pain',
+    fires: answers({ pain: { spreadsTo: ['groin'], now: 3 } }),
+    nearMiss: answers({ pain: { spreadsTo: ['leg'], now: 3 } }),
+  },
+  {
+    rule: 'nerve-weakness',
+    fires: answers({ pain: { qualities: ['weakness'], daysSinceStart: 2 } }),
+    nearMiss: answers({ pain: { qualities: ['tingling'], daysSinceStart: 2 } }),
   },
   {
     rule: 'abdominal-back-pain',
@@ -281,33 +388,23 @@ const cases: Case[] = [
   },
   {
     rule: 'nerve-symptoms',
-    fires: answers({ pain: { qualities: ['numbness'] } }),
-    nearMiss: answers({ pain: { qualities: ['ache'] } }),
+    fires: answers({ pain: { qualities: ['numbness'], daysSinceStart: 8 } }),
+    nearMiss: answers({ pain: { qualities: ['numbness'], daysSinceStart: 7 } }),
   },
   {
-    rule: 'pain-spreading-limb',
-    fires: answers({ pain: { spreadsTo: ['leg'] } }),
-    nearMiss: answers({ pain: { spreadsTo: [] } }),
+    rule: 'limb-pain-nerve-signs',
+    fires: answers({ pain: { spreadsTo: ['leg'], qualities: ['tingling'], daysSinceStart: 2 } }),
+    nearMiss: answers({ pain: { spreadsTo: ['leg'], qualities: ['ache'], daysSinceStart: 2 } }),
   },
   {
     rule: 'severe-pain',
-    fires: answers({ pain: { now: 7, worst: 7 } }),
-    nearMiss: answers({ pain: { now: 6, worst: 7 } }),
-  },
-  {
-    rule: 'persisting-despite-rest',
-    fires: answers({ pain: { daysSinceStart: 3, trend: 'same' } }),
-    nearMiss: answers({ pain: { daysSinceStart: 2, trend: 'same' } }),
+    fires: answers({ pain: { now: 7, worst: 7, easesWithRestOrPosition: false } }),
+    nearMiss: answers({ pain: { now: 7, worst: 7, easesWithRestOrPosition: true } }),
   },
   {
     rule: 'not-improving-weeks',
-    fires: answers({ pain: { daysSinceStart: 14, trend: 'same' } }),
-    nearMiss: answers({ pain: { daysSinceStart: 14, trend: 'better' } }),
-  },
-  {
-    rule: 'self-care-not-helping',
-    fires: answers({ pain: { triedSelfCare: true, trend: 'same' } }),
-    nearMiss: answers({ pain: { triedSelfCare: true, trend: 'better' } }),
+    fires: answers({ pain: { daysSinceStart: 21, trend: 'same' } }),
+    nearMiss: answers({ pain: { daysSinceStart: 21, trend: 'better' } }),
   },
   {
     rule: 'chronic',
@@ -316,15 +413,20 @@ const cases: Case[] = [
   },
   {
     rule: 'getting-worse',
-    fires: answers({ pain: { daysSinceStart: 1, trend: 'worse' } }),
-    nearMiss: answers({ pain: { daysSinceStart: 1, trend: 'same' } }),
+    fires: answers({ pain: { daysSinceStart: 3, trend: 'worse' } }),
+    nearMiss: answers({ pain: { daysSinceStart: 2, trend: 'worse' } }),
   },
   {
-    rule: 'pattern-needs-assessment',
-    fires: answers({ pain: { regions: ['sacroiliac-buttock'], worseWith: ['stairs'] } }),
-    firesOptions: { patterns: ['sacroiliac-pattern'] },
-    nearMiss: answers({ pain: { regions: ['sacroiliac-buttock'], worseWith: ['stairs'] } }),
-    nearMissOptions: { patterns: [] },
+    rule: 'rib-joint-not-easing',
+    fires: answers({ pain: { regions: ['mid-back-ribs'], daysSinceStart: 14, trend: 'same' } }),
+    firesOptions: { patterns: ['rib-joint-pattern'] },
+    nearMiss: answers({ pain: { regions: ['mid-back-ribs'], daysSinceStart: 13, trend: 'same' } }),
+    nearMissOptions: { patterns: ['rib-joint-pattern'] },
+  },
+  {
+    rule: 'worried-or-struggling',
+    fires: { ...answers(), outlook: { struggling: true } },
+    nearMiss: { ...answers(), outlook: { fearOfMoving: true, lowMood: false, worriedSerious: false } },
   },
   {
     rule: 'screen-skipped',
@@ -415,23 +517,117 @@ describe('red-flag rules: more boundaries', () => {
     );
   });
 
-  it('persisting-despite-rest: not for short bouts that have settled (episode ≤ 48 h, pain now ≤ 2)', () => {
-    const persisting = { daysSinceStart: 10, trend: 'same' } as const;
-    expect(ruleIds(answers({ pain: { ...persisting, episodeHours: 48, now: 2 } }))).not.toContain(
-      'persisting-despite-rest',
+  it('ordinary mechanical pain of days to a few weeks is self-care, with a dated check-back', () => {
+    for (const [daysSinceStart, trend] of [
+      [3, 'same'],
+      [10, 'same'],
+      [20, 'same'],
+      [28, 'better'],
+      [41, 'better'],
+    ] as const) {
+      const r = triage(answers({ pain: { daysSinceStart, trend, now: 4, worst: 5, triedSelfCare: false } }));
+      expect(r.level, `${daysSinceStart} days, ${trend}`).toBe('self-care');
+      expect(r.selfCare?.checkBack.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.selfCare?.why.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a muscle strain, a sacroiliac or a facet pattern is self-care, and the strain timeline is given', () => {
+    const strain = answers({ pain: { onset: 'lifting', qualities: ['spasm'], daysSinceStart: 2, now: 5 } });
+    for (const pattern of ['muscle-strain-pattern', 'sacroiliac-pattern', 'facet-joint-pattern']) {
+      expect(triage(strain, { patterns: [pattern] }).level, pattern).toBe('self-care');
+    }
+    const why = triage(strain, { patterns: ['muscle-strain-pattern'] }).selfCare?.why.join(' ') ?? '';
+    expect(why).toMatch(/48 to 72 hours/);
+    expect(why).toMatch(/2 to 3 weeks/);
+    expect(why).toMatch(/6 weeks/);
+  });
+
+  it('check-back: a few days, sooner for stronger pain, later when already improving', () => {
+    const on = (pain: NonNullable<Answers['pain']>) =>
+      triage({ ...answers({ pain }), date: '2026-03-02' }).selfCare?.checkBack;
+    expect(on({ now: 3, worst: 4, trend: 'same' })).toMatchObject({ inDays: 3, on: '2026-03-05' });
+    expect(on({ now: 5, worst: 6, trend: 'same' })).toMatchObject({ inDays: 2, on: '2026-03-04' });
+    expect(on({ now: 2, worst: 3, trend: 'better' })).toMatchObject({ inDays: 7, on: '2026-03-09' });
+    expect(triage(answers({ redFlags: { fever: true } })).selfCare).toBeUndefined();
+  });
+
+  it('getting worse: clinician from day 3, self-care with a check-back on days 0–2', () => {
+    expect(triage(answers({ pain: { daysSinceStart: 2, trend: 'worse', now: 4 } })).level).toBe('self-care');
+    expect(triage(answers({ pain: { daysSinceStart: 3, trend: 'worse', now: 4 } })).level).toBe('clinician');
+    expect(triage(answers({ pain: { trend: 'worse', now: 4 } })).level).toBe('clinician');
+  });
+
+  it('severe pain: 7 or more now, or stopping daily activities, and not easing; 9 or more always', () => {
+    expect(triage(answers({ pain: { now: 7, trend: 'same' } })).level).toBe('clinician');
+    expect(triage(answers({ pain: { now: 7, trend: 'better' } })).level).toBe('self-care');
+    expect(triage(answers({ pain: { now: 6, worst: 9, trend: 'same' } })).level).toBe('self-care');
+    expect(triage(answers({ pain: { now: 4, stopsDailyActivities: true, trend: 'same' } })).level).toBe(
+      'clinician',
     );
-    expect(ruleIds(answers({ pain: { ...persisting, episodeHours: 48, now: 3 } }))).toContain(
-      'persisting-despite-rest',
-    );
-    expect(ruleIds(answers({ pain: { ...persisting, episodeHours: 49, now: 2 } }))).toContain(
-      'persisting-despite-rest',
-    );
-    expect(ruleIds(answers({ pain: { daysSinceStart: 10, trend: 'better' } }))).not.toContain(
-      'persisting-despite-rest',
+    expect(triage(answers({ pain: { now: 9, easesWithRestOrPosition: true, trend: 'better' } })).level).toBe(
+      'clinician',
     );
   });
 
-  it('not-improving-weeks fires at 6 weeks even when getting better', () => {
+  it('tingling or numbness: self-care in the first week, a clinician after; weakness at once', () => {
+    const tingle = (daysSinceStart?: number) =>
+      triage(
+        answers({
+          pain: { qualities: ['tingling'], ...(daysSinceStart === undefined ? {} : { daysSinceStart }) },
+        }),
+      ).level;
+    expect(tingle(3)).toBe('self-care');
+    expect(tingle(7)).toBe('self-care');
+    expect(tingle(8)).toBe('clinician');
+    expect(tingle(undefined)).toBe('clinician');
+    expect(triage(answers({ pain: { qualities: ['weakness'], daysSinceStart: 1 } })).level).toBe('clinician');
+  });
+
+  it('night pain alone is a booking; with a weakened immune system, weight loss or fever it is same day', () => {
+    const night = { nightPain: true };
+    expect(triage(answers({ pain: { daysSinceStart: 10 }, redFlags: night })).level).toBe('clinician');
+    for (const extra of [{ immunosuppressed: true }, { unexplainedWeightLoss: true }, { fever: true }]) {
+      expect(triage(answers({ pain: { daysSinceStart: 10 }, redFlags: { ...night, ...extra } })).level).toBe(
+        'urgent',
+      );
+    }
+    expect(triage(answers({ pain: { daysSinceStart: 35, trend: 'same' }, redFlags: night })).level).toBe(
+      'urgent',
+    );
+  });
+
+  it('clot risk counts only with breathing pain in the upper back or chest, or breathlessness', () => {
+    const risk = { clotRisk: ['pill-or-hrt'] } as RedFlagAnswers;
+    const breathing = { worseWith: ['deep-breath'] } as const;
+    expect(
+      triage(answers({ pain: { regions: ['mid-back-ribs'], ...breathing }, redFlags: risk })).level,
+    ).toBe('urgent');
+    expect(triage(answers({ pain: { regions: ['lower-back'], ...breathing }, redFlags: risk })).level).toBe(
+      'self-care',
+    );
+    expect(triage(answers({ pain: { regions: ['lower-back'] }, redFlags: risk })).level).toBe('self-care');
+  });
+
+  it('worry: worried or struggling books a clinician; fear of moving alone does not', () => {
+    const base = answers();
+    expect(triage({ ...base, outlook: { worriedSerious: true } }).level).toBe('clinician');
+    expect(triage({ ...base, outlook: { fearOfMoving: true, lowMood: true } }).level).toBe('clinician');
+    expect(triage({ ...base, outlook: { fearOfMoving: true } }).level).toBe('self-care');
+  });
+
+  it('shingles and kidney symptoms: rash, blood in the urine and burning with side pain are same day', () => {
+    expect(triage(answers({ redFlags: { oneSidedRash: true } })).level).toBe('urgent');
+    expect(triage(answers({ redFlags: { bloodInUrine: true } })).level).toBe('urgent');
+    expect(triage(answers({ redFlags: { painfulUrination: true, flankPain: true } })).level).toBe('urgent');
+    expect(triage(answers({ redFlags: { painfulUrination: true } })).level).toBe('clinician');
+    expect(triage(answers({ pain: { now: 3 }, redFlags: { flankPain: true } })).level).toBe('clinician');
+  });
+
+  it('not-improving-weeks fires at 6 weeks even when getting better, and at 3 weeks when not', () => {
+    expect(ruleIds(answers({ pain: { daysSinceStart: 20, trend: 'same' } }))).not.toContain(
+      'not-improving-weeks',
+    );
     expect(ruleIds(answers({ pain: { daysSinceStart: 42, trend: 'better' } }))).toContain(
       'not-improving-weeks',
     );
@@ -450,13 +646,27 @@ describe('red-flag rules: more boundaries', () => {
     expect(ruleIds(answers({ pain: { ...arm, now: 3, worst: 6 } }))).not.toContain('severe-arm-nerve-pain');
   });
 
-  it('inflammatory-pattern fires with an unknown age but not from 45', () => {
-    const stiff = { redFlags: { morningStiffnessOver30Min: true } };
-    const noAge = answers(stiff);
+  it('inflammatory-pattern: onset before 45 (or unknown), 2 features over 3 months or 3 at any time', () => {
+    const two = { morningStiffnessOver30Min: true, betterWithExercise: true };
+    const three = { ...two, psoriasisOrBowelDisease: true };
+    const long = { overThreeMonths: true };
+    const noAge = answers({ pain: long, redFlags: two });
     delete noAge.about;
     expect(ruleIds(noAge)).toContain('inflammatory-pattern');
-    expect(ruleIds(answers({ ...stiff, about: { age: 44 } }))).toContain('inflammatory-pattern');
-    expect(ruleIds(answers({ ...stiff, about: { age: 45 } }))).not.toContain('inflammatory-pattern');
+    expect(ruleIds(answers({ about: { age: 44 }, pain: long, redFlags: two }))).toContain(
+      'inflammatory-pattern',
+    );
+    expect(ruleIds(answers({ about: { age: 45 }, pain: long, redFlags: two }))).not.toContain(
+      'inflammatory-pattern',
+    );
+    expect(
+      ruleIds(answers({ about: { age: 30 }, pain: { daysSinceStart: 20 }, redFlags: two })),
+    ).not.toContain('inflammatory-pattern');
+    expect(ruleIds(answers({ about: { age: 30 }, pain: { daysSinceStart: 20 }, redFlags: three }))).toContain(
+      'inflammatory-pattern',
+    );
+    const level = triage(answers({ about: { age: 30 }, pain: long, redFlags: three })).level;
+    expect(level).toBe('clinician');
   });
 });
 
@@ -505,13 +715,25 @@ describe('triage safety properties', () => {
     }
   });
 
-  it('missing answers never lower the level (a clinician case: the pain score left out of a 10-day episode)', () => {
-    // Persisting pain with day-long bouts: the pain-now answer decides whether the bouts have settled.
-    const told = answers({ pain: { daysSinceStart: 10, trend: 'same', episodeHours: 24, now: 5 } });
+  it('missing answers never lower the level (a clinician case: the duration left out of worsening pain)', () => {
+    const told = answers({ pain: { daysSinceStart: 5, trend: 'worse', now: 5 } });
     expect(triage(told).level).toBe('clinician');
     const untold = structuredClone(told);
-    delete untold.pain?.now;
+    delete untold.pain?.daysSinceStart;
     expect(atLeastAsUrgent(triage(untold).level, 'clinician')).toBe(true);
+  });
+
+  it('a follow-up that applies and is left unanswered counts against the screen; one that does not, never', () => {
+    const breathing = answers({ pain: { regions: ['mid-back-ribs'], worseWith: ['deep-breath'] } });
+    const skippedClot = structuredClone(breathing);
+    delete skippedClot.redFlags?.clotRisk;
+    const r = triage(skippedClot);
+    expect(r.redFlagScreen.unanswered.map((u) => u.question)).toEqual(['clotRisk']);
+    expect(r.level).toBe('clinician');
+    const noBreathing = answers({ pain: { regions: ['lower-back'] } });
+    delete noBreathing.redFlags?.clotRisk;
+    expect(triage(noBreathing).redFlagScreen.complete).toBe(true);
+    expect(triage(noBreathing).level).toBe('self-care');
   });
 
   it('effort-related chest pressure follows the cardiac timing rules once a time is given', () => {
@@ -601,6 +823,8 @@ describe('triage safety properties', () => {
     expect(partial.complete).toBe(false);
     expect(partial.answered).toBe(2);
     expect(partial.note).toContain(`${partial.total - 2} of ${partial.total}`);
+    // The note names every question left unanswered, in words.
+    for (const u of partial.unanswered) expect(partial.note).toContain(u.text.replace(/\.$/, ''));
     expect(partial.unanswered.map((u) => u.question)).not.toContain('fever');
     for (const u of partial.unanswered) expect(u.text.length).toBeGreaterThan(0);
 
@@ -608,8 +832,10 @@ describe('triage safety properties', () => {
     expect(complete.complete).toBe(true);
     expect(complete.note).toBeUndefined();
     expect(complete.unanswered).toEqual([]);
-    // cardiacTiming is a follow-up question and is not counted in the screen.
-    expect(complete.total).toBe(redFlagQuestions.length - 1);
+    // Follow-ups that do not apply (the time of heart symptoms, the stiff neck with no fever, clot risk
+    // without breathing pain) are not counted in the screen.
+    expect(complete.total).toBeLessThan(redFlagQuestions.length);
+    expect(complete.total).toBeGreaterThan(30);
     expect(complete.answered).toBe(complete.total);
   });
 
@@ -684,12 +910,24 @@ const arbitraryAnswers: fc.Arbitrary<Answers> = fc
     daysSinceStart: opt(fc.integer({ min: 0, max: 200 })),
     episodeHours: opt(fc.integer({ min: 0, max: 96 })),
     trend: opt(fc.constantFrom('better', 'same', 'worse')),
+    qualities: opt(fc.subarray(['ache', 'tearing', 'tingling', 'numbness', 'weakness', 'stiffness'])),
+    worseWith: opt(fc.subarray(['deep-breath', 'twisting', 'rest-night', 'inactivity'])),
+    easesWithRestOrPosition: opt(fc.boolean()),
+    stopsDailyActivities: opt(fc.boolean()),
+    recurrent: opt(fc.boolean()),
+    onset: opt(fc.constantFrom('gradual', 'during-run', 'lifting', 'on-its-own', 'fall-or-impact')),
     redFlags: screenArb,
+    clotRisk: opt(fc.subarray(['long-journey', 'pregnant-or-recent-birth', 'pill-or-hrt'])),
+    eyeInflammation: opt(fc.constantFrom('no', 'in-the-past', 'now')),
   })
-  .map(({ age, redFlags, ...pain }) => {
+  .map(({ age, redFlags, clotRisk, eyeInflammation, ...pain }) => {
     const a: Answers = { pain: Object.fromEntries(Object.entries(pain).filter(([, v]) => v !== undefined)) };
     if (age !== undefined) a.about = { age };
-    if (redFlags !== undefined) a.redFlags = redFlags;
+    if (redFlags !== undefined) {
+      a.redFlags = { ...redFlags };
+      if (clotRisk !== undefined) a.redFlags.clotRisk = clotRisk as RedFlagAnswers['clotRisk'];
+      if (eyeInflammation !== undefined) a.redFlags.eyeInflammation = eyeInflammation;
+    }
     return Answers.parse(a);
   });
 

@@ -125,6 +125,24 @@ export const regions: RegionInput[] = [
     description: 'Pain or pressure in the jaw.',
     sources: ['nhs-heart-attack'],
   },
+  {
+    id: 'groin',
+    name: 'Groin',
+    kind: 'spread',
+    zone: 'trunk',
+    view: 'front',
+    description: 'Pain that runs round from the side or back into the groin.',
+    sources: ['nhs-kidney-stones', 'nhs-kidney-infection'],
+  },
+  {
+    id: 'belly',
+    name: 'Belly',
+    kind: 'spread',
+    zone: 'trunk',
+    view: 'front',
+    description: 'Pain in the tummy that spreads through to the back, or from the back to the tummy.',
+    sources: ['crystal-peaks-minor-illness', 'nidirect-aaa'],
+  },
 ];
 
 export const descriptors: DescriptorInput[] = [
@@ -187,6 +205,21 @@ export const descriptors: DescriptorInput[] = [
     description: 'An arm or leg that feels weak or gives way.',
     sources: ['chcp-nhs-msk', 'glos-nhs-pathway'],
   },
+  {
+    id: 'pressure',
+    kind: 'quality',
+    name: 'Pressure or tightness',
+    description: 'A pressing, squeezing or tight feeling.',
+    sources: [A00, 'nhs-heart-attack'],
+  },
+  {
+    id: 'tearing',
+    kind: 'quality',
+    name: 'Tearing or ripping',
+    description:
+      'A tearing or ripping feeling. Sudden, severe tearing pain in the chest or upper back is an emergency.',
+    sources: ['hse-aortic-dissection', A03],
+  },
   // Aggravating movements and times
   {
     id: 'deep-breath',
@@ -239,6 +272,42 @@ export const descriptors: DescriptorInput[] = [
     name: 'Rest or night',
     description: 'Worse at rest or at night: pain that rest does not ease needs checking.',
     sources: ['physiopedia-thoracic', 'nhs-back-pain-urgent'],
+  },
+  {
+    id: 'standing',
+    kind: 'aggravator',
+    name: 'Standing',
+    description: 'Worse standing for a while.',
+    sources: [A03],
+  },
+  {
+    id: 'arching-back',
+    kind: 'aggravator',
+    name: 'Arching backwards',
+    description:
+      'Worse when leaning or arching backwards, as with the facet joints and a deep lower-back curve.',
+    sources: [A03],
+  },
+  {
+    id: 'looking-up',
+    kind: 'aggravator',
+    name: 'Looking up',
+    description: 'Worse tipping the head back to look up.',
+    sources: [A00, A02],
+  },
+  {
+    id: 'downhill',
+    kind: 'aggravator',
+    name: 'Running downhill',
+    description: 'Worse on descents, when the trunk leans back and the lower back arches.',
+    sources: [A03, A04],
+  },
+  {
+    id: 'running-faster',
+    kind: 'aggravator',
+    name: 'Running faster',
+    description: 'Worse on faster runs, intervals or races.',
+    sources: [A03, A04],
   },
   // Normal and expected
   {

@@ -363,14 +363,14 @@ export const factors: FactorInput[] = [
       'Tight back muscles and tendons, from a sedentary day, poor sleep or low flexibility, can hurt after they are stretched on a run; poor hamstring and back flexibility was a reported risk factor in runners.',
     sources: [A00, 'maselli-2020-runners-lbp'],
   },
-  // Patterns that a clinician should assess (never self-treated alone)
+  // Patterns the sources describe; `needsClinician` marks those they send to a clinician
   {
     id: 'rib-joint-pattern',
     name: 'Pain at the rib–spine joints',
     category: 'pattern',
     summary: 'Mid-back pain that catches on a deep breath or a twist.',
     explanation:
-      'Restriction where the ribs meet the vertebrae can make the mid back sore on deep breaths or twisting. Mobility work often helps, but breath-related pain should be checked by a clinician first to rule out other causes.',
+      'Restriction where the ribs meet the vertebrae can make the mid back sore on deep breaths or twisting. Mobility work often helps. If it is not easing after a couple of weeks, a clinician should examine it, and pain on breathing with breathlessness or a clot risk needs a doctor the same day.',
     needsClinician: true,
     sources: [A01],
   },
@@ -380,8 +380,7 @@ export const factors: FactorInput[] = [
     category: 'pattern',
     summary: 'Pain, stiffness and spasm after doing too much, often with little warm-up.',
     explanation:
-      'Overdoing it can overstretch or tear muscles and ligaments of the back, giving pain, stiffness and spasm. Most settle with a few days of reduced activity and a gradual return over 2 to 3 weeks; a clinician can confirm it.',
-    needsClinician: true,
+      'Overdoing it can overstretch or tear muscles and ligaments of the back, giving pain, stiffness and spasm. Strains are usually treated at home: a few days of reduced activity, ice for the first 48 to 72 hours and then heat, a gradual return to exercise over 2 to 3 weeks, and no twisting or heavy lifting for 6 weeks from the start.',
     sources: [A03],
   },
   {
@@ -390,8 +389,7 @@ export const factors: FactorInput[] = [
     category: 'pattern',
     summary: 'Pain at the dimples above the buttocks, worse sitting, lying on that side or climbing stairs.',
     explanation:
-      'The sacroiliac joints sit at the dimples just above the buttocks. Pain there that is worse when sitting, lying on the painful side or on stairs fits the pattern the sources describe; a physical therapist can assess it.',
-    needsClinician: true,
+      'The sacroiliac joints sit at the dimples just above the buttocks. Pain there that is worse when sitting, lying on the painful side or on stairs fits the pattern the sources describe. It usually responds to the strength and mobility work in the plan; a physical therapist can assess it if it does not.',
     sources: [A03],
   },
   {
@@ -400,8 +398,7 @@ export const factors: FactorInput[] = [
     category: 'pattern',
     summary: 'Lower-back pain worse after inactivity and with certain movements.',
     explanation:
-      'The small facet joints link the vertebrae. Pain that is worse after periods of inactivity and with particular movements fits the pattern the sources describe; a clinician can assess it.',
-    needsClinician: true,
+      'The small facet joints link the vertebrae. Pain that is worse after periods of inactivity and with particular movements fits the pattern the sources describe. Gentle movement and the mobility work in the plan usually help; a clinician can assess it if it does not settle.',
     sources: [A03],
   },
   {

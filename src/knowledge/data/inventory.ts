@@ -182,7 +182,7 @@ export const inventory: InventoryEntryInput[] = [
       'factor:nerve-disc-pattern',
       'factor:sacroiliac-pattern',
       'factor:facet-joint-pattern',
-      'red-flag:pattern-needs-assessment',
+      'red-flag:limb-pain-nerve-signs',
     ],
   },
   {
@@ -364,12 +364,12 @@ export const inventory: InventoryEntryInput[] = [
   {
     section: 'When to see a professional',
     item: 'Severe pain, or pain lasting more than a couple of days',
-    entries: ['red-flag:severe-pain', 'red-flag:persisting-despite-rest'],
+    entries: ['red-flag:severe-pain', 'red-flag:getting-worse', 'red-flag:not-improving-weeks'],
   },
   {
     section: 'When to see a professional',
     item: 'Not improving with foam rolling, massage and heat',
-    entries: ['red-flag:self-care-not-helping', 'red-flag:chronic'],
+    entries: ['red-flag:not-improving-weeks', 'red-flag:chronic'],
   },
   {
     section: 'When to see a professional',

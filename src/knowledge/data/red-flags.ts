@@ -6,6 +6,7 @@
 import type { RedFlagInput } from '../schema.js';
 
 const A00 = 'a00-upper-back-after-running';
+const A01 = 'a01-upper-back-mechanics';
 const A03 = 'a03-back-pain-after-running';
 const A04 = 'a04-five-reasons';
 
@@ -23,12 +24,12 @@ export const redFlags: RedFlagInput[] = [
     name: 'Heart attack warning signs',
     level: 'emergency',
     reason:
-      'Back pain together with chest pain or pressure, pain spreading to the chest or jaw, or with sweating, nausea or breathlessness can be a heart problem, even without chest pain.',
+      'Back pain together with chest pain or pressure, pain spreading to the chest or jaw, or with sweating, nausea, breathlessness, feeling faint or a racing heart can be a heart problem, even without chest pain.',
     action: CALL_EMERGENCY,
     rationale:
-      'NICE CG95: emergency if the pain is present now or was in the last 12 h; same-day assessment if the last episode was 12–72 h ago. NHS: some people have back or jaw pain without chest pain. Sheffield NHS: chest pain with back pain is 999. An unknown time counts as now (cautious). Episodes more than 72 h ago still need a clinician.',
+      'NICE CG95: emergency if the pain is present now or was in the last 12 h; same-day assessment if the last episode was 12–72 h ago. NHS: some people have back or jaw pain without chest pain. Sheffield NHS: chest pain with back pain is 999. nhs.uk palpitations: 999 for palpitations now with chest pain, breathlessness or feeling faint; if they have stopped, an urgent GP appointment or 111. Backstride treats faintness or palpitations in the last 12 h as now (more cautious than nhs.uk), and an unknown time as now. Episodes more than 72 h ago still need a clinician.',
     params: { emergencyWithinHours: 12, urgentWithinHours: 72 },
-    sources: ['nice-cg95-chest-pain', 'nhs-heart-attack', 'sheffield-nhs-back'],
+    sources: ['nice-cg95-chest-pain', 'nhs-heart-attack', 'sheffield-nhs-back', 'nhs-palpitations'],
   },
   {
     id: 'aortic-dissection',
@@ -40,6 +41,17 @@ export const redFlags: RedFlagInput[] = [
     sources: ['hse-aortic-dissection'],
   },
   {
+    id: 'tearing-pain-severe',
+    name: 'Severe tearing pain in the upper back or chest',
+    level: 'emergency',
+    reason: 'Severe tearing or ripping pain in the upper back, neck or chest needs emergency care.',
+    action: CALL_EMERGENCY,
+    rationale:
+      'HSE/NHS: sudden severe chest or upper-back pain with a tearing or ripping feeling, call 112 or 999; BNSSG: consider aortic dissection in anyone 40 or over with sudden tearing chest or back pain. A pain score of 7 or more, or none given, counts as severe (cautious).',
+    params: { severePain: 7 },
+    sources: ['hse-aortic-dissection', 'bnssg-aortic-dissection'],
+  },
+  {
     id: 'collapse',
     name: 'Fainting or collapse',
     level: 'emergency',
@@ -47,6 +59,16 @@ export const redFlags: RedFlagInput[] = [
     action: CALL_EMERGENCY,
     rationale: 'Aortic dissection (fainting) and severe pulmonary embolism (collapse) are 999 emergencies.',
     sources: ['hse-aortic-dissection', 'nhs-pulmonary-embolism'],
+  },
+  {
+    id: 'confused-drowsy',
+    name: 'New confusion or drowsiness',
+    level: 'emergency',
+    reason: 'New confusion, or being very drowsy and hard to keep awake, needs emergency care.',
+    action: CALL_EMERGENCY,
+    rationale:
+      'nhs.uk: go to A&E or call 999 if someone suddenly becomes confused; nhs.uk kidney infection: call 999 if confused or drowsy; SWAST: an acute confused state or loss of consciousness is a 999 call.',
+    sources: ['nhs-confusion', 'nhs-kidney-infection'],
   },
   {
     id: 'sudden-breathlessness',
@@ -58,6 +80,17 @@ export const redFlags: RedFlagInput[] = [
     rationale:
       'Pneumothorax: A&E for sudden chest pain with breathlessness (secondary pages, marked for confirmation). Severe PE is a 999 emergency.',
     sources: ['pneumothorax-secondary', 'nhs-pulmonary-embolism'],
+  },
+  {
+    id: 'clot-risk-pregnancy',
+    name: 'Breathing pain or breathlessness in pregnancy or after a birth',
+    level: 'emergency',
+    reason:
+      'Pain on breathing in, or breathlessness, while pregnant or within six weeks of giving birth can be a blood clot in the lung and needs emergency care.',
+    action: CALL_EMERGENCY,
+    rationale:
+      'NICE CKS suspected pulmonary embolism: arrange immediate admission if pregnant or given birth within the past 6 weeks. Pain on breathing counts only in the upper back or chest (or where it hurts was not said).',
+    sources: ['cks-pe-suspected', 'nhs-pe-2023'],
   },
   {
     id: 'ces-bladder',
@@ -117,6 +150,16 @@ export const redFlags: RedFlagInput[] = [
     sources: ['aafp-neck-2020'],
   },
   {
+    id: 'thunderclap-headache',
+    name: 'A sudden, very severe headache',
+    level: 'emergency',
+    reason: 'A sudden, extremely painful headache, the worst you have had, needs emergency care.',
+    action: CALL_EMERGENCY,
+    rationale:
+      'nhs.uk headaches: call 999 or go to A&E if a headache came on suddenly and is extremely painful; NICE NG228: a thunderclap headache (peaking within 1 to 5 minutes) is a red-flag symptom, and neck pain or stiffness is among its signs. Coming on during exercise does not lower it.',
+    sources: ['nhs-headaches'],
+  },
+  {
     id: 'meningism',
     name: 'Fever with a stiff neck',
     level: 'emergency',
@@ -169,6 +212,27 @@ export const redFlags: RedFlagInput[] = [
     sources: ['nhs-pulmonary-embolism'],
   },
   {
+    id: 'clot-risk-breathing',
+    name: 'Breathing pain or breathlessness with a clot risk',
+    level: 'urgent',
+    reason:
+      'Pain on breathing in, or breathlessness, together with a risk of blood clots (a long journey, an operation or bed rest, the combined pill or HRT, or a clot before) needs a same-day check.',
+    action: `${SAME_DAY} Call your emergency number if you become very breathless, your heart races, or you feel faint.`,
+    rationale:
+      'nhs.uk pulmonary embolism: chest or upper-back pain worse on breathing in; NHS DVT risk factors (journeys over 3 hours, surgery or hospital stay, the pill or HRT, a previous clot) make a pulled muscle a less safe reading. Same-day care; 999 for severe breathlessness, a racing heart or collapse.',
+    sources: ['nhs-pe-2023', 'nhs-dvt-risk', 'nhs-pulmonary-embolism'],
+  },
+  {
+    id: 'tearing-pain',
+    name: 'Tearing pain in the upper back or chest',
+    level: 'urgent',
+    reason: 'A tearing or ripping pain in the upper back, neck or chest needs a same-day check.',
+    action: `${SAME_DAY} Call your emergency number if it becomes severe or you feel faint.`,
+    rationale:
+      'A tearing feeling is the word HSE/NHS use for aortic dissection; below a severe score it still gets same-day care (cautious), since the words runners use for a strain and for a dissection overlap.',
+    sources: ['hse-aortic-dissection', 'bnssg-aortic-dissection'],
+  },
+  {
     id: 'progressive-neuro',
     name: 'Weakness or numbness that is spreading or worsening',
     level: 'urgent',
@@ -219,6 +283,62 @@ export const redFlags: RedFlagInput[] = [
     sources: ['slideplayer-nhs-pathway', 'sheffield-nhs-back', 'chcp-nhs-msk'],
   },
   {
+    id: 'kidney-infection-signs',
+    name: 'Burning when peeing with pain in the side',
+    level: 'urgent',
+    reason:
+      'Pain or burning when you pee, together with pain in your side just under the ribs or spreading to the groin, can be a kidney infection and needs a same-day check.',
+    action: `${SAME_DAY} Call your emergency number if you become confused or very drowsy.`,
+    rationale:
+      'nhs.uk kidney infection: ask for an urgent GP appointment or get help from NHS 111 for pain in the back just under the ribs with urinary symptoms, a high temperature or blood in the pee; 999 if confused or drowsy.',
+    sources: ['nhs-kidney-infection'],
+  },
+  {
+    id: 'blood-in-urine',
+    name: 'Blood in the urine',
+    level: 'urgent',
+    reason: 'Blood in your pee needs a prompt check by a doctor, even with no other symptoms.',
+    action: SAME_DAY,
+    rationale:
+      'nhs.uk: ask for an urgent GP appointment if you have blood in your pee, even without other symptoms.',
+    sources: ['nhs-blood-in-urine', 'nhs-kidney-infection'],
+  },
+  {
+    id: 'kidney-stone-signs',
+    name: 'Severe pain in the side or spreading to the groin',
+    level: 'urgent',
+    reason:
+      'Severe pain in your side, or pain that comes in waves and spreads to the groin, can be a kidney stone and needs a same-day check.',
+    action: SAME_DAY,
+    rationale:
+      'NHS 111 Wales kidney stones: contact a GP or NHS 111 immediately if you are in severe pain. A pain score of 7 or more counts as severe.',
+    params: { severePain: 7 },
+    sources: ['nhs-kidney-stones'],
+  },
+  {
+    id: 'shingles',
+    name: 'A one-sided band of rash or burning skin',
+    level: 'urgent',
+    reason:
+      'A band of rash, blisters or burning, tingling skin on one side of the back or chest can be shingles; treatment works best when started within three days.',
+    action: `${SAME_DAY} A pharmacist can also advise today. Go to an eye casualty or emergency department today if the rash is near the eye or the eye is red or painful.`,
+    rationale:
+      'nhs.uk shingles: ask for an urgent GP appointment or get help from NHS 111 if you think you might have shingles; antivirals work best within 3 days; shingles can cause pain before a rash. Kept at same day even for an older rash (the CKS down-grade is left to the clinician).',
+    sources: ['nhs-shingles'],
+  },
+  {
+    id: 'eye-inflammation-now',
+    name: 'A red, painful eye now',
+    level: 'urgent',
+    reason:
+      'A red, painful eye that dislikes light, with back pain and stiffness, needs an eye doctor within 24 hours.',
+    action:
+      'See an eye doctor today or tomorrow: an eye casualty, an urgent care centre, or your GP or 111 (or your local equivalent) to be directed.',
+    rationale:
+      'NASS: with axial spondyloarthritis, a red, painful, light-sensitive eye needs an eye doctor, ideally within 24 hours (clinical-guidelines-additions §8).',
+    sources: ['nass-eye'],
+  },
+  {
     id: 'cancer-spinal-pain',
     name: 'Cancer history with upper-back, neck or worsening pain',
     level: 'urgent',
@@ -242,15 +362,16 @@ export const redFlags: RedFlagInput[] = [
     sources: ['nhs-back-pain-urgent', 'glos-nhs-pathway'],
   },
   {
-    id: 'night-pain',
-    name: 'Night pain that stops sleep',
+    id: 'night-pain-with-risk',
+    name: 'Night pain with another warning sign',
     level: 'urgent',
     reason:
-      'Pain so bad at night that it stops you sleeping, and that changing position does not ease, needs a prompt check.',
+      'Pain at night that stops sleep and is not eased by changing position needs a prompt check when it comes with a weakened immune system, new pain after 50, or pain that has not improved in a month.',
     action: SAME_DAY,
     rationale:
-      'nhs.uk: pain so bad you are having problems sleeping, contact a GP or 111 immediately; CKS/NICE list night pain not eased by changing position as a cancer red flag.',
-    sources: ['nhs-back-pain-urgent', 'glos-nhs-pathway'],
+      'NICE CKS: persistent night pain unrelieved by changing position may suggest cancer alongside other features. With a cancer history, weight loss or fever, their own same-day rules already apply; this rule adds immune suppression, new pain after 50 and no improvement in a month.',
+    params: { age: 50, newWithinDays: 42, notImprovingDays: 30 },
+    sources: ['glos-nhs-pathway', 'nhs-back-pain-urgent'],
   },
   {
     id: 'cough-sneeze',
@@ -315,6 +436,18 @@ export const redFlags: RedFlagInput[] = [
     rationale:
       'Physiopedia: constant, severe, progressive, non-mechanical pain is a red flag; nhs.uk: very severe or getting worse, get help.',
     sources: ['physiopedia-thoracic', 'nhs-back-pain-urgent'],
+  },
+  {
+    id: 'high-blood-pressure-sudden-severe',
+    name: 'Sudden severe upper-back pain with high blood pressure',
+    level: 'urgent',
+    reason:
+      'Severe upper-back, chest or belly pain that came on suddenly, by itself, in someone with high blood pressure needs a same-day check.',
+    action: `${SAME_DAY} Call your emergency number if it tears or rips, or you feel faint.`,
+    rationale:
+      'Backstride heuristic from HSE and BNSSG on aortic dissection: long-standing or untreated high blood pressure (including stopped tablets) strengthens the case and nothing weakens it. Sudden, unprovoked severe pain in the last 2 days gets same-day care; a tearing pain is an emergency on its own.',
+    params: { severePain: 7, newWithinDays: 2 },
+    sources: ['hse-aortic-dissection', 'bnssg-aortic-dissection'],
   },
   // ── See a clinician (book within 1–2 weeks) ──────────────────────────────────────────────
   {
@@ -383,125 +516,175 @@ export const redFlags: RedFlagInput[] = [
     sources: ['glos-nhs-pathway', 'physiopedia-thoracic'],
   },
   {
-    id: 'inflammatory-pattern',
-    name: 'Long morning stiffness that eases with exercise',
+    id: 'night-pain',
+    name: 'Night pain that stops sleep',
     level: 'clinician',
     reason:
-      'Morning stiffness lasting more than half an hour that eases with exercise, especially before 45, is worth a doctor’s check for an inflammatory cause.',
-    action: BOOK,
+      'Pain at night that stops you sleeping and is not eased by changing position should be checked by a clinician within a week or two.',
+    action: `${BOOK} Get seen the same day if you also lose weight, run a fever, or feel unwell.`,
     rationale:
-      'Axial spondyloarthritis features; the pathway gives an expedited rheumatology referral via the GP.',
-    params: { onsetAgeUnder: 45 },
-    sources: ['slideplayer-nhs-pathway'],
+      'nhs.uk lists pain worse at night among reasons to get help; CKS counts night pain as a cancer sign only with other features, and in a triage clinic 44% of people had night pain with no serious cause found (Harding 2005). On its own it is a booking, not a same-day visit; with a cancer history, weight loss, fever, immune suppression or new pain after 50 the same-day rules apply.',
+    sources: ['nhs-back-pain-urgent', 'glos-nhs-pathway', 'harding-2005-night-pain'],
+  },
+  {
+    id: 'inflammatory-pattern',
+    name: 'An inflammatory back pain pattern',
+    level: 'clinician',
+    reason:
+      'Long morning stiffness, pain that is better with exercise and worse with rest, buttock pain that switches sides, eye inflammation, or psoriasis or bowel disease in you or your family, together, can mean an inflammatory cause that a doctor should assess.',
+    action: `${BOOK} Ask your GP whether a rheumatology referral is needed.`,
+    rationale:
+      'NICE NG65: refer if back pain began before 45 and has lasted over 3 months with enough features; Berlin criteria: 2 of 4 features in chronic back pain. Backstride: onset before 45 (or age not given), and 2 features when the pain has lasted 3 months or more, or 3 at any duration. A referral, not a same-day visit (QS170 sets no time frame); a red, painful eye now is the same-day exception.',
+    params: { onsetAgeUnder: 45, days: 84, featuresLongLasting: 2, featuresAnyDuration: 3 },
+    sources: ['nice-ng65-spa', 'asas-berlin-ibp', 'slideplayer-nhs-pathway'],
   },
   {
     id: 'abdominal-back-pain',
     name: 'Belly pain spreading to the back with high blood pressure',
     level: 'clinician',
     reason:
-      'Pain that spreads from the belly to the back in someone with high blood pressure should be checked by a GP.',
+      'Pain that spreads between the belly and the back in someone with high blood pressure should be checked by a GP.',
     action: `${BOOK} If it is sudden and severe, call your emergency number.`,
     rationale:
-      'Non-spinal cause (aortic aneurysm): see the GP (crystalpeaks practice, via clinical-guidelines.md §1.3).',
-    sources: ['sheffield-nhs-back'],
+      'Non-spinal cause (aortic aneurysm): see the GP (Crystal Peaks practice, via clinical-guidelines.md §1.3); nidirect: a burst aneurysm is a 999 call.',
+    sources: ['crystal-peaks-minor-illness', 'nidirect-aaa'],
+  },
+  {
+    id: 'aneurysm-risk',
+    name: 'Lower-back pain at 65 or over with high blood pressure',
+    level: 'clinician',
+    reason:
+      'Lower-back or belly pain at 65 or over, with high blood pressure, should be checked by a GP soon to rule out a problem with the main artery.',
+    action: `${BOOK} Call your emergency number if the pain becomes sudden and severe, or you feel faint.`,
+    rationale:
+      'nidirect (NHS content), abdominal aortic aneurysm: persistent lower-back or tummy pain in a man 65 or over, a smoker or someone with high blood pressure, see your GP as soon as possible; 999 if it bursts.',
+    params: { age: 65 },
+    sources: ['nidirect-aaa'],
+  },
+  {
+    id: 'urinary-symptoms',
+    name: 'Pain or burning when peeing',
+    level: 'clinician',
+    reason: 'Pain, burning or stinging when you pee should be checked by a GP or a pharmacist soon.',
+    action:
+      'See a GP or a pharmacist in the next few days. Get seen the same day if you get a fever, pain in your side, or blood in your pee.',
+    rationale:
+      'nhs.uk kidney infection: see a GP for pain, burning or stinging when you pee; with pain just under the ribs, a fever or blood in the pee, the same-day rules apply.',
+    sources: ['nhs-kidney-infection'],
+  },
+  {
+    id: 'flank-or-groin-pain',
+    name: 'Pain in the side or spreading to the groin',
+    level: 'clinician',
+    reason:
+      'Pain in your side just under the ribs, or spreading round to the groin, may come from the kidneys rather than the back and should be checked.',
+    action: `${BOOK} Get seen the same day if it becomes severe, comes in waves, or you get a fever or blood in your pee.`,
+    rationale:
+      'nhs.uk kidney infection and NHS 111 Wales kidney stones: pain in the side or spreading to the groin points away from the back; severe pain, fever or blood in the pee are same-day (their own rules).',
+    sources: ['nhs-kidney-infection', 'nhs-kidney-stones'],
+  },
+  {
+    id: 'nerve-weakness',
+    name: 'Weakness in an arm or leg',
+    level: 'clinician',
+    reason: 'An arm or leg that feels weak or gives way should be examined by a clinician.',
+    action: `${BOOK} Get seen the same day if the weakness spreads, worsens, or affects both legs.`,
+    rationale:
+      'CKS/NHS: weakness is a neurological sign to examine; sudden, spreading or worsening weakness is same day (its own rules). Stable weakness is booked at any duration (more cautious than the one-week rule for tingling).',
+    sources: ['chcp-nhs-msk', 'glos-nhs-pathway'],
   },
   {
     id: 'nerve-symptoms',
-    name: 'Tingling, numbness or weakness',
+    name: 'Tingling or numbness for more than a week',
     level: 'clinician',
     reason:
-      'Tingling, numbness or weakness can mean a nerve is involved and should be examined by a clinician.',
+      'Tingling or numbness that has lasted more than a week can mean a nerve is involved and should be examined by a clinician.',
     action: `${BOOK} Get seen the same day if it spreads, worsens, or affects both legs.`,
     rationale:
-      'Article 003: tingling or numbness suggests nerve involvement, see a professional; NHS: numbness or pins and needles not gone after a week, see the GP.',
-    sources: [A03, 'nhs-back-pain-timeline'],
+      'NHS-based guidance: numbness or pins and needles that has not gone after 1 week, see the GP (clinical-guidelines.md §1.2, rule c). Within the first week it is self-care with a dated check-back; an unknown duration counts as over a week (cautious).',
+    params: { days: 7 },
+    sources: ['nhs-back-pain-timeline', A03],
   },
   {
-    id: 'pain-spreading-limb',
-    name: 'Pain spreading into an arm or leg',
+    id: 'limb-pain-nerve-signs',
+    name: 'Pain into an arm or leg with nerve signs',
     level: 'clinician',
-    reason: 'Pain that runs into an arm or leg should be examined by a clinician.',
-    action: BOOK,
-    rationale: 'Radicular pain needs examination (NICE CKS sciatica; article 003 on disc problems).',
-    sources: ['nice-cks-red-flags', A03],
+    reason:
+      'Pain running into an arm or leg together with tingling, numbness or weakness can mean a disc is pressing on a nerve; a clinician should examine it.',
+    action: `${BOOK} Get seen the same day if weakness spreads or worsens, and call your emergency number if both legs are affected or your bladder or bowel changes.`,
+    rationale:
+      'Article 003: a herniated disc can cause pain that radiates into the limbs with tingling or numbness, and needs a doctor; NICE CKS sciatica. Pain that spreads without nerve signs follows the usual review times (nhs.uk sciatica: see a GP if no better after a few weeks of home treatment).',
+    sources: [A03, 'nice-cks-red-flags', 'nhs-sciatica'],
   },
   {
     id: 'severe-pain',
-    name: 'Severe pain',
-    level: 'clinician',
-    reason: 'Severe pain should be checked by a clinician rather than managed alone.',
-    action: BOOK,
-    rationale:
-      'Article 000: severe pain, seek professional help; article 003: pain that feels severe, talk with a doctor; nhs.uk: very severe pain, get help.',
-    params: { worst: 8, now: 7 },
-    sources: [A00, A03, 'nhs-back-pain-urgent'],
-  },
-  {
-    id: 'persisting-despite-rest',
-    name: 'Pain lasting a few days despite rest',
+    name: 'Severe pain that is not easing',
     level: 'clinician',
     reason:
-      'Pain that has lasted a few days and is not getting better despite rest and stretching should be checked.',
+      'Pain that is severe now, or stops your normal day-to-day activities, and is not easing with rest should be checked by a clinician.',
     action: BOOK,
     rationale:
-      'Article 003: pain lasting a few days despite rest and stretching, talk with a doctor; article 000: more than a couple of days. More cautious than the guidelines’ two-week review, so it wins when the pain is not improving.',
-    params: { days: 3 },
-    sources: [A03, A00],
+      'nhs.uk: see a GP if the pain is severe or stopping you doing day-to-day activities; article 003: pain that feels severe, talk with a doctor. Severe means 7 or more out of 10 now. Pain of 9 or more now is booked even when it eases with rest.',
+    params: { now: 7, verySevereNow: 9 },
+    sources: ['nhs-back-pain-see-gp', A03, A00],
   },
   {
     id: 'not-improving-weeks',
-    name: 'Not improving after two weeks',
+    name: 'Not improving after three weeks, or not settled by six',
     level: 'clinician',
     reason:
-      'Back pain that has not started to improve after two weeks, or not settled after six, should be reviewed.',
+      'Back pain that has not started to improve after three weeks of looking after it at home, or has not settled by six weeks, should be reviewed by a clinician.',
     action: BOOK,
     rationale:
-      'Guideline tool rule: review at 2 weeks; escalate if not improving at 2–4 weeks or not resolved by 6 weeks (CHCP; NHS).',
-    params: { notImprovingDays: 14, unresolvedDays: 42 },
-    sources: ['chcp-nhs-msk', 'nhs-back-pain-timeline'],
-  },
-  {
-    id: 'self-care-not-helping',
-    name: 'Not helped by self-care',
-    level: 'clinician',
-    reason:
-      'Pain that is not easing with foam rolling, massage, heat, rest and stretching should be checked.',
-    action: BOOK,
-    rationale:
-      'Article 004: if foam rolling, gentle massage or heat do not help, seek medical attention; article 003.',
-    sources: [A04, A03],
+      'nhs.uk: see a GP if the pain does not improve after treating it at home for a few weeks; CHCP: most back pain starts to fade in 2 weeks and settles within 6; NHS-based guidance: see the GP if not improved in 6 weeks. "A few weeks" is taken as 3.',
+    params: { notImprovingDays: 21, unresolvedDays: 42 },
+    sources: ['nhs-back-pain-see-gp', 'chcp-msk-review-times', 'nhs-back-pain-timeline'],
   },
   {
     id: 'chronic',
-    name: 'Pain for more than three months',
+    name: 'Pain for more than three months, or that keeps coming back',
     level: 'clinician',
     reason:
-      'Pain that has gone on for more than three months is chronic and is best managed with a clinician.',
+      'Pain that has gone on for more than three months, or keeps coming back, is best managed with a clinician.',
     action: BOOK,
     rationale:
-      'Article 004: chronic pain over three months can spread and grow more complex; ACP 2017: chronic > 12 weeks.',
+      "ACP 2017: chronic is over 12 weeks; article 004: chronic pain can grow more complex; the guidelines' tool rule escalates recurrent or chronic pain (clinical-guidelines.md §1.2, rule d).",
     params: { days: 84 },
     sources: [A04, 'acp-2017'],
   },
   {
-    id: 'getting-worse',
-    name: 'Pain that is getting worse',
-    level: 'clinician',
-    reason: 'Pain that is getting worse rather than better should be checked by a clinician.',
-    action: BOOK,
-    rationale: 'nhs.uk: get help if the pain is getting worse; article 003: pain that persists or increases.',
-    sources: ['nhs-back-pain-urgent', A03],
-  },
-  {
-    id: 'pattern-needs-assessment',
-    name: 'A pattern a clinician should assess',
+    id: 'rib-joint-not-easing',
+    name: 'Rib–spine joint pain that is not easing',
     level: 'clinician',
     reason:
-      'Your answers fit a pattern the sources link to a particular structure (a joint, a disc or nerve, or a strain). Only a clinician can examine it; self-care alone is not enough.',
+      'Mid-back pain that catches on a deep breath or a twist and has not eased after two weeks should be examined by a clinician.',
     action: BOOK,
     rationale:
-      'The seed inventory routes structural and medical causes (strain, disc, sacroiliac and facet joints) to a clinician, never to self-treatment alone.',
-    sources: [A03, A00],
+      'Article 001 handles rib–spine joint restriction with mobility work; Physiopedia: thoracic pain unchanged after 2–4 weeks is a red flag. Backstride books it from 2 weeks if it is not getting better (an unknown start counts).',
+    params: { days: 14 },
+    sources: [A01, 'physiopedia-thoracic'],
+  },
+  {
+    id: 'worried-or-struggling',
+    name: 'Worried about the pain, or struggling to cope',
+    level: 'clinician',
+    reason:
+      'You are worried about the pain or finding it hard to cope. A physical therapist or GP can examine you, explain what is going on and support you.',
+    action: `${BOOK} If you are having thoughts of harming yourself, contact a crisis line or your emergency number now.`,
+    rationale:
+      'nhs.uk: see a GP if you are worried about the pain or struggling to cope. NICE NG59 recommends more support for people at higher risk (STarT Back); Backstride asks its own questions and books fear of moving together with low mood as well. Never an urgent flag on its own.',
+    sources: ['nhs-back-pain-see-gp', 'nice-ng59', 'keele-start-back'],
+  },
+  {
+    id: 'getting-worse',
+    name: 'Pain that is getting worse over days',
+    level: 'clinician',
+    reason: 'Pain that has been getting worse over several days should be checked by a clinician.',
+    action: BOOK,
+    rationale:
+      'nhs.uk: see a GP if the pain is severe or getting worse over time; article 003: pain that persists or increases. In the first 2 days a strain often feels worse before it eases, so the rule waits for day 3 (an unknown start counts as day 3).',
+    params: { days: 3 },
+    sources: ['nhs-back-pain-see-gp', A03],
   },
   {
     id: 'screen-skipped',
@@ -529,7 +712,15 @@ export const redFlags: RedFlagInput[] = [
 
 /** Safety-net advice shown with every result ("seek help if …"). */
 export const safetyNet = {
-  sources: ['sheffield-nhs-back', 'nhs-back-pain-urgent', 'chcp-nhs-msk', A00, A03, A04],
+  sources: [
+    'sheffield-nhs-back',
+    'nhs-back-pain-urgent',
+    'nhs-back-pain-see-gp',
+    'chcp-nhs-msk',
+    A00,
+    A03,
+    A04,
+  ],
   emergency: [
     'chest pain or pressure, or pain spreading to the arm, jaw or chest, especially with sweating, nausea or breathlessness',
     'sudden, severe, tearing pain in the chest or upper back, fainting, or sudden breathlessness',
@@ -543,8 +734,26 @@ export const safetyNet = {
     'weight loss you cannot explain',
   ],
   clinician: [
-    'it has not started to improve after a few days of rest and easier running, or within two weeks',
+    'it is getting worse over several days, or is severe and not easing with rest',
+    'it has not started to improve after three weeks, or has not settled by six',
     'tingling or numbness that lasts more than a week',
     'it keeps coming back, or has lasted more than three months',
+    'you are worried about it or struggling to cope',
   ],
+} as const;
+
+/**
+ * The dated check-back on every self-care result. Article 003's "pain that lasts a few days despite rest
+ * and stretching, see a doctor" becomes a check-back after a few days; the guidelines' review times decide
+ * what happens then (the rules above). Stronger pain is checked sooner; pain already easing, later.
+ */
+export const checkBackPolicy = {
+  /** Days to the check-back for mild to moderate pain that is not yet improving ("a few days"). */
+  days: 3,
+  /** Pain at or above this (now or worst in the last week, 0–10) is checked sooner. */
+  strongerPainFrom: 5,
+  strongerPainDays: 2,
+  /** Pain already getting better: by a week most back pain has started to fade (CHCP: within 2 weeks). */
+  improvingDays: 7,
+  sources: [A03, 'chcp-msk-review-times', 'nhs-back-pain-see-gp'],
 } as const;
