@@ -95,12 +95,18 @@ export const factorRules: Record<string, FactorRule> = {
     if (a.selfChecks?.mirrorProfile === 'c-shaped-arch') {
       primary.push(ev('Side-on in the mirror you saw a C-shaped arch in your lower back.', 0.5));
     }
-    return { primary, supporting: regionSupport(a, ['lower-back'], 'where the curve is deepest') };
+    const supporting = regionSupport(a, ['lower-back'], 'where the curve is deepest');
+    if (worse(a, 'arching-back') || worse(a, 'downhill'))
+      supporting.push(
+        ev('Arching backwards or running downhill, which deepen the curve, make it worse.', 0.2),
+      );
+    return { primary, supporting };
   },
   'lifting-technique': (a) => {
     const primary: Evidence[] = [];
     if (a.pain?.onset === 'lifting') primary.push(ev('The pain began after lifting something.', 0.6));
     if (a.daily?.heavyLifting) primary.push(ev('You do heavy lifting regularly.', 0.3));
+    if (changed(a, 'gym-lifts')) primary.push(ev('You started new lifts in the gym recently.', 0.4));
     const supporting = worse(a, 'lifting') ? [ev('Lifting makes the pain worse.', 0.3)] : [];
     return { primary, supporting };
   },
@@ -119,6 +125,15 @@ export const factorRules: Record<string, FactorRule> = {
   'previous-injury': (a) => ({
     primary: a.daily?.previousSportsInjury ? [ev('You have had a sports injury before.', 0.3)] : [],
   }),
+  'worry-and-fear': (a) => {
+    const o = a.outlook ?? {};
+    const primary: Evidence[] = [];
+    if (o.worriedSerious) primary.push(ev('You are worried the pain means something serious.', 0.4));
+    if (o.fearOfMoving) primary.push(ev('You are afraid that moving or running will harm your back.', 0.5));
+    if (o.struggling) primary.push(ev('You are finding the pain hard to cope with.', 0.4));
+    const supporting = o.lowMood ? [ev('You have been feeling low lately.', 0.2)] : [];
+    return { primary, supporting };
+  },
   stress: (a, t) => {
     const s = a.daily?.stress;
     const primary =
@@ -160,7 +175,9 @@ export const factorRules: Record<string, FactorRule> = {
     if (a.selfChecks?.longRunPhotos === 'head-forward-chest-down') {
       primary.push(ev('Your long-run photos show your head further forward by the end.', 0.4));
     }
-    return { primary, supporting: regionSupport(a, NECK_SHOULDERS, 'which carries the extra load') };
+    const supporting = regionSupport(a, NECK_SHOULDERS, 'which carries the extra load');
+    if (worse(a, 'looking-up')) supporting.push(ev('Tipping your head back to look up makes it worse.', 0.2));
+    return { primary, supporting };
   },
   'fatigue-hunch': (a, _t, h) => {
     const primary: Evidence[] = [];
@@ -202,15 +219,17 @@ export const factorRules: Record<string, FactorRule> = {
     }
     if (c === 'ill-fitting') primary.push(ev('Your shoes do not fit well.', 0.5));
     if (changed(a, 'shoes')) primary.push(ev('You changed shoes recently.', 0.3));
+    if (worse(a, 'downhill'))
+      primary.push(ev('Running downhill makes it worse, where each landing hits hardest.', 0.15));
     return { primary };
   },
-  'sports-bra-fit': (a) => ({
-    primary:
-      a.gear?.sportsBraFit === 'poor'
-        ? [ev('Your sports bra or compression top does not fit well.', 0.6)]
-        : [],
-    supporting: regionSupport(a, UPPER, 'which a poorly supporting bra loads'),
-  }),
+  'sports-bra-fit': (a) => {
+    const primary: Evidence[] = [];
+    if (a.gear?.sportsBraFit === 'poor')
+      primary.push(ev('Your sports bra or compression top does not fit well.', 0.6));
+    if (changed(a, 'sports-bra')) primary.push(ev('You started running in a new sports bra recently.', 0.35));
+    return { primary, supporting: regionSupport(a, UPPER, 'which a poorly supporting bra loads') };
+  },
   'hard-surfaces': (a) => {
     const primary: Evidence[] = [];
     if (a.running?.mainSurface === 'road') primary.push(ev('You run mostly on roads.', 0.2));
@@ -238,6 +257,8 @@ export const factorRules: Record<string, FactorRule> = {
         }
       }
     }
+    if (changed(a, 'started-running'))
+      primary.push(ev('You have recently started, or come back to, running.', 0.5));
     const changes = (['distance', 'speed', 'hills'] as const).filter((c) => changed(a, c));
     if (changes.length) {
       const words = { distance: 'distance', speed: 'speed', hills: 'hill work' };
@@ -263,6 +284,9 @@ export const factorRules: Record<string, FactorRule> = {
       if (f.id === 'single-run-spike') primary.push(ev(`${f.date}: ${f.message}`, 0.45));
     }
     const supporting: Evidence[] = [];
+    if (worse(a, 'running-faster')) supporting.push(ev('Faster running makes it worse.', 0.2));
+    if (a.pain?.onset === 'unusual-exercise')
+      supporting.push(ev('It began after exercise you are not used to.', 0.3));
     if (primary.length && h?.acwrRolling !== undefined) {
       supporting.push(ev(`Your acute:chronic distance ratio is ${h.acwrRolling} (descriptive only).`, 0));
     }
@@ -395,6 +419,7 @@ export const factorRules: Record<string, FactorRule> = {
     const supporting: Evidence[] = [];
     if (worse(a, 'inactivity'))
       supporting.push(ev('It is worse after sitting still or in the morning.', 0.3));
+    if (a.outlook?.fearOfMoving) supporting.push(ev('Guarding against movement keeps muscles tense.', 0.1));
     if (a.running?.stretchAfter === 'never') supporting.push(ev('You never stretch after runs.', 0.2));
     return { primary, supporting };
   },
@@ -409,12 +434,20 @@ export const factorRules: Record<string, FactorRule> = {
   },
   'muscle-strain-pattern': (a) => {
     const onset = a.pain?.onset;
-    if (onset !== 'during-run' && onset !== 'lifting') return { primary: [] };
+    const whenByOnset: Record<string, string> = {
+      'during-run': 'during a particular run',
+      lifting: 'after a lift',
+      bending: 'as you bent',
+      'unusual-exercise': 'after exercise you are not used to',
+    };
+    const when = onset ? whenByOnset[onset] : undefined;
+    if (!when) return { primary: [] };
     const primary: Evidence[] = [];
-    const when = onset === 'lifting' ? 'after a lift' : 'during a particular run';
     if (has(a, 'spasm')) primary.push(ev(`It began ${when} and you have spasms.`, 0.5));
     if (has(a, 'stiffness')) primary.push(ev(`It began ${when} and the back is stiff.`, 0.4));
     if (has(a, 'sharp')) primary.push(ev(`It began suddenly ${when} with a sharp pain.`, 0.4));
+    if (has(a, 'tearing') && !inRegions(a, UPPER).length)
+      primary.push(ev(`It began ${when} with a tearing feeling.`, 0.4));
     const supporting = a.running?.warmUp === 'never' ? [ev('You do not warm up before runs.', 0.2)] : [];
     return { primary, supporting };
   },
@@ -442,6 +475,8 @@ export const factorRules: Record<string, FactorRule> = {
     const supporting: Evidence[] = [];
     if (worse(a, 'twisting') || worse(a, 'bending'))
       supporting.push(ev('Certain movements (twisting or bending) make it worse.', 0.2));
+    if (worse(a, 'arching-back') || worse(a, 'standing'))
+      supporting.push(ev('Arching backwards or standing for long makes it worse.', 0.2));
     return {
       primary: [ev('Lower-back pain that is worse after inactivity or first thing in the morning.', 0.45)],
       supporting,

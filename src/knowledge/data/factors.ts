@@ -109,6 +109,15 @@ export const factors: FactorInput[] = [
     sources: [A00],
   },
   {
+    id: 'worry-and-fear',
+    name: 'Worry about the pain and fear of moving',
+    category: 'lifestyle',
+    summary: 'Worry that the pain means damage, and holding back from moving, can keep it going.',
+    explanation:
+      'Back pain rarely means damage, and moving is part of getting better. Worry, low mood and fear that running will harm the back make pain harder to bear and lead to guarding and stiffness. People who feel this way recover better with more support.',
+    sources: ['sheffield-nhs-back', 'nice-ng59', 'keele-start-back'],
+  },
+  {
     id: 'dehydration',
     name: 'Dehydration',
     category: 'lifestyle',

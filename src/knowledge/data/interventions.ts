@@ -273,6 +273,16 @@ export const interventions: InterventionInput[] = [
     sources: [A00, A02],
   },
   {
+    id: 'keep-moving-confidently',
+    kind: 'habit',
+    title: 'Keep moving: it is safe and it helps',
+    detail:
+      'Back pain is very rarely a sign of damage, and there is no single perfect posture. Keep up gentle movement and walking, ease back into running at a level that feels manageable, and expect some discomfort along the way without it meaning harm. If worry or low mood is weighing on you, tell your GP or physical therapist: extra support helps people recover.',
+    factors: ['worry-and-fear'],
+    gentle: true,
+    sources: ['sheffield-nhs-back', 'nice-ng59'],
+  },
+  {
     id: 'lifting-technique',
     kind: 'habit',
     title: 'Lift with care',
