@@ -599,7 +599,7 @@ describe('red-flag rules: more boundaries', () => {
 
   it('clot risk counts only with breathing pain in the upper back or chest, or breathlessness', () => {
     const risk = { clotRisk: ['pill-or-hrt'] } as RedFlagAnswers;
-    const breathing = { worseWith: ['deep-breath'] } as const;
+    const breathing: NonNullable<Answers['pain']> = { worseWith: ['deep-breath'] };
     expect(
       triage(answers({ pain: { regions: ['mid-back-ribs'], ...breathing }, redFlags: risk })).level,
     ).toBe('urgent');
