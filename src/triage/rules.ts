@@ -45,7 +45,7 @@ function cardiacFeatures(a: Answers): boolean {
   );
 }
 
-/** Hours since cardiac symptoms, as a band; unknown counts as now (cautious). */
+/** Hours since the heart or breathing symptoms, as a band; unknown counts as now (cautious). */
 function cardiacBand(a: Answers): 'recent' | 'days' | 'past' {
   const t = rf(a).cardiacTiming;
   if (t === '12-72h') return 'days';
@@ -132,7 +132,7 @@ export const rules: Record<string, RulePredicate> = {
     (a.pain?.now === undefined || maxPain(a) >= (p.severePain ?? 7)),
   collapse: ({ a }) => rf(a).faintingOrCollapse === true,
   'confused-drowsy': ({ a }) => rf(a).confusedOrDrowsy === true,
-  'sudden-breathlessness': ({ a }) => rf(a).suddenBreathlessness === true,
+  'sudden-breathlessness': ({ a }) => rf(a).suddenBreathlessness === true && cardiacBand(a) === 'recent',
   'clot-risk-pregnancy': ({ a }) =>
     (pleuritic(a) || breathless(a)) && clotRisks(a).includes('pregnant-or-recent-birth'),
   'ces-bladder': ({ a }) => rf(a).bladderChange === true,
@@ -148,6 +148,7 @@ export const rules: Record<string, RulePredicate> = {
 
   // Urgent
   'cardiac-recent': ({ a }) => cardiacFeatures(a) && cardiacBand(a) === 'days',
+  'breathlessness-passed': ({ a }) => rf(a).suddenBreathlessness === true && cardiacBand(a) !== 'recent',
   'pulmonary-embolism-signs': ({ a }) => rf(a).coughingBlood === true || rf(a).calfSwelling === true,
   'clot-risk-breathing': ({ a }) => (pleuritic(a) || breathless(a)) && clotRisks(a).length > 0,
   'tearing-pain': ({ a }) =>

@@ -126,7 +126,15 @@ const cases: Case[] = [
   {
     rule: 'sudden-breathlessness',
     fires: answers({ pain: { regions: ['mid-back-ribs'] }, redFlags: { suddenBreathlessness: true } }),
-    nearMiss: answers({ pain: { regions: ['mid-back-ribs'] }, redFlags: { suddenBreathlessness: false } }),
+    nearMiss: answers({
+      pain: { regions: ['mid-back-ribs'] },
+      redFlags: { suddenBreathlessness: true, cardiacTiming: '12-72h' },
+    }),
+  },
+  {
+    rule: 'breathlessness-passed',
+    fires: answers({ redFlags: { suddenBreathlessness: true, cardiacTiming: 'over-72h' } }),
+    nearMiss: answers({ redFlags: { suddenBreathlessness: true, cardiacTiming: 'within-12h' } }),
   },
   {
     rule: 'ces-bladder',

@@ -72,14 +72,15 @@ export const redFlags: RedFlagInput[] = [
   },
   {
     id: 'sudden-breathlessness',
-    name: 'Sudden breathlessness or one-sided chest pain with breathlessness',
+    name: 'Sudden breathlessness, or one-sided chest pain with breathlessness',
     level: 'emergency',
     reason:
-      'Sudden breathlessness, or sharp one-sided chest pain with breathlessness, can be a lung problem that needs emergency care.',
+      'Sudden breathlessness, or sharp one-sided chest pain with breathlessness, now or in the last 12 hours, can be a lung problem that needs emergency care.',
     action: CALL_EMERGENCY,
     rationale:
-      'Pneumothorax: A&E for sudden chest pain with breathlessness (secondary pages, marked for confirmation). Severe PE is a 999 emergency.',
-    sources: ['pneumothorax-secondary', 'nhs-pulmonary-embolism'],
+      'Pneumothorax: A&E for sudden chest pain with breathlessness (secondary pages, marked for confirmation). nhs.uk pulmonary embolism: 999 for severe difficulty breathing or pain in the chest or upper back. The question cannot tell severe from mild breathlessness, so symptoms now, in the last 12 hours, or at an unknown time are an emergency (cautious).',
+    params: { emergencyWithinHours: 12 },
+    sources: ['pneumothorax-secondary', 'nhs-pulmonary-embolism', 'nhs-pe-2023'],
   },
   {
     id: 'clot-risk-pregnancy',
@@ -200,6 +201,17 @@ export const redFlags: RedFlagInput[] = [
     rationale: 'NICE CG95: urgent same-day assessment if the last episode was 12–72 h ago.',
     params: { fromHours: 12, toHours: 72 },
     sources: ['nice-cg95-chest-pain'],
+  },
+  {
+    id: 'breathlessness-passed',
+    name: 'Sudden breathlessness that has passed',
+    level: 'urgent',
+    reason:
+      'Sudden breathlessness, or one-sided chest pain with breathlessness, more than 12 hours ago needs a same-day check, even though it has passed.',
+    action: `${SAME_DAY} Call your emergency number if it comes back, or you become very breathless.`,
+    rationale:
+      'nhs.uk pulmonary embolism: ask for an urgent GP appointment or get help from NHS 111 if you have difficulty breathing which comes on suddenly; a pneumothorax may be missed when people wait days.',
+    sources: ['nhs-pe-2023', 'pneumothorax-secondary'],
   },
   {
     id: 'pulmonary-embolism-signs',
