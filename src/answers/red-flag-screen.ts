@@ -34,15 +34,39 @@ export type FollowUp = ScreenQuestion & { stage: FollowUpStage; title: string };
 
 const rf = (a: Answers) => a.redFlags ?? {};
 
-/** A heart or breathing symptom that needs its time: CG95's timing rules decide emergency or same day. */
+/**
+ * A heart or breathing symptom that needs its time: CG95's timing rules decide emergency or same day for
+ * the heart, and nhs.uk separates breathlessness now (999 if severe) from breathlessness that has passed
+ * (an urgent GP appointment or 111).
+ */
 export const needsCardiacTiming = (a: Answers): boolean =>
   rf(a).chestPain === true ||
   rf(a).sweatingNauseaBreathless === true ||
-  rf(a).nearFaintOrPalpitations === true;
+  rf(a).nearFaintOrPalpitations === true ||
+  rf(a).suddenBreathlessness === true;
+
+const UPPER_REGIONS = [
+  'neck',
+  'shoulders',
+  'between-shoulder-blades',
+  'under-shoulder-blades',
+  'mid-back-ribs',
+];
+
+/** Pain on breathing in, in the upper back or chest (or where it hurts was not said), as with a clot. */
+export const pleuriticPain = (a: Answers): boolean => {
+  if (a.pain?.worseWith?.includes('deep-breath') !== true) return false;
+  const regions = a.pain.regions ?? [];
+  return (
+    regions.length === 0 ||
+    regions.some((r) => UPPER_REGIONS.includes(r)) ||
+    a.pain.spreadsTo?.includes('chest') === true
+  );
+};
 
 /** Pain on breathing in, or breathlessness: the picture in which clot risk changes the answer (nhs.uk PE). */
 export const breathingPainOrBreathless = (a: Answers): boolean =>
-  a.pain?.worseWith?.includes('deep-breath') === true ||
+  pleuriticPain(a) ||
   rf(a).suddenBreathlessness === true ||
   rf(a).sweatingNauseaBreathless === true ||
   rf(a).coughingBlood === true ||

@@ -4,7 +4,11 @@
  * from the red flag's `params`.
  */
 import type { Answers } from '../answers/index.js';
-import { applicableScreenQuestions, unansweredScreenQuestions } from '../answers/red-flag-screen.js';
+import {
+  applicableScreenQuestions,
+  pleuriticPain as pleuritic,
+  unansweredScreenQuestions,
+} from '../answers/red-flag-screen.js';
 
 export type RuleContext = {
   a: Answers;
@@ -86,9 +90,6 @@ function screenAnswers(a: Answers): { answered: number; unanswered: number } {
   return { answered: applicable.length - unanswered, unanswered };
 }
 
-/** Pain on breathing in the chest or upper back (or where it hurts was not said), as with a clot or the ribs. */
-const pleuritic = (a: Answers) =>
-  worseWith(a, 'deep-breath') && (upper(a) || spreads(a, 'chest') || regions(a).length === 0);
 const breathless = (a: Answers) =>
   rf(a).suddenBreathlessness === true || rf(a).sweatingNauseaBreathless === true;
 const clotRisks = (a: Answers) => rf(a).clotRisk ?? [];
