@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.RUNS ?? 40);
-const casesDir = join(root, 'tests', 'fixtures', 'answers');
+const casesDir = join(root, 'tests', 'fixtures', 'triage-cases');
 const files = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.json') && f !== 'expectations.json')
+  .filter((f) => f.endsWith('.json') && f !== 'cases.json')
   .sort()
   .map((f) => join(casesDir, f));
 if (files.length === 0) throw new Error(`no answer files in ${casesDir}`);
