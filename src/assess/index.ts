@@ -3,6 +3,7 @@
  * that were not answered where they matter. Pure: answers in, result out.
  */
 import type { Answers } from '../answers/index.js';
+import { type CareRoutes, careFor } from '../care/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { analyseFactors, type RaisedFactor } from '../factors/index.js';
 import { knowledge, type Source } from '../knowledge/index.js';
@@ -21,6 +22,8 @@ export type Assessment = {
   version: number;
   assessedAt: string;
   triage: TriageResult;
+  /** Where to get help in the runner's country: emergency number, same-day and routine routes. */
+  care: CareRoutes;
   factors: RaisedFactor[];
   plan: Plan;
   /** Questions (outside the red-flag screen) that were not answered and would have changed the result. */
@@ -103,7 +106,7 @@ function citedSources(t: TriageResult, factors: RaisedFactor[], plan: Plan): Sou
 export function assess(
   answers: Answers,
   now: Date = new Date(),
-  context: { runs?: DiaryRun[] } = {},
+  context: { runs?: DiaryRun[]; country?: string } = {},
 ): Assessment {
   const at = answers.date ? new Date(answers.date) : now;
   const facts = context.runs?.length
@@ -119,6 +122,7 @@ export function assess(
     version: RESULT_VERSION,
     assessedAt: at.toISOString(),
     triage: t,
+    care: careFor(context.country),
     factors,
     plan,
     unanswered: mattering.filter((m) => !m.present(merged.answers)).map(({ field, why }) => ({ field, why })),

@@ -9,6 +9,7 @@ import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.j
 import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
+import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { registerDiaryCommands } from './diary.js';
 import { registerInsightCommands } from './insights.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
@@ -75,12 +76,14 @@ export function buildProgram(): Command {
     )
     .option('-a, --answers <file>', 'read answers from a JSON file ("-" for stdin) instead of asking')
     .option('--no-save', 'do not store this assessment')
+    .option('--country <code>', COUNTRY_HELP)
     .addHelpText(
       'after',
-      '\nExamples:\n  backstride assess                       ask the questions in the terminal\n  backstride assess --answers me.json --json\n  backstride schema answers > answers.schema.json',
+      '\nExamples:\n  backstride assess                       ask the questions in the terminal\n  backstride assess --answers me.json --json\n  backstride assess --answers me.json --country AU\n  backstride schema answers > answers.schema.json',
     )
     .action(async (_opts: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { answers?: string; save: boolean };
+      const o = cmd.optsWithGlobals() as StoreOptions & { answers?: string; save: boolean; country?: string };
+      const country = resolveCountry(o.country);
       let answers: ReturnType<typeof parseAnswers>;
       if (o.answers !== undefined) {
         answers = readAnswers(o.answers);
@@ -93,7 +96,7 @@ export function buildProgram(): Command {
       }
       const { saveOrCompare } = await import('../services/assess.js');
       const { result, changes } = await withStore(o, (store) =>
-        saveOrCompare(store, answers, { save: o.save }),
+        saveOrCompare(store, answers, { save: o.save, country }),
       );
       const doc = changes ? { ...result, changes } : result;
       print(o, doc, () => renderAssessment(result, changes));

@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Assessment } from '../assess/index.js';
+import { careLead, placeName } from '../care/index.js';
 import type { Exercise, Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
 import type { Changes } from '../services/assess.js';
@@ -36,7 +37,13 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
   const out: string[] = [];
   const t = r.triage;
   out.push(levelStyle[t.level](t.headline.toUpperCase()));
+  // The runner's own numbers first (a result saved before care routes existed has none).
+  const careLine = r.care && careLead(r.care, t.level);
+  if (careLine) out.push(pc.bold(wrap(careLine, 0)));
+  if (careLine && r.care.specific && r.care.countryName)
+    out.push(pc.dim(`(Numbers for ${placeName(r.care.countryName)}; another country: --country.)`));
   out.push(wrap(t.action, 0));
+  if (r.care && t.level === 'clinician') out.push(wrap(r.care.routine.text, 0));
   if (t.reasons.length) {
     out.push(heading('Why'));
     for (const reason of t.reasons) {

@@ -5,10 +5,17 @@
  */
 import type { Command } from 'commander';
 import { badInput } from '../errors.js';
+import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { resolveDataDir } from './data-dir.js';
 import type { StoreOptions } from './runs.js';
 
-type ServeOptions = StoreOptions & { port: string; host: string; verbose?: boolean; maxUploadMb?: string };
+type ServeOptions = StoreOptions & {
+  port: string;
+  host: string;
+  verbose?: boolean;
+  maxUploadMb?: string;
+  country?: string;
+};
 
 /** A whole number in a range, or a bad-input error naming the flag. */
 function wholeNumber(value: string, flag: string, min: number, max: number): number {
@@ -27,6 +34,7 @@ export function registerServeCommand(program: Command, storeOptions: (c: Command
     .option('--host <host>', 'interface to listen on (0.0.0.0 opens it to your network)', '127.0.0.1')
     .option('--max-upload-mb <n>', 'largest upload of activity files, in MiB', '2048')
     .option('--verbose', 'log each request (method, path, status, time) on stderr')
+    .option('--country <code>', `${COUNTRY_HELP}; a check-in from the web app sends its own`)
     .addHelpText(
       'after',
       '\nExamples:\n  backstride serve                    then open http://127.0.0.1:4640/\n  backstride serve --port 8080',
@@ -35,6 +43,7 @@ export function registerServeCommand(program: Command, storeOptions: (c: Command
       const o = cmd.optsWithGlobals() as ServeOptions;
       const port = wholeNumber(o.port, 'port', 0, 65_535);
       const uploadMb = wholeNumber(o.maxUploadMb ?? '2048', 'max-upload-mb', 1, 1_048_576);
+      const country = resolveCountry(o.country);
       if (!/^[\w.:[\]-]{1,253}$/.test(o.host))
         throw badInput(`--host "${o.host}" is not a host name`, 'host');
       const url = o.databaseUrl ?? process.env.BACKSTRIDE_DATABASE_URL;
@@ -44,6 +53,7 @@ export function registerServeCommand(program: Command, storeOptions: (c: Command
         host: o.host,
         port,
         limits: { uploadBytes: uploadMb * 1024 * 1024 },
+        ...(country ? { country } : {}),
         ...(o.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
         // A bug's details go to stderr only when asked for, as everywhere in the CLI.
         onInternalError: (error) => {

@@ -59,6 +59,8 @@ export type AppOptions = {
   /** Where uploads are written before import (default: the system's temporary folder). */
   uploadDir?: string;
   version?: string;
+  /** The country for care routes when a check-in does not send one (ISO 3166-1 alpha-2). */
+  country?: string;
 };
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -102,6 +104,7 @@ export function createApp(options: AppOptions): Hono {
     now: options.now ?? (() => new Date()),
     version: options.version ?? packageVersion(),
     uploadDir: options.uploadDir ?? tmpdir(),
+    country: options.country,
   };
   const app = new Hono();
   const log = options.log;

@@ -26,6 +26,8 @@ export type ServerContext = {
   version: string;
   /** Where uploads are written before they are imported. */
   uploadDir: string;
+  /** The default country for care routes (`serve --country`), when a check-in sends none. */
+  country?: string;
 };
 
 /** A function that adds one group of routes to the app. */

@@ -113,14 +113,51 @@ const schemas: Record<string, Schema> = {
     return rest;
   })(),
   Assessment: obj(
-    'The result of a check-in (as `backstride assess --json`): `triage` (level, reasons, safety net), ranked `factors` with their evidence and sources, and the `plan`; `changes` since the previous saved check-in when there is one.',
+    "The result of a check-in (as `backstride assess --json`): `triage` (level, reasons, safety net), `care` (where to get help in the runner's country), ranked `factors` with their evidence and sources, and the `plan`; `changes` since the previous saved check-in when there is one.",
     {
       assessedAt: str(),
       triage: obj('Level: emergency, urgent, clinician or self-care, with reasons'),
+      care: ref('Care'),
       factors: arrayOf(obj('A likely contributing factor')),
       plan: obj('Sections of cited plan items'),
       changes: obj('Since the previous saved assessment'),
     },
+  ),
+  Care: obj(
+    "Where to get help in the runner's country (the generic routes, without `country`, when it is not known). An emergency result leads with `emergency.text`, an urgent one with `sameDay.text`.",
+    {
+      country: str('ISO 3166-1 alpha-2 code; absent when not known'),
+      countryName: str('The country in English'),
+      specific: {
+        type: 'boolean',
+        description: 'Whether the country has its own routes (else the generic wording)',
+      },
+      emergency: obj(
+        'The emergency number',
+        {
+          number: str('e.g. 999, 112, 911, 000, 111'),
+          label: str(),
+          also: arrayOf(str('Another emergency number that works as well')),
+          text: str('e.g. "Call 999 now."'),
+        },
+        ['number', 'label', 'text'],
+      ),
+      sameDay: obj(
+        'Getting seen today',
+        {
+          text: str(),
+          calls: arrayOf(obj('A number to call', { label: str(), number: str() }, ['label', 'number'])),
+        },
+        ['text', 'calls'],
+      ),
+      routine: obj('Booking a physical therapist or doctor', { text: str() }, ['text']),
+      source: obj('Where the numbers were checked', {
+        checked: str('YYYY-MM-DD'),
+        note: str(),
+        urls: arrayOf(str()),
+      }),
+    },
+    ['specific', 'emergency', 'sameDay', 'routine'],
   ),
   AssessmentListItem: obj('A saved assessment', { id: str(), createdAt: str('ISO 8601'), level: str() }, [
     'id',
@@ -293,6 +330,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
               type: 'string',
               enum: ['true', 'false'],
             }),
+            queryParam(
+              'country',
+              "The runner's country for `care` (ISO 3166-1 alpha-2, any case, e.g. GB, US, AU); default: the server's `--country` or locale. Not a country code: 400 with field `country`.",
+              { type: 'string', pattern: '^[A-Za-z]{2}$' },
+            ),
           ],
           requestBody: jsonBody(ref('Answers'), 'The answers (see /api/schema/answers)'),
           responses: { 200: ok(ref('Assessment')), ...errors(400, 413) },

@@ -26,18 +26,18 @@ const DAY = 86_400_000;
 
 /**
  * Assess the answers against the stored running history, compare with the latest saved assessment and
- * save this one unless `save` is false.
+ * save this one unless `save` is false. `country` picks the care routes (emergency number and where to go).
  * @example const { result, changes } = await saveOrCompare(store, answers, { save: true });
  */
 export async function saveOrCompare(
   store: Store,
   answers: Answers,
-  options: { save: boolean },
+  options: { save: boolean; country?: string },
   now = new Date(),
 ): Promise<{ result: Assessment; changes?: Changes }> {
   const at = answers.date ? Date.parse(answers.date) : now.getTime();
   const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
-  const result = assess(answers, now, { runs });
+  const result = assess(answers, now, { runs, country: options.country });
   const previous = await latestAssessment(store.db);
   let changes: Changes | undefined;
   if (previous) {

@@ -178,7 +178,9 @@ describe('check-in', { timeout: 90_000 }, () => {
     const calls = await page
       .locator('a.call-button')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(calls).toEqual(['tel:999', 'tel:112', 'tel:911']);
+    // The runner's own numbers (from the browser's language here; care.test.ts picks a country).
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatch(/^tel:\d+$/);
 
     // Nothing competes: no header, navigation, footer, factors or plan; main holds the banner alone.
     await expect(page.locator('header, nav, footer').count()).resolves.toBe(0);

@@ -202,7 +202,8 @@ async function api(state: State, req: IncomingMessage, res: ServerResponse, url:
   if (route('GET', '/api/schema/answers')) return send(res, 200, answersJsonSchema());
   if (route('POST', '/api/assess')) {
     const answers = parseAnswers(await json(req));
-    const result = assess(answers, new Date(), { runs: state.diaryRuns() });
+    const country = url.searchParams.get('country') || undefined;
+    const result = assess(answers, new Date(), { runs: state.diaryRuns(), country });
     if (url.searchParams.get('save') !== 'false') {
       state.assessments.push({ createdAt: Date.parse(result.assessedAt), answers, result });
     }

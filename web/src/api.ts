@@ -2,6 +2,8 @@
  * The HTTP API, typed. Every failure becomes an `ApiError` carrying the server's code, field and sentence
  * (`{ error: { code, field?, message } }`), or a plain sentence when the server could not be reached.
  */
+
+import { getCountry } from './country.js';
 import type {
   Answers,
   Assessment,
@@ -88,8 +90,15 @@ export const api = {
   health: () => get<{ ok?: boolean; status?: string }>('/api/health'),
   answersSchema: () => get<Record<string, unknown>>('/api/schema/answers'),
 
-  assess: async (answers: Answers, save = true) =>
-    asAssessment(await post<unknown>(`/api/assess${save ? '' : '?save=false'}`, answers)),
+  /** The runner's country (Settings, else the browser's language) picks the care routes. */
+  assess: async (answers: Answers, save = true) => {
+    const query = new URLSearchParams();
+    if (!save) query.set('save', 'false');
+    const country = getCountry();
+    if (country) query.set('country', country);
+    const q = query.toString();
+    return asAssessment(await post<unknown>(`/api/assess${q ? `?${q}` : ''}`, answers));
+  },
   latestAssessment: async (): Promise<Assessment | undefined> => {
     try {
       return asAssessment(await get<unknown>('/api/assessments/latest'));

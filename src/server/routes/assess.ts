@@ -1,25 +1,42 @@
 /**
- * The check-in: `POST /api/assess` (triage, factors and plan, saved unless `?save=false`, with the
- * changes since the last one) and the saved history, `GET /api/assessments` and `.../latest`.
+ * The check-in: `POST /api/assess` (triage, care routes for `?country=`, factors and plan, saved unless
+ * `?save=false`, with the changes since the last one) and the saved history, `GET /api/assessments`
+ * and `.../latest`.
  */
 import { z } from 'zod';
 import { Answers } from '../../answers/index.js';
-import { notFound } from '../../errors.js';
+import { normalizeCountry } from '../../care/index.js';
+import { isBackstrideError, notFound } from '../../errors.js';
 import { assessmentHistory, latestSaved, saveOrCompare } from '../../services/assess.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, readJson } from '../http.js';
 
-const SaveQuery = z.object({ save: z.enum(['true', 'false']).default('true') });
+/** `?country=AU`: the runner's country for the care routes; empty or absent uses the server's default. */
+const country = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value?.trim()) return undefined;
+    try {
+      return normalizeCountry(value);
+    } catch (error) {
+      if (!isBackstrideError(error)) throw error;
+      ctx.addIssue({ code: 'custom', message: `country: ${error.message}` });
+      return z.NEVER;
+    }
+  });
+
+const AssessQuery = z.object({ save: z.enum(['true', 'false']).default('true'), country });
 
 /** Registers the assessment routes. */
 export const assessRoutes: RouteGroup = (app, ctx) => {
   app.post('/api/assess', async (c) => {
-    const { save } = parseWith(SaveQuery, c.req.query());
+    const query = parseWith(AssessQuery, c.req.query());
     const answers = parseWith(Answers, await readJson(c));
     const { result, changes } = await saveOrCompare(
       await ctx.store.get(),
       answers,
-      { save: save === 'true' },
+      { save: query.save === 'true', country: query.country ?? ctx.country },
       ctx.now(),
     );
     return c.json(changes ? { ...result, changes } : result);

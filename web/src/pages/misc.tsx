@@ -1,9 +1,10 @@
 /**
- * The small pages: home, the clinician report, settings (units, export, delete everything) and not found.
+ * The small pages: home, the clinician report, settings (units, country, export, delete everything) and
+ * not found.
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { PageTitle, RadioGroup, useAsync } from '../components/ui.js';
+import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
 import { link } from '../router.js';
 import { setLatestResult } from '../state.js';
@@ -134,6 +135,7 @@ export function SettingsPage() {
         />
         <p class="hint">Kept in this browser.</p>
       </section>
+      <CountrySection />
       <section aria-labelledby="export-heading" class="panel">
         <h2 id="export-heading">Your data</h2>
         <p>Everything Backstride holds about you, in one JSON file: runs, check-ins and diary.</p>
@@ -173,6 +175,18 @@ export function SettingsPage() {
         )}
       </section>
     </>
+  );
+}
+
+/** The country setting, loaded with its table of care routes and country names only on this page. */
+function CountrySection() {
+  const mod = useAsync(() => import('./country-setting.js'));
+  if (mod.data) return <mod.data.CountrySetting />;
+  return (
+    <section aria-labelledby="country-heading" class="panel">
+      <h2 id="country-heading">Country</h2>
+      {mod.error ? <ErrorBox error={mod.error} retry={mod.reload} /> : <Loading />}
+    </section>
   );
 }
 

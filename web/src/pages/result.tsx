@@ -1,13 +1,17 @@
 /**
- * The result, triage first. An emergency or urgent result is a single full-width banner with the action
- * and a call button, and nothing else on the screen (no factors, no plan, not even the site navigation).
+ * The result, triage first. An emergency or urgent result is a single full-width banner with the runner's
+ * own numbers first (large `tel:` links for their country), the action, and nothing else on the screen
+ * (no factors, no plan, not even the site navigation).
  * Otherwise: the level and what to do, when to seek help, the likely contributing factors with their
  * evidence, the plan, and the sources.
  */
 import { useEffect } from 'preact/hooks';
+import { placeName, telHref } from '../../../src/care/codes.js';
+import type { CareCall } from '../../../src/care/index.js';
 import { api } from '../api.js';
 import { setChromeHidden } from '../chrome.js';
 import { ErrorBox, Loading, PageTitle, SourceList, useAsync } from '../components/ui.js';
+import { withCare } from '../country.js';
 import { dateTime, humanise } from '../format.js';
 import { link } from '../router.js';
 import { getLatestResult, setLatestResult } from '../state.js';
@@ -23,10 +27,10 @@ const LEVEL_WORDS: Record<Level, string> = {
 export function ResultPage() {
   const state = useAsync(async () => {
     const known = getLatestResult();
-    if (known) return known;
+    if (known) return withCare(known);
     const r = await api.latestAssessment();
     if (r) setLatestResult(r);
-    return r;
+    return r && withCare(r);
   });
   const severe = state.data?.triage.level === 'emergency' || state.data?.triage.level === 'urgent';
   useEffect(() => {
@@ -53,50 +57,58 @@ export function ResultPage() {
   return severe ? <SevereScreen r={r} /> : <FullResult r={r} />;
 }
 
-const CALLS = [
-  { number: '999', where: 'UK' },
-  { number: '112', where: 'Europe' },
-  { number: '911', where: 'US and Canada' },
-];
-
-/** Emergency or urgent: the action and a way to act on it, and nothing else. */
+/** Emergency or urgent: the runner's own numbers first, the action, and nothing else. */
 function SevereScreen({ r }: { r: Assessment }) {
   const t = r.triage;
   const emergency = t.level === 'emergency';
   const reasons = t.reasons.filter((x) => x.level === t.level);
+  const care = r.care;
+  const calls: CareCall[] = emergency
+    ? [care.emergency.number, ...(care.emergency.also ?? [])].map((number) => ({
+        number,
+        label: care.emergency.label,
+      }))
+    : care.sameDay.calls;
+  const where = care.specific && care.countryName ? placeName(care.countryName) : undefined;
   return (
     <section class={`alarm alarm-${t.level}`} aria-labelledby="page-title" data-level={t.level}>
       <PageTitle>{t.headline}</PageTitle>
-      <p class="alarm-action">{t.action}</p>
-      {emergency ? (
+      <p class="alarm-action">{emergency ? care.emergency.text : care.sameDay.text}</p>
+      {calls.length > 0 && (
         <ul class="call-list">
-          {CALLS.map((c) => (
+          {calls.map((c, i) => (
             <li key={c.number}>
-              <a class="call-button" href={`tel:${c.number}`}>
+              <a class={i === 0 ? 'call-button call-first' : 'call-button'} href={telHref(c.number)}>
                 Call {c.number}
-                <span class="call-where"> ({c.where})</span>
+                <span class="call-where"> ({c.label})</span>
               </a>
             </li>
           ))}
         </ul>
-      ) : (
-        <ul class="call-list">
-          <li>
-            <a class="call-button" href="tel:111">
-              Call NHS 111<span class="call-where"> (UK, or your local urgent line)</span>
-            </a>
-          </li>
-        </ul>
       )}
+      <p class="alarm-detail">{t.action}</p>
       {reasons.length > 0 && (
         <p class="alarm-why">Because you said: {reasons.map((x) => x.reason).join(' ')}</p>
       )}
       {!emergency && (
         <p class="alarm-why">
           If it gets much worse, or you have chest pain, trouble breathing, or lose control of your bladder or
-          bowels, call <a href="tel:999">999</a>, <a href="tel:112">112</a> or <a href="tel:911">911</a> now.
+          bowels, call{' '}
+          {care.specific ? (
+            <a href={telHref(care.emergency.number)}>{care.emergency.number}</a>
+          ) : (
+            <>
+              your local emergency number (
+              <a href={telHref(care.emergency.number)}>{care.emergency.number}</a> works in many countries)
+            </>
+          )}{' '}
+          now.
         </p>
       )}
+      <p class="alarm-country">
+        {where ? `Numbers for ${where}. ` : ''}
+        <a href={link('/settings')}>{where ? `Not in ${where}?` : 'Set your country'}</a>
+      </p>
     </section>
   );
 }
@@ -180,6 +192,7 @@ function FullResult({ r }: { r: Assessment }) {
         <p class="level-label">{LEVEL_WORDS[t.level]}</p>
         <h2 id="level-heading">{t.headline}</h2>
         <p class="level-action">{t.action}</p>
+        {t.level === 'clinician' && <p class="level-where">{r.care.routine.text}</p>}
         {seekHelp && (
           <p class="level-more">
             <button
