@@ -178,3 +178,12 @@ describe('the picker', () => {
     expect(telHref('000')).toBe('tel:000');
   });
 });
+
+describe('the footer number', () => {
+  it('agrees with the care routes for every country, and is 112 where none is known', async () => {
+    const { emergencyNumberFor, isoCodes } = await import('./codes.js');
+    for (const code of isoCodes())
+      expect(emergencyNumberFor(code), code).toBe(careFor(code).emergency.number);
+    expect(emergencyNumberFor(undefined)).toBe('112');
+  });
+});

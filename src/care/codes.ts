@@ -45,3 +45,18 @@ export const telHref = (number: string): string => `tel:${number.replace(/[^\d+]
 /** A country's name as it reads after "in" or "for": "the United Kingdom", "Australia". */
 export const placeName = (name: string): string =>
   /^(United |Netherlands$|Czech Republic$|Philippines$)/.test(name) ? `the ${name}` : name;
+
+/**
+ * The emergency number alone, for the footer on every page (the full routes load only where needed).
+ * A test checks it agrees with the care routes for every country.
+ */
+const EMERGENCY_NUMBERS: Readonly<Record<string, string>> = {
+  GB: '999',
+  IE: '112',
+  US: '911',
+  CA: '911',
+  AU: '000',
+  NZ: '111',
+};
+export const emergencyNumberFor = (code: string | undefined): string =>
+  (code && EMERGENCY_NUMBERS[code]) || '112';

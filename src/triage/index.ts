@@ -18,13 +18,12 @@ export const moreUrgent = (x: Level, y: Level): Level => (rank(x) <= rank(y) ? x
 export const levelText: Record<Level, { headline: string; action: string }> = {
   emergency: {
     headline: 'Emergency: call emergency services now.',
-    action:
-      'Call your local emergency number now (999 in the UK, 112 in Europe, 911 in the US). Stop running and do not drive yourself.',
+    action: 'Call your local emergency number now. Stop running, and do not drive yourself.',
   },
   urgent: {
     headline: 'Urgent: see a doctor today.',
     action:
-      'Get seen by a doctor today: a same-day GP appointment, an urgent care centre, or NHS 111 (or your local equivalent).',
+      'Get seen by a doctor today: a same-day appointment with your doctor, an urgent care service, or your health advice line.',
   },
   clinician: {
     headline: 'Book an appointment with a physical therapist or doctor.',

@@ -4,7 +4,9 @@
  * on it; the header and footer step aside for an emergency or urgent result.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { emergencyNumberFor, telHref } from '../../src/care/codes.js';
 import { useChromeHidden } from './chrome.js';
+import { useCountry } from './country.js';
 import { CheckInPage } from './pages/check-in.js';
 import { DiaryPage } from './pages/diary.js';
 import { ExercisePage, ExercisesPage } from './pages/exercises.js';
@@ -62,6 +64,8 @@ function focusHeading(main: HTMLElement) {
 export function App() {
   const route = useRoute();
   const hidden = useChromeHidden();
+  const country = useCountry();
+  const emergency = emergencyNumberFor(country);
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
   const lastPath = useRef(route.path);
@@ -139,8 +143,8 @@ export function App() {
       {!hidden && (
         <footer class="site-footer">
           <p>
-            Not a diagnosis. In an emergency call <a href="tel:999">999</a>, <a href="tel:112">112</a> or{' '}
-            <a href="tel:911">911</a>. Your data stays on this computer.
+            Not a diagnosis. In an emergency call <a href={telHref(emergency)}>{emergency}</a>
+            {country ? '' : ' (or your local emergency number)'}. Your data stays on this computer.
           </p>
         </footer>
       )}

@@ -10,10 +10,9 @@ const A01 = 'a01-upper-back-mechanics';
 const A03 = 'a03-back-pain-after-running';
 const A04 = 'a04-five-reasons';
 
-const CALL_EMERGENCY =
-  'Call your local emergency number now (999 in the UK, 112 in Europe, 911 in the US). Stop running, do not drive yourself.';
+const CALL_EMERGENCY = 'Call your local emergency number now. Stop running, and do not drive yourself.';
 const SAME_DAY =
-  'Get seen by a doctor today: your GP (same-day appointment), an urgent care centre, or call NHS 111 (or your local equivalent).';
+  'Get seen by a doctor today: a same-day appointment with your doctor, an urgent care service, or your health advice line.';
 const BOOK =
   'Book an appointment with a physical therapist or doctor within the next week or two, and use the gentle self-care below meanwhile.';
 
