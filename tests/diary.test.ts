@@ -237,6 +237,7 @@ describe('owning the data', () => {
       pain_checkins: 1,
       exercise_sessions: 1,
       psfs_ratings: 1,
+      check_backs: 0,
     });
     const again = join(scratch, 'backup2.json');
     cli(['export', '--out', again], restored);
@@ -259,6 +260,7 @@ describe('owning the data', () => {
     cli(['export', '--format', 'csv', '--out', csv], d);
     expect(readdirSync(csv).sort()).toEqual([
       'assessments.csv',
+      'check_backs.csv',
       'exercise_sessions.csv',
       'pain_checkins.csv',
       'psfs_ratings.csv',

@@ -89,16 +89,30 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       if (!data.latest)
         throw usage('no assessment yet: run `backstride assess` first, then `backstride plan`');
       const { planWeek } = await import('../services/plan.js');
-      const week = await planWeek(data, new Date(), pc);
+      const now = new Date();
+      const week = await planWeek(data, now, pc);
       if (o.ics) {
         const { toIcs } = await import('../schedule/index.js');
         writeFileSync(
           o.ics,
-          toIcs(week.schedule, { weeks, now: new Date(), calendarName: 'Backstride plan' }),
+          toIcs(week.schedule, {
+            weeks,
+            now,
+            calendarName: 'Backstride plan',
+            ...(week.checkBack ? { checkBack: week.checkBack } : {}),
+          }),
         );
-        process.stderr.write(`Calendar written to ${o.ics} (${weeks} weeks)\n`);
+        process.stderr.write(
+          `Calendar written to ${o.ics} (${weeks} weeks${week.checkBack ? ', with your check-back' : ''})\n`,
+        );
       }
-      process.stdout.write(o.json ? `${JSON.stringify(week, null, 2)}\n` : week.text);
+      if (o.json) process.stdout.write(`${JSON.stringify(week, null, 2)}\n`);
+      else {
+        const { checkBackLine } = await import('./check-back.js');
+        process.stdout.write(
+          week.checkBack ? `${week.text}\n${checkBackLine(week.checkBack, now)}\n` : week.text,
+        );
+      }
     });
 
   storeOptions(program.command('report'))

@@ -9,6 +9,7 @@ import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.j
 import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
+import { registerCheckBackCommand } from './check-back.js';
 import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { registerDiaryCommands } from './diary.js';
 import { registerInsightCommands } from './insights.js';
@@ -152,6 +153,7 @@ export function buildProgram(): Command {
   registerRunCommands(program, storeOptions);
   registerDiaryCommands(program, storeOptions);
   registerInsightCommands(program, storeOptions);
+  registerCheckBackCommand(program, storeOptions);
   registerServeCommand(program, storeOptions);
   return program;
 }

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import type { Assessment } from '../assess/index.js';
 import { careLead, placeName } from '../care/index.js';
+import { formatCheckBackDay } from '../check-back/index.js';
 import type { Exercise, Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
 import type { Changes } from '../services/assess.js';
@@ -53,6 +54,13 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
     }
   }
   if (t.redFlagScreen.note) out.push(`\n${pc.yellow(wrap(`! ${t.redFlagScreen.note}`, 0))}`);
+  if (t.selfCare) {
+    out.push(heading('Why self-care is reasonable'));
+    for (const why of t.selfCare.why) out.push(wrap(`- ${why}`, 2));
+    const cb = t.selfCare.checkBack;
+    out.push('', pc.bold(`  Check back on ${formatCheckBackDay(cb.on)}: ${cb.question.toLowerCase()}`));
+    out.push(wrap(`${cb.why} Then run \`backstride check-back\`.`, 2));
+  }
 
   if (changes) {
     out.push(heading(`What changed since ${changes.since.slice(0, 10)}`));

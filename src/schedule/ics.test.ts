@@ -294,3 +294,67 @@ describe('toIcs escaping and UIDs', () => {
     expect(uids(toIcs(progressed, { weeks: 8, now: NOW }))).toEqual(uids(first));
   });
 });
+
+// ── The check-back ─────────────────────────────────────────────────────────────────────────
+
+describe('toIcs check-back', () => {
+  /** The check-back VEVENT's lines (unfolded), and its VALARM's. */
+  function checkBack(ics: string) {
+    const lines = unfold(ics);
+    const start = lines.indexOf('UID:backstride-check-back@backstride.local') - 1;
+    const end = lines.indexOf('END:VEVENT', start);
+    const block = lines.slice(start, end + 1);
+    const alarm = block.slice(block.indexOf('BEGIN:VALARM'), block.indexOf('END:VALARM') + 1);
+    const event = block.filter((l) => !alarm.includes(l)).map(parseLine);
+    const prop = (name: string) => event.find((p) => p.name === name);
+    return { block, alarm: alarm.map(parseLine), prop };
+  }
+
+  it('adds one all-day event on the check-back date, titled and explained, with a reminder that morning', () => {
+    const ics = toIcs(schedule(), { weeks: 4, now: NOW, checkBack: { on: '2025-03-06' } });
+    const cb = checkBack(ics);
+    expect(cb.block[0]).toBe('BEGIN:VEVENT');
+    expect(cb.prop('DTSTART')).toEqual({ name: 'DTSTART', params: { VALUE: 'DATE' }, value: '20250306' });
+    expect(cb.prop('DTEND')?.value).toBe('20250307');
+    expect(cb.prop('RRULE')).toBeUndefined();
+    expect(unescapeText(cb.prop('SUMMARY')?.value ?? '')).toBe('Backstride check-back: is your back easing?');
+    const description = unescapeText(cb.prop('DESCRIPTION')?.value ?? '');
+    expect(description).toMatch(/is your back easing\?/);
+    expect(description).toContain('backstride check-back --answer easing');
+    expect(description).toMatch(/physical therapist or doctor/);
+    expect(description.endsWith(ICS_DISCLAIMER)).toBe(true);
+    // No internal ids or slugs in what a person reads.
+    expect(description).not.toMatch(/[a-z]+-[a-z]+-[a-z]+/);
+    expect(cb.alarm.map((p) => p.name)).toEqual(['BEGIN', 'ACTION', 'DESCRIPTION', 'TRIGGER', 'END']);
+    expect(cb.alarm.find((p) => p.name === 'ACTION')?.value).toBe('DISPLAY');
+    expect(cb.alarm.find((p) => p.name === 'TRIGGER')).toEqual({
+      name: 'TRIGGER',
+      params: { RELATED: 'START' },
+      value: 'PT9H',
+    });
+    // The weekly events are all still there, and every line is still folded.
+    expect(events(ics)).toHaveLength(13);
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('reminds at the morning time when one is given, and on today when the date has passed', () => {
+    const timed = checkBack(
+      toIcs(schedule(), { weeks: 4, now: NOW, time: '07:30', checkBack: { on: '2025-03-06' } }),
+    );
+    expect(timed.alarm.find((p) => p.name === 'TRIGGER')?.value).toBe('PT7H30M');
+    const late = checkBack(toIcs(schedule(), { weeks: 4, now: NOW, checkBack: { on: '2025-02-20' } }));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const today = `${NOW.getFullYear()}${pad(NOW.getMonth() + 1)}${pad(NOW.getDate())}`;
+    expect(late.prop('DTSTART')?.value).toBe(today);
+  });
+
+  it('keeps one UID whatever the date, so a later export moves the check-back; a bad date is refused', () => {
+    const uid = (on: string) =>
+      checkBack(toIcs(schedule(), { weeks: 4, now: NOW, checkBack: { on } })).prop('UID')?.value;
+    expect(uid('2025-03-06')).toBe(uid('2025-03-12'));
+    expect(() => toIcs(schedule(), { weeks: 4, now: NOW, checkBack: { on: '6 March' } })).toThrow(
+      /checkBack\.on must be a date/,
+    );
+    expect(toIcs(schedule(), { weeks: 4, now: NOW })).not.toContain('check-back');
+  });
+});

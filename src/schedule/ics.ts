@@ -23,7 +23,15 @@ export type IcsOptions = {
   durationMin?: number;
   /** End the repeat with a COUNT of occurrences (default) or an UNTIL date. */
   end?: 'count' | 'until';
+  /**
+   * A self-care result's check-back: an all-day event on its date (today when the date has passed)
+   * with a reminder that morning (at `time` when given, else 09:00).
+   */
+  checkBack?: { on: string };
 };
+
+/** The check-back event's title. */
+export const CHECK_BACK_TITLE = 'Backstride check-back: is your back easing?';
 
 /** Said on every event: the calendar is the one place the runner meets the plan without the app's framing. */
 export const ICS_DISCLAIMER = 'Not medical advice; stop if pain rises.';
@@ -63,6 +71,7 @@ export function toIcs(schedule: Schedule, options: IcsOptions): string {
       events.push(vevent(day, group, { stamp, weeks, startMin, durationMin, end: options.end ?? 'count' }));
     });
   }
+  if (options.checkBack) events.push(checkBackEvent(options.checkBack.on, now, stamp, time));
   if (!events.length) throw badInput('nothing to export: the schedule has no exercises', 'schedule');
 
   const name = escapeText(options.calendarName ?? 'Backstride');
@@ -120,6 +129,47 @@ function vevent(day: ScheduledDay, group: ScheduleGroup, o: EventOptions): strin
     `DESCRIPTION:${escapeText(description(group))}`,
     // All-day reminders should not block the runner's free/busy time.
     `TRANSP:${o.startMin === undefined ? 'TRANSPARENT' : 'OPAQUE'}`,
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * One all-day event for the check-back, with a display alarm that morning. Its UID does not depend on
+ * the date, so importing a later export moves the check-back rather than adding a second one.
+ */
+function checkBackEvent(on: string, now: Date, stamp: string, time: number | undefined): string[] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(dayNumber(on))) {
+    throw badInput(`checkBack.on must be a date as YYYY-MM-DD, got "${on}"`, 'checkBack.on');
+  }
+  // The runner's today (the events are floating local days): a passed date is moved to today.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const day = on < today ? today : on;
+  const alarmMin = time ?? 9 * 60;
+  const text = [
+    'Time to check back: is your back easing?',
+    '',
+    'Answer in Backstride: on the home page choose “Yes, it’s easing”, “About the same” or “It’s worse”, or run: backstride check-back --answer easing (or same, or worse).',
+    'Backstride runs your check-in again with your answer and tells you whether to carry on with the plan or see a physical therapist or doctor.',
+    '',
+    'Do not wait for this date if the pain gets much worse or anything new appears, such as numbness, weakness, fever or trouble with your bladder or bowels: seek help then.',
+    ICS_DISCLAIMER,
+  ].join('\n');
+  return [
+    'BEGIN:VEVENT',
+    'UID:backstride-check-back@backstride.local',
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${compactDate(day)}`,
+    `DTEND;VALUE=DATE:${compactDate(isoDate(dayNumber(day) + 1))}`,
+    `SUMMARY:${escapeText(CHECK_BACK_TITLE)}`,
+    `DESCRIPTION:${escapeText(text)}`,
+    'TRANSP:TRANSPARENT',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(CHECK_BACK_TITLE)}`,
+    // After the all-day start (local midnight): that morning.
+    `TRIGGER;RELATED=START:PT${Math.floor(alarmMin / 60)}H${alarmMin % 60 ? `${alarmMin % 60}M` : ''}`,
+    'END:VALARM',
     'END:VEVENT',
   ];
 }

@@ -22,7 +22,7 @@ export {
   type Slot,
 } from './build.js';
 export { type CurrentDose, doseText, startDose } from './dose.js';
-export { escapeText, foldLine, ICS_DISCLAIMER, type IcsOptions, toIcs } from './ics.js';
+export { CHECK_BACK_TITLE, escapeText, foldLine, ICS_DISCLAIMER, type IcsOptions, toIcs } from './ics.js';
 export {
   type DoseDecision,
   type DoseHistory,

@@ -19,6 +19,7 @@ import { PayloadTooLargeError } from './multipart.js';
 import { openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { assessRoutes } from './routes/assess.js';
+import { checkBackRoutes } from './routes/check-back.js';
 import { dataRoutes } from './routes/data.js';
 import { diaryRoutes } from './routes/diary.js';
 import { knowledgeRoutes } from './routes/knowledge.js';
@@ -177,7 +178,15 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/health', (c) => c.json({ ok: true, version: ctx.version }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(ctx.version)));
-  for (const group of [knowledgeRoutes, assessRoutes, runRoutes, diaryRoutes, analysisRoutes, dataRoutes]) {
+  for (const group of [
+    knowledgeRoutes,
+    assessRoutes,
+    checkBackRoutes,
+    runRoutes,
+    diaryRoutes,
+    analysisRoutes,
+    dataRoutes,
+  ]) {
     group(app, ctx);
   }
 

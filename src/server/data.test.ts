@@ -25,7 +25,7 @@ describe('export and restore', () => {
     expect(r.headers.get('content-disposition')).toMatch(
       /^attachment; filename="backstride-export-[\d-]+\.json"$/,
     );
-    expect(r.json).toMatchObject({ format: 'backstride-backup', version: 1 });
+    expect(r.json).toMatchObject({ format: 'backstride-backup', version: 2 });
     expect(r.json.tables.pain_checkins).toHaveLength(1);
     exported = r.json;
   });
@@ -36,6 +36,7 @@ describe('export and restore', () => {
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual([
       'assessments.csv',
+      'check_backs.csv',
       'exercise_sessions.csv',
       'pain_checkins.csv',
       'psfs_ratings.csv',
@@ -57,6 +58,7 @@ describe('export and restore', () => {
       pain_checkins: 1,
       exercise_sessions: 1,
       psfs_ratings: 0,
+      check_backs: 0,
     });
     const again = (await h.call('GET', '/api/export')).json;
     expect(again.tables).toEqual((exported as { tables: unknown }).tables);

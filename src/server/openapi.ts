@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { answersJsonSchema } from '../answers/index.js';
 import { collectionByKind } from '../knowledge/index.js';
+import { CheckBackRequest } from '../services/check-back.js';
 import { ExerciseRequest, PainRequest, PsfsRequest } from '../services/diary.js';
 
 type Schema = Record<string, unknown>;
@@ -171,6 +172,40 @@ const schemas: Record<string, Schema> = {
     answers: ref('Answers'),
     result: ref('Assessment'),
   }),
+  DueCheckBack: obj(
+    "The latest self-care result's check-back while it is unanswered (`backstride check-back --json`)",
+    {
+      assessmentId: str('The saved assessment whose check-back this is'),
+      assessedAt: str('ISO 8601'),
+      on: str('The check-back date, YYYY-MM-DD'),
+      inDays: num('Days after the check-in'),
+      question: str('e.g. "Is it easing?"'),
+      why: str('Why this date, in plain words'),
+      sources: arrayOf(str()),
+      due: { type: 'boolean', description: 'Whether the date has come' },
+      overdueDays: num('Whole days past the date (0 before and on it)'),
+    },
+    ['assessmentId', 'assessedAt', 'on', 'inDays', 'question', 'why', 'sources', 'due', 'overdueDays'],
+  ),
+  CheckBackRequest: fromZod(CheckBackRequest),
+  CheckBackResult: {
+    allOf: [
+      ref('Assessment'),
+      obj('The re-run with the answer, and what was answered', {
+        answered: obj(
+          'The check-back that was answered',
+          {
+            assessmentId: str(),
+            on: str('YYYY-MM-DD'),
+            answer: { type: 'string', enum: ['easing', 'same', 'worse'] },
+            answeredAt: str('ISO 8601'),
+            resultAssessmentId: str('The saved assessment the re-run produced'),
+          },
+          ['assessmentId', 'on', 'answer', 'answeredAt', 'resultAssessmentId'],
+        ),
+      }),
+    ],
+  },
   KbListItem: obj('A knowledge-base item', { kind: str(), id: str(), name: str() }, ['kind', 'id', 'name']),
   KbHit: obj('A search hit', { kind: str(), id: str(), name: str(), score: num() }),
   KbItem: obj('One item with its kind', { kind: str(), item: obj('The item as stored, with its sources') }),
@@ -281,10 +316,11 @@ const schemas: Record<string, Schema> = {
       obj('A dose decision', { id: str(), name: str(), change: str(), reason: str(), dose: str() }),
     ),
     text: str(),
+    checkBack: ref('DueCheckBack'),
   }),
   Backup: obj('A full export (`backstride export`): format, version, exportedAt and every table', {
     format: { const: 'backstride-backup' },
-    version: num(),
+    version: num('2 (1, from before check-backs, still restores)'),
     exportedAt: str(),
     tables: obj('Rows per table'),
   }),
@@ -294,6 +330,7 @@ const schemas: Record<string, Schema> = {
     pain_checkins: num(),
     exercise_sessions: num(),
     psfs_ratings: num(),
+    check_backs: num(),
   }),
 };
 
@@ -350,6 +387,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'The latest saved assessment',
           responses: { 200: ok(ref('SavedAssessment')), ...errors(404) },
+        },
+      },
+      '/api/check-back': {
+        get: {
+          summary:
+            "The latest self-care result's check-back while it is unanswered, due or not yet (null when there is none)",
+          responses: { 200: ok(nullable(ref('DueCheckBack'))), ...errors() },
+        },
+        post: {
+          summary: 'Answer the check-back: is it easing? The check-in is run again with the answer and saved',
+          description:
+            'The saved answers, dated now, with `pain.trend` better, same or worse, `pain.triedSelfCare` true and `pain.daysSinceStart` moved on; the same triage rules decide the new level. 409 when there is no check-back to answer.',
+          requestBody: jsonBody(ref('CheckBackRequest')),
+          responses: { 200: ok(ref('CheckBackResult')), ...errors(400, 403, 409, 413) },
         },
       },
       '/api/kb': {

@@ -21,7 +21,12 @@ export type DiaryData = {
   psfs: PsfsRating[];
   latest?: { createdAt: number; answers: Answers; result: Assessment; level: string };
   previousLevel?: string;
+  /** The latest assessment's check-back while it is unanswered (its date and question), if it has one. */
+  checkBack?: PendingCheckBack;
 };
+
+/** A check-back waiting for an answer, without the clock: `pendingCheckBack` adds whether it is due. */
+export type PendingCheckBack = { id: string; createdAt: number; result: unknown };
 
 /** Everything the analytics read, in one pass over the store. */
 export async function loadDiary(store: Store): Promise<DiaryData> {
@@ -44,6 +49,8 @@ export async function loadDiary(store: Store): Promise<DiaryData> {
       result: last.result as Assessment,
       level: last.level,
     };
+    const { checkBackOf } = await import('../store/check-backs.js');
+    if (last.level === 'self-care' && !(await checkBackOf(store.db, last.id))) data.checkBack = last;
   }
   const previous = assessments.at(-2);
   if (previous) data.previousLevel = previous.level;

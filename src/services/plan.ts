@@ -4,6 +4,7 @@
  * Shared by the command line and the HTTP API; the week's text is styled by the caller (colours on a
  * terminal, plain elsewhere).
  */
+import { type DueCheckBack, pendingCheckBack } from '../check-back/index.js';
 import { index } from '../knowledge/index.js';
 import { loadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
@@ -42,6 +43,8 @@ export type PlanWeek = {
   schedule: Schedule;
   decisions: { id: string; name: string; change: DoseDecision['change']; reason: string; dose: string }[];
   text: string;
+  /** The self-care result's check-back while it is unanswered, for the calendar file and the reminder. */
+  checkBack?: DueCheckBack;
 };
 
 /** Doses now: start at the bottom of each source range and apply one decision per week since the plan began. */
@@ -114,7 +117,9 @@ export async function planWeek(
     for (const d of decisions) out.push(`  ${d.name}: ${d.change} — ${d.reason}`);
   }
   for (const n of schedule.notes) out.push(pc.dim(`* ${n}`));
-  return { schedule, decisions, text: `${out.join('\n')}\n` };
+  const checkBack = data.checkBack && pendingCheckBack(data.checkBack, nowDate);
+  const week: PlanWeek = { schedule, decisions, text: `${out.join('\n')}\n` };
+  return checkBack ? { ...week, checkBack } : week;
 }
 
 /** The clinician report's input: history, triage, factors, plan, outcomes, adherence and load. */

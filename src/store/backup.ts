@@ -8,19 +8,31 @@ import type { Store } from './index.js';
 import type { Database } from './schema.js';
 
 export const BACKUP_FORMAT = 'backstride-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added `check_backs`; a version 1 backup (without it) still restores. */
+export const BACKUP_VERSION = 2;
 
-/** Tables in dependency order (runs before the check-ins that point at them). */
-const TABLES = ['runs', 'assessments', 'pain_checkins', 'exercise_sessions', 'psfs_ratings'] as const;
+/** Tables in dependency order (runs before the check-ins that point at them, assessments before check-backs). */
+const TABLES = [
+  'runs',
+  'assessments',
+  'pain_checkins',
+  'exercise_sessions',
+  'psfs_ratings',
+  'check_backs',
+] as const;
 type Table = (typeof TABLES)[number];
+/** Tables added after version 1: absent from an older backup, which restores them empty. */
+const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs']);
 
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: z.string(),
   tables: z.strictObject(
-    Object.fromEntries(TABLES.map((t) => [t, z.array(Row)])) as Record<Table, z.ZodArray<typeof Row>>,
+    Object.fromEntries(
+      TABLES.map((t) => [t, LATER_TABLES.has(t) ? z.array(Row).default([]) : z.array(Row)]),
+    ) as Record<Table, z.ZodArray<typeof Row>>,
   ),
 });
 export type Backup = z.infer<typeof Backup>;
@@ -31,6 +43,7 @@ const ORDER_BY: Record<Table, string> = {
   pain_checkins: 'at',
   exercise_sessions: 'at',
   psfs_ratings: 'at',
+  check_backs: 'answered_at',
 };
 
 export async function exportAll(store: Store, now = new Date()): Promise<Backup> {

@@ -87,6 +87,29 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0003-check-backs': {
+      async up(db: Kysely<unknown>) {
+        // One answer per check-back: the assessment it answers, and the assessment the re-run produced.
+        await db.schema
+          .createTable('check_backs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('assessment_id', 'text', (c) =>
+            c.notNull().unique().references('assessments.id').onDelete('cascade'),
+          )
+          .addColumn('due_on', 'text', (c) => c.notNull())
+          .addColumn('answered_at', 'bigint', (c) => c.notNull())
+          .addColumn('answer', 'text', (c) => c.notNull().check(sql`answer in ('easing', 'same', 'worse')`))
+          .addColumn('result_assessment_id', 'text', (c) =>
+            c.notNull().references('assessments.id').onDelete('cascade'),
+          )
+          .execute();
+        await db.schema
+          .createIndex('check_backs_answered_at')
+          .on('check_backs')
+          .column('answered_at')
+          .execute();
+      },
+    },
   };
 }
 

@@ -66,12 +66,26 @@ export interface PsfsRatingsTable {
   score: number;
 }
 
+/** The answer to a self-care result's check-back ("Is it easing?") and the re-run it produced. */
+export interface CheckBacksTable {
+  id: string;
+  /** The assessment whose check-back this answers (one answer each). */
+  assessment_id: string;
+  /** The check-back date it was due on, YYYY-MM-DD. */
+  due_on: string;
+  answered_at: number;
+  answer: 'easing' | 'same' | 'worse';
+  /** The new assessment the re-run with this answer produced. */
+  result_assessment_id: string;
+}
+
 export interface Database {
   runs: RunsTable;
   assessments: AssessmentsTable;
   pain_checkins: PainCheckinsTable;
   exercise_sessions: ExerciseSessionsTable;
   psfs_ratings: PsfsRatingsTable;
+  check_backs: CheckBacksTable;
 }
 
 export type RunRow = RunsTable;

@@ -8,6 +8,7 @@ import type {
   Answers,
   Assessment,
   DiaryJson,
+  DueCheckBack,
   Exercise,
   ImportStatus,
   KbHit,
@@ -107,6 +108,12 @@ export const api = {
       throw e;
     }
   },
+
+  /** The self-care result's check-back while it is unanswered, due or not yet; null when there is none. */
+  checkBack: () => get<DueCheckBack | null>('/api/check-back'),
+  /** Answer it: the check-in is run again with the answer, and the new result comes back. */
+  answerCheckBack: async (answer: 'easing' | 'same' | 'worse') =>
+    asAssessment(await post<unknown>('/api/check-back', { answer })),
 
   kbList: async (kind: string) => asList<KbListItem>(await get(`/api/kb?kind=${encodeURIComponent(kind)}`)),
   kbSearch: async (q: string) =>

@@ -5,6 +5,7 @@
  */
 export type { Answers } from '../../src/answers/schema.js';
 export type { Assessment } from '../../src/assess/index.js';
+export type { CheckBackAnswer, DueCheckBack } from '../../src/check-back/index.js';
 export type {
   DiaryRun,
   ExerciseSession,

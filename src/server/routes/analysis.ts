@@ -45,7 +45,12 @@ export const analysisRoutes: RouteGroup = (app, ctx) => {
     if (!data.latest) throw conflict(NO_ASSESSMENT);
     const now = ctx.now();
     const week = await planWeek(data, now);
-    const ics = toIcs(week.schedule, { weeks, now, calendarName: 'Backstride plan' });
+    const ics = toIcs(week.schedule, {
+      weeks,
+      now,
+      calendarName: 'Backstride plan',
+      ...(week.checkBack ? { checkBack: week.checkBack } : {}),
+    });
     return c.body(ics, 200, attachment('text/calendar; charset=utf-8', 'backstride-plan.ics'));
   });
 

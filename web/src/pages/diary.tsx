@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api.js';
 import { bodyRegions } from '../components/body-map.js';
+import { CheckBackCard } from '../components/check-back.js';
 import {
   ChipGroup,
   ErrorBox,
@@ -107,6 +108,7 @@ export function DiaryPage() {
   return (
     <>
       <PageTitle>Diary</PageTitle>
+      <CheckBackCard />
       <section aria-labelledby="log-heading" class="panel">
         <h2 id="log-heading">Log pain</h2>
         <form onSubmit={submit} noValidate>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { CheckBackCard } from '../components/check-back.js';
 import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
 import { link } from '../router.js';
@@ -27,6 +28,7 @@ export function HomePage() {
         Backstride checks whether back or neck pain after running needs care, finds the likely contributing
         factors, and builds a plan around your training. Everything stays on this computer.
       </p>
+      <CheckBackCard />
       {r && (
         <section class={`panel level-summary level-${r.triage.level}`} aria-labelledby="last-heading">
           <h2 id="last-heading">Your last check-in</h2>

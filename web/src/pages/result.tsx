@@ -10,6 +10,7 @@ import { placeName, telHref } from '../../../src/care/codes.js';
 import type { CareCall } from '../../../src/care/index.js';
 import { api } from '../api.js';
 import { setChromeHidden } from '../chrome.js';
+import { SelfCareNote } from '../components/check-back.js';
 import { ErrorBox, Loading, PageTitle, SourceList, useAsync } from '../components/ui.js';
 import { withCare } from '../country.js';
 import { dateTime, humanise } from '../format.js';
@@ -205,6 +206,8 @@ function FullResult({ r }: { r: Assessment }) {
           </p>
         )}
       </section>
+
+      <SelfCareNote r={r} />
 
       {t.redFlagScreen.note && (
         <div class="notice notice-warning" role="note">
