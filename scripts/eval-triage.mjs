@@ -25,6 +25,9 @@ try {
   process.exit(1);
 }
 
+// The check-in's question catalogue, for how many questions each case is asked (absent in older builds).
+const questions = await load('answers/questions.js').catch(() => undefined);
+
 /** Most urgent first. */
 const LEVELS = ['emergency', 'urgent', 'clinician', 'self-care'];
 const rank = (level) => LEVELS.length - 1 - LEVELS.indexOf(level); // self-care 0 … emergency 3
@@ -59,6 +62,7 @@ const results = Object.entries(manifest)
       factor: expected.factor,
       top3,
       factorHit: expected.factor ? top3.includes(expected.factor) : undefined,
+      asked: questions?.askedQuestions(answers).length,
     };
   });
 
@@ -112,6 +116,16 @@ const report = {
     .map(({ slug, factor, top3 }) => ({ slug, factor, top3 })),
   targets: TARGETS,
 };
+const askedSelfCare = selfCare.map((r) => r.asked).filter((x) => x !== undefined);
+if (questions && askedSelfCare.length) {
+  const sorted = [...askedSelfCare].sort((a, b) => a - b);
+  report.questionsAskedSelfCare = {
+    min: sorted[0],
+    median: sorted[Math.floor((sorted.length - 1) / 2)],
+    max: sorted.at(-1),
+    legacy: questions.LEGACY_QUESTION_COUNT,
+  };
+}
 report.missedTargets = [
   report.emergencySensitivity.share !== null &&
   report.emergencySensitivity.share < TARGETS.emergencySensitivity
@@ -166,6 +180,11 @@ if (json) {
   out.push(
     `Expected factor in top 3: ${factorHits}/${withFactor.length} (${fmtPct(report.factorTop3.share)})`,
   );
+  const q = report.questionsAskedSelfCare;
+  if (q)
+    out.push(
+      `Questions asked (self-care cases): median ${q.median} (${q.min}–${q.max}) vs ${q.legacy} in the earlier check-in`,
+    );
   out.push('');
   if (report.mismatches.length === 0) out.push('Mismatches: none');
   else {

@@ -40,6 +40,8 @@ const ENTER = '\r';
 const SPACE = ' ';
 const DOWN = '\x1b[B';
 
+const CTRL_C = '\x03';
+
 describe('assess in a terminal', () => {
   it('asks the safety questions first and shows an emergency at once', async () => {
     const t = terminal();
@@ -55,6 +57,10 @@ describe('assess in a terminal', () => {
     t.send(ENTER);
     await t.waitFor(/accident/);
     t.send(ENTER);
+    // The new group: skin, bladder and kidneys.
+    await t.waitFor(/Skin, bladder and kidneys/);
+    await t.waitFor(/A band of rash, blisters/);
+    t.send(ENTER);
     expect(await t.exited).toBe(0);
     const screen = t.screen();
     expect(screen).toContain('Chest pain, pressure or tightness with the back pain.');
@@ -66,10 +72,6 @@ describe('assess in a terminal', () => {
     const t = terminal();
     await t.waitFor(/safety questions/);
     t.send(DOWN + ENTER); // skip them
-    await t.waitFor(/Your age/);
-    t.send(`41${ENTER}`);
-    await t.waitFor(/Sex/);
-    t.send(ENTER);
     await t.waitFor(/Where does it hurt/);
     t.send(DOWN.repeat(5) + SPACE + ENTER); // lower back
     // Skip the rest: Enter takes the default (nothing chosen, or the first option on gates, so choose Skip).
@@ -77,25 +79,80 @@ describe('assess in a terminal', () => {
       await t.waitFor(pattern);
       t.send(DOWN.repeat(downs) + ENTER);
     };
-    for (const p of [/spread anywhere/, /When does it hurt/]) {
+    for (const p of [/spread anywhere/, /Pain right now/, /at its worst/, /When does it hurt/]) {
       await t.waitFor(p);
       t.send(ENTER);
     }
+    await skipSelect(/day-to-day activities/, 2);
     await skipSelect(/How long ago/, 7);
     await skipSelect(/how long does it last/, 5);
-    for (const p of [/Pain right now/, /at its worst/, /feel like/, /makes it worse/]) {
+    await skipSelect(/keep coming back/, 2);
+    for (const p of [/feel like/, /makes it worse/]) {
       await t.waitFor(p);
       t.send(ENTER);
     }
     await skipSelect(/rest or changing position/, 2);
-    await skipSelect(/How did it begin/, 4);
+    // Nothing about breathing was chosen, so no clot-risk questions: straight to how it began.
+    await skipSelect(/How did it begin/, 8);
     await skipSelect(/Since it began/, 3);
     await skipSelect(/already tried/, 2);
-    for (const p of [/Your running \(/, /running form/, /Your day/, /Your gear/, /Self-checks/])
+    await skipSelect(/painkillers/, 2);
+    await t.waitFor(/Your age/);
+    t.send(`41${ENTER}`);
+    await skipSelect(/Sex/, 3);
+    // Under 45 and how long it has lasted not said: the stiffness follow-ups are offered; skip them.
+    await skipSelect(/Stiffness and related conditions/, 1);
+    for (const p of [
+      /How is the pain sitting with you/,
+      /Your running \(/,
+      /running form/,
+      /Your day/,
+      /Your gear/,
+      /Self-checks/,
+    ])
       await skipSelect(p, 1);
     expect(await t.exited).toBe(0);
     const screen = t.screen();
+    expect(screen).not.toMatch(/a few more questions/);
     expect(screen).toMatch(/BOOK AN APPOINTMENT/);
     expect(screen).toMatch(/red-flag screen was skipped/);
+  });
+
+  it('asks about clot risk only after "deep breaths" is chosen', async () => {
+    const t = terminal();
+    await t.waitFor(/safety questions/);
+    t.send(ENTER);
+    for (const p of [/Heart and lungs/, /Bladder, bowel/, /General health/, /accident/, /Skin, bladder/]) {
+      await t.waitFor(p);
+      t.send(ENTER); // none of these; no accident
+    }
+    await t.waitFor(/Where does it hurt/);
+    t.send(DOWN.repeat(4) + SPACE + ENTER); // mid back and ribs
+    for (const p of [/spread anywhere/, /Pain right now/, /at its worst/, /When does it hurt/]) {
+      await t.waitFor(p);
+      t.send(ENTER);
+    }
+    for (const [p, downs] of [
+      [/day-to-day activities/, 2],
+      [/How long ago/, 2], // 3–6 days
+      [/how long does it last/, 5],
+      [/keep coming back/, 1],
+    ] as const) {
+      await t.waitFor(p);
+      t.send(DOWN.repeat(downs) + ENTER);
+    }
+    await t.waitFor(/feel like/);
+    t.send(ENTER);
+    await t.waitFor(/makes it worse/);
+    t.send(SPACE + ENTER); // deep breaths
+    await t.waitFor(/rest or changing position/);
+    t.send(ENTER);
+    await t.waitFor(/Pain on breathing, or breathlessness/);
+    t.send(ENTER); // answer them
+    await t.waitFor(/A long journey of over 3 hours/);
+    t.send(ENTER); // none of these
+    await t.waitFor(/How did it begin/);
+    t.send(CTRL_C);
+    await t.exited;
   });
 });

@@ -5,6 +5,23 @@
 
 export type Choice = { value: string; label: string; hint?: string };
 
+/** Wording of questions asked the same way in both check-ins. */
+export const QUESTION_TEXT = {
+  stopsDailyActivities: 'Does the pain stop you doing your normal day-to-day activities?',
+  recurrent: 'Does this back pain keep coming back, with pain-free spells in between?',
+  triedSelfCare: 'Have you already tried rest, stretching, foam rolling, massage or heat for it?',
+  // Yes or no only: Backstride never asks about or suggests doses.
+  triedPainkillers: 'Have you taken any painkillers for it?',
+  equipment: 'What do you have for exercises?',
+  clotRisk: 'With pain on breathing in, or breathlessness: do any of these apply to you?',
+  outlook: 'How is the pain sitting with you?',
+  outlookLead: 'Which of these feel true at the moment? Pick any; none is fine too.',
+} as const;
+
+/** The cardiac follow-up, asked after chest pain, a cold sweat or breathlessness, or near-fainting. */
+export const CARDIAC_TIMING_QUESTION = 'When did you last have those chest or breathing symptoms?';
+export const CARDIAC_TIMING_HINT = 'Or the faintness or racing heart, if that is what you had.';
+
 export const CARDIAC_TIMING: Choice[] = [
   { value: 'now', label: 'Now' },
   { value: 'within-12h', label: 'In the last 12 hours' },
@@ -47,8 +64,16 @@ export const EPISODE = [
 export const ONSET: Choice[] = [
   { value: 'gradual', label: 'Gradually' },
   { value: 'during-run', label: 'During a particular run' },
-  { value: 'fall-or-impact', label: 'After a fall or knock' },
+  { value: 'after-run', label: 'After a run' },
+  { value: 'bending', label: 'After bending' },
   { value: 'lifting', label: 'After lifting something' },
+  {
+    value: 'unusual-exercise',
+    label: 'After exercise or effort I am not used to',
+    hint: '(gardening, moving house)',
+  },
+  { value: 'fall-or-impact', label: 'After a fall or knock' },
+  { value: 'on-its-own', label: 'On its own, for no clear reason' },
 ];
 
 export const TREND: Choice[] = [
@@ -70,6 +95,9 @@ export const RECENT_CHANGES: Choice[] = [
   { value: 'hills', label: 'More hills' },
   { value: 'surface', label: 'A different surface' },
   { value: 'shoes', label: 'New shoes' },
+  { value: 'started-running', label: 'I have only just started running' },
+  { value: 'sports-bra', label: 'A new sports bra or running top' },
+  { value: 'gym-lifts', label: 'New or heavier gym lifts' },
 ];
 
 export const SURFACE: Choice[] = [
@@ -99,6 +127,40 @@ export const FORM_CHOICES: Choice[] = [
   { value: 'twisting', label: 'I twist at the waist' },
   { value: 'outsideOfFoot', label: 'I land on the outside of my foot' },
 ];
+
+export const EQUIPMENT: Choice[] = [
+  { value: 'none', label: 'Nothing' },
+  { value: 'band', label: 'A resistance band' },
+  { value: 'dumbbells', label: 'Dumbbells or kettlebells' },
+  { value: 'gym', label: 'A gym' },
+];
+
+/** Risks of a blood clot, asked with pain on breathing or breathlessness (nhs.uk, pulmonary embolism). */
+export const CLOT_RISK: Choice[] = [
+  { value: 'long-journey', label: 'A long journey of over 3 hours', hint: '(car, coach, train or plane)' },
+  { value: 'surgery-or-bed-rest', label: 'An operation, a hospital stay or bed rest in the last 12 weeks' },
+  { value: 'pregnant-or-recent-birth', label: 'Pregnant, or gave birth in the last 6 weeks' },
+  { value: 'pill-or-hrt', label: 'Taking the combined contraceptive pill or HRT' },
+  { value: 'previous-clot', label: 'A blood clot before, in a leg or the lungs' },
+];
+
+export const EYE_INFLAMMATION: Choice[] = [
+  { value: 'no', label: 'No' },
+  { value: 'in-the-past', label: 'In the past' },
+  { value: 'now', label: 'Yes, now' },
+];
+
+/** How the pain sits with the runner, as one checklist (the Outlook fields). */
+export const OUTLOOK: Choice[] = [
+  { value: 'worriedSerious', label: 'I am worried this pain means something serious or damaging' },
+  { value: 'fearOfMoving', label: 'I am afraid running or moving will make it worse or harm my back' },
+  { value: 'lowMood', label: 'I have been feeling low, or enjoying things less, lately' },
+  { value: 'struggling', label: 'I am struggling to cope with the pain' },
+];
+
+/** Shown at once when the runner says they are struggling to cope. */
+export const CRISIS_NOTE =
+  'If you have thoughts of harming yourself, contact a crisis line or your emergency number now.';
 
 export const BREAKS: Choice[] = [
   { value: 'hourly', label: 'At least every hour' },

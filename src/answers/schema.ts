@@ -175,10 +175,10 @@ export const RedFlags = z.strictObject({
     .optional()
     .describe('When chest, arm or jaw symptoms were last felt.'),
   exertionalChestPressure: yesNo
+    .optional()
     .describe(
       'Pressure or tightness in the chest, arm, jaw or upper back that comes with effort and goes within minutes of stopping.',
-    )
-    .optional(),
+    ),
   suddenTearingPain: yesNo
     .optional()
     .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.'),
@@ -223,10 +223,10 @@ export const RedFlags = z.strictObject({
     .optional()
     .describe('A sudden, very severe headache: the worst you have ever had.'),
   neckVascular: yesNo
+    .optional()
     .describe(
       'With neck pain: double vision, dizziness, drop attacks, slurred speech, or a sudden severe headache.',
-    )
-    .optional(),
+    ),
   confusedOrDrowsy: yesNo.optional().describe('New confusion, or very drowsy and hard to keep awake.'),
   feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
   fever: yesNo.optional().describe('High temperature, chills or shivering.'),

@@ -107,4 +107,150 @@ describe('interactive check-in', () => {
     expect(top).toEqual(expect.arrayContaining(['fatigue-hunch', 'slouched-sitting', 'sports-bra-fit']));
     expect(result.plan.mode).toBe('full');
   });
+
+  it('asks the new skin, bladder and kidneys group, and the in-group follow-ups only after a yes', async () => {
+    const none = scripted([[/safety questions/, 'yes']]);
+    const { answers } = await runCheckIn(none.prompter);
+    expect(none.asked.some((m) => /^Skin, bladder and kidneys/.test(m))).toBe(true);
+    for (const q of ['painfulUrination', 'bloodInUrine', 'flankPain', 'oneSidedRash'] as const)
+      expect(answers.redFlags?.[q]).toBe(false);
+    for (const follow of [/When did you last/, /stiff neck/, /belly to the back/])
+      expect(none.asked.some((m) => follow.test(m))).toBe(false);
+    expect(answers.redFlags?.feverNeckStiffness).toBeUndefined();
+
+    const yes = scripted([
+      [/safety questions/, 'yes'],
+      [/^Heart and lungs/, ['nearFaintOrPalpitations']],
+      [/When did you last/, 'over-72h'],
+      [/^General health/, ['fever', 'highBloodPressure']],
+      [/stiff neck/, 'no'],
+      [/belly to the back/, 'no'],
+    ]);
+    const r = await runCheckIn(yes.prompter);
+    expect(r.answers.redFlags).toMatchObject({
+      nearFaintOrPalpitations: true,
+      cardiacTiming: 'over-72h',
+      fever: true,
+      feverNeckStiffness: false,
+      highBloodPressure: true,
+      abdominalPainHighBloodPressure: false,
+    });
+    // A fever is urgent: the check-in stops after the screen.
+    expect(r.stoppedEarly).toBe(true);
+  });
+
+  it('asks about clot risk after "deep breaths", and not otherwise', async () => {
+    const base: Script = [
+      [/safety questions/, 'yes'],
+      [/accident/, 'none'],
+      [/Where does it hurt/, ['mid-back-ribs']],
+      [/How long ago/, '3-6d'],
+    ];
+    const without = scripted(base);
+    const a = await runCheckIn(without.prompter);
+    expect(without.asked.some((m) => /do any of these apply to you/.test(m))).toBe(false);
+    expect(a.answers.redFlags?.clotRisk).toBeUndefined();
+    expect(assess(parseAnswers(a.answers)).triage.redFlagScreen.unanswered).toEqual([]);
+
+    const withNone = scripted([
+      ...base,
+      [/makes it worse/, ['deep-breath']],
+      [/a few more questions/, 'yes'],
+    ]);
+    const b = await runCheckIn(withNone.prompter);
+    const clot = withNone.asked.findIndex((m) => /do any of these apply to you/.test(m));
+    expect(clot).toBeGreaterThan(withNone.asked.findIndex((m) => /makes it worse/.test(m)));
+    expect(b.answers.redFlags?.clotRisk).toEqual([]);
+    expect(b.stoppedEarly).toBe(false);
+
+    // A clot risk with pain on breathing in the mid back is same-day care: the check-in stops there.
+    const withRisk = scripted([
+      ...base,
+      [/makes it worse/, ['deep-breath']],
+      [/a few more questions/, 'yes'],
+      [/do any of these apply to you/, ['pill-or-hrt']],
+    ]);
+    const c = await runCheckIn(withRisk.prompter);
+    expect(c.stoppedEarly).toBe(true);
+    expect(withRisk.asked.some((m) => /How did it begin/.test(m))).toBe(false);
+    expect(assess(parseAnswers(c.answers)).triage.level).toBe('urgent');
+  });
+
+  it('asks the inflammatory follow-ups after the history only of younger runners with lasting pain', async () => {
+    const script = (age: number, since: string): Script => [
+      [/safety questions/, 'yes'],
+      [/accident/, 'none'],
+      [/How long ago/, since],
+      [/Your age/, age],
+      [/^Stiffness and related conditions/, 'yes'],
+    ];
+    const young = scripted(script(30, '3m+'));
+    const y = await runCheckIn(young.prompter);
+    const stiff = young.asked.findIndex((m) => /^Do any of these apply\?/.test(m));
+    expect(stiff).toBeGreaterThan(young.asked.findIndex((m) => /Your age/.test(m)));
+    expect(young.asked.some((m) => /Eye inflammation/.test(m))).toBe(true);
+    expect(y.answers.redFlags?.morningStiffnessOver30Min).toBe(false);
+
+    for (const [age, since] of [
+      [50, '3m+'],
+      [30, '3-6d'],
+    ] as const) {
+      const other = scripted(script(age, since));
+      const o = await runCheckIn(other.prompter);
+      expect(other.asked.some((m) => /^Stiffness and related/.test(m))).toBe(false);
+      expect(other.asked.some((m) => /Eye inflammation/.test(m))).toBe(false);
+      expect(o.answers.redFlags?.morningStiffnessOver30Min).toBeUndefined();
+    }
+
+    // Eye inflammation now is same-day care: the check-in stops there.
+    const eye = scripted([...script(30, '3m+'), [/Eye inflammation/, 'now']]);
+    const e = await runCheckIn(eye.prompter);
+    expect(e.stoppedEarly).toBe(true);
+    expect(eye.asked.some((m) => /Your running/.test(m))).toBe(false);
+  });
+
+  it('adapts to the answers: no trend when it began today, no sports bra for men, no old distance alone', async () => {
+    const { prompter, asked } = scripted([
+      [/safety questions/, 'skip'],
+      [/How long ago/, 'today'],
+      [/^Sex/, 'male'],
+      [/^Your running \(/, 'yes'],
+      [/^Your gear/, 'yes'],
+      [/running shoes are/, 'worn'],
+      [/How is the pain sitting/, 'yes'],
+      [/feel true/, ['struggling']],
+    ]);
+    const notes: string[] = [];
+    prompter.note = (_title, body) => notes.push(body);
+    const { answers } = await runCheckIn(prompter);
+    for (const q of [
+      /Since it began/,
+      /already tried/,
+      /painkillers/,
+      /sports bra/,
+      /four weeks ago/,
+      /how many km/,
+    ])
+      expect(
+        asked.some((m) => q.test(m)),
+        String(q),
+      ).toBe(false);
+    expect(answers.gear).toEqual({ shoeCondition: 'worn' });
+    expect(answers.outlook).toEqual({
+      worriedSerious: false,
+      fearOfMoving: false,
+      lowMood: false,
+      struggling: true,
+    });
+    expect(notes.some((n) => /crisis line/.test(n))).toBe(true);
+    // Without "struggling" there is no crisis note.
+    const calm = scripted([
+      [/How is the pain sitting/, 'yes'],
+      [/feel true/, ['worriedSerious']],
+    ]);
+    const calmNotes: string[] = [];
+    calm.prompter.note = (_title, body) => calmNotes.push(body);
+    await runCheckIn(calm.prompter);
+    expect(calmNotes.some((n) => /crisis line/.test(n))).toBe(false);
+  });
 });

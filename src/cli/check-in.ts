@@ -8,14 +8,20 @@ import {
   BRA,
   BREAKS,
   CARDIAC_TIMING,
+  CARDIAC_TIMING_QUESTION,
+  CLOT_RISK,
+  CRISIS_NOTE,
   EPISODE,
+  EQUIPMENT,
+  EYE_INFLAMMATION,
   FORM_CHOICES,
   FREQUENCY,
   HYDRATION,
   MIRROR,
   ONSET,
+  OUTLOOK,
   PHOTOS,
-  RECENT_CHANGES,
+  QUESTION_TEXT,
   ROTATION,
   SEX,
   SHOES,
@@ -28,7 +34,14 @@ import {
 } from '../answers/choices.js';
 import type { Answers, RedFlagQuestion } from '../answers/index.js';
 import { RedFlags } from '../answers/index.js';
-import { RED_FLAG_GROUPS } from '../answers/red-flag-screen.js';
+import { anyWarningAnswer, questionApplies, recentChangeChoices } from '../answers/questions.js';
+import {
+  FOLLOW_UPS,
+  type FollowUpStage,
+  RED_FLAG_GROUPS,
+  type ScreenQuestion,
+  screenQuestionApplies,
+} from '../answers/red-flag-screen.js';
 import { knowledge } from '../knowledge/index.js';
 import { triage } from '../triage/index.js';
 
@@ -54,6 +67,8 @@ const skippable = (choices: readonly AnswerChoice[]): Choice<string>[] => [
   { value: 'skip', label: 'Skip' },
 ];
 
+const unskip = <T extends string>(v: T | undefined) => (v === 'skip' ? undefined : v);
+
 const yesNo = async (p: Prompter, message: string): Promise<boolean | undefined> => {
   const v = await p.select(message, [
     { value: 'yes', label: 'Yes' },
@@ -76,6 +91,54 @@ function compact<T extends Record<string, unknown>>(o: T): T | undefined {
 }
 
 const describe = (q: RedFlagQuestion) => RedFlags.shape[q].description ?? q;
+const lower = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+const PICK_HINT = '(space to select, enter to confirm; select none if none apply)';
+
+const isYesNo = (q: ScreenQuestion) => RedFlags.shape[q.id].unwrap().def.type === 'boolean';
+
+/** One red-flag question on its own: a time, an accident, a yes/no, or a checklist of clot risks. */
+async function askOne(p: Prompter, q: RedFlagQuestion): Promise<unknown> {
+  switch (q) {
+    case 'cardiacTiming':
+      return p.select(CARDIAC_TIMING_QUESTION, [...CARDIAC_TIMING]);
+    case 'trauma':
+      return unskip(
+        await p.select('Did the pain start after an accident, fall or knock?', skippable(TRAUMA)),
+      );
+    case 'eyeInflammation':
+      return unskip(await p.select(describe(q), skippable(EYE_INFLAMMATION)));
+    case 'clotRisk':
+      return p.multiselect(`${QUESTION_TEXT.clotRisk} ${PICK_HINT}`, [...CLOT_RISK]);
+    default:
+      return yesNo(p, describe(q));
+  }
+}
+
+/**
+ * Ask some red-flag questions: the yes/no ones that already apply as one checklist (false is their "no"),
+ * then each of the others that applies to the answers so far (a follow-up after a yes in the checklist,
+ * the accident, a time).
+ */
+async function askScreenItems(
+  p: Prompter,
+  title: string,
+  items: readonly ScreenQuestion[],
+  flags: Record<string, unknown>,
+  soFar: () => Answers,
+): Promise<void> {
+  const checklist = items.filter((q) => isYesNo(q) && screenQuestionApplies(q, soFar()));
+  if (checklist.length) {
+    const chosen = await p.multiselect(
+      `${title} ${PICK_HINT}`,
+      checklist.map((q) => ({ value: q.id, label: describe(q.id) })),
+    );
+    for (const q of checklist) flags[q.id] = chosen.includes(q.id);
+  }
+  for (const q of items) {
+    if (checklist.includes(q) || !screenQuestionApplies(q, soFar())) continue;
+    flags[q.id] = await askOne(p, q.id);
+  }
+}
 
 async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
   const start = await p.select(
@@ -87,44 +150,61 @@ async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
   );
   if (start !== 'yes') return undefined;
   const flags: Record<string, unknown> = {};
-  for (const group of RED_FLAG_GROUPS) {
-    const chosen = await p.multiselect(
-      `${group.title}: ${group.lead.charAt(0).toLowerCase()}${group.lead.slice(1)} (space to select, enter to confirm; select none if none apply)`,
-      group.questions.map((q) => ({ value: q, label: describe(q) })),
-    );
-    for (const q of group.questions) flags[q] = chosen.includes(q);
-    // The follow-up belongs with the heart questions: its answer decides emergency or same day.
-    if (
-      group.questions.includes('chestPain') &&
-      (flags.chestPain === true || flags.sweatingNauseaBreathless === true)
-    ) {
-      flags.cardiacTiming = await p.select('When did you last have those chest or breathing symptoms?', [
-        ...CARDIAC_TIMING,
-      ]);
-    }
-  }
-  flags.trauma = await p.select('Did the pain start after an accident, fall or knock?', skippable(TRAUMA));
-  if (flags.trauma === 'skip') flags.trauma = undefined;
+  const soFar = () => ({ redFlags: compact(flags) }) as Answers;
+  for (const group of RED_FLAG_GROUPS)
+    await askScreenItems(p, `${group.title}: ${lower(group.lead)}`, group.items, flags, soFar);
   return compact(flags) as Answers['redFlags'];
 }
 
-async function painSection(p: Prompter): Promise<Answers['pain']> {
-  const kb = knowledge();
-  const regionChoices = (kind: 'painful' | 'spread') =>
-    kb.regions
-      .filter((r) => r.kind === kind)
-      .map((r) => ({ value: r.id, label: r.name, hint: r.description }));
-  const descriptorChoices = (kind: 'quality' | 'aggravator') =>
-    kb.descriptors.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.name }));
-  const regions = await p.multiselect('Where does it hurt? Select all that apply.', regionChoices('painful'));
+/**
+ * The follow-ups of one stage that apply to the answers so far (none: nothing is asked). Returns whether
+ * any answer given was a warning sign.
+ */
+async function followUps(p: Prompter, stage: FollowUpStage, answers: Answers): Promise<boolean> {
+  const items = FOLLOW_UPS.filter((f) => f.stage === stage && screenQuestionApplies(f, answers));
+  const first = items[0];
+  if (!first) return false;
+  const start = await p.select(first.title, [
+    { value: 'yes', label: 'Answer them (recommended)' },
+    { value: 'skip', label: 'Skip them', hint: 'the result will say they were not answered' },
+  ]);
+  if (start !== 'yes') return false;
+  const flags: Record<string, unknown> = { ...answers.redFlags };
+  const soFar = () => ({ ...answers, redFlags: compact(flags) }) as Answers;
+  await askScreenItems(p, 'Do any of these apply?', items, flags, soFar);
+  const redFlags = compact(flags);
+  if (redFlags) answers.redFlags = redFlags as Answers['redFlags'];
+  return anyWarningAnswer(
+    redFlags as Answers['redFlags'],
+    items.map((i) => i.id),
+  );
+}
+
+/** Whether the answers so far already call for emergency or same-day care. */
+const needsPromptCare = (answers: Answers) => {
+  const level = triage(answers).level;
+  return level === 'emergency' || level === 'urgent';
+};
+
+const kbRegionChoices = (kind: 'painful' | 'spread') =>
+  knowledge()
+    .regions.filter((r) => r.kind === kind)
+    .map((r) => ({ value: r.id, label: r.name, hint: r.description }));
+const kbDescriptorChoices = (kind: 'quality' | 'aggravator') =>
+  knowledge()
+    .descriptors.filter((d) => d.kind === kind)
+    .map((d) => ({ value: d.id, label: d.name }));
+
+/** Where and how it hurts, up to what makes it worse (the clot follow-up comes next). */
+async function painSection(p: Prompter): Promise<Record<string, unknown>> {
+  const regions = await p.multiselect(
+    'Where does it hurt? Select all that apply.',
+    kbRegionChoices('painful'),
+  );
   const spreadsTo = await p.multiselect(
     'Does the pain spread anywhere? Select none if it stays put.',
-    regionChoices('spread'),
+    kbRegionChoices('spread'),
   );
-  const timing = await p.multiselect('When does it hurt?', [...TIMING]);
-  const since = await p.select('How long ago did this episode begin?', skippable(SINCE));
-  const sinceBand = SINCE.find((s) => s.value === since);
-  const episode = await p.select('When it comes on, how long does it last?', skippable(EPISODE));
   const now = await p.number('Pain right now, 0 (none) to 10 (worst imaginable)? Leave empty to skip.', {
     min: 0,
     max: 10,
@@ -135,42 +215,72 @@ async function painSection(p: Prompter): Promise<Answers['pain']> {
     max: 10,
     integer: true,
   });
-  const qualities = await p.multiselect('What does it feel like?', descriptorChoices('quality'));
-  const worseWith = await p.multiselect('What makes it worse?', descriptorChoices('aggravator'));
+  const timing = await p.multiselect('When does it hurt?', [...TIMING]);
+  const stopsDailyActivities = await yesNo(p, QUESTION_TEXT.stopsDailyActivities);
+  const since = await p.select('How long ago did this episode begin?', skippable(SINCE));
+  const sinceBand = SINCE.find((s) => s.value === since);
+  const episode = await p.select('When it comes on, how long does it last?', skippable(EPISODE));
+  const recurrent = await yesNo(p, QUESTION_TEXT.recurrent);
+  const qualities = await p.multiselect('What does it feel like?', kbDescriptorChoices('quality'));
+  const worseWith = await p.multiselect('What makes it worse?', kbDescriptorChoices('aggravator'));
   const easesWithRestOrPosition = await yesNo(p, 'Does rest or changing position ease it?');
-  const onset = await p.select('How did it begin?', skippable(ONSET));
-  const trend = await p.select('Since it began, is it…', skippable(TREND));
-  const triedSelfCare = await yesNo(
-    p,
-    'Have you already tried rest, stretching, foam rolling, massage or heat for it?',
-  );
-  return compact({
+  return {
     regions: regions.length ? regions : undefined,
     spreadsTo,
+    now,
+    worst,
     timing: timing.length ? timing : undefined,
+    stopsDailyActivities,
     daysSinceStart: sinceBand?.days,
     overThreeMonths: sinceBand ? sinceBand.value === '3m+' : undefined,
     episodeHours: EPISODE.find((e) => e.value === episode)?.hours,
-    now,
-    worst,
+    recurrent,
     qualities,
     worseWith,
     easesWithRestOrPosition,
-    onset: onset === 'skip' ? undefined : onset,
-    trend: trend === 'skip' ? undefined : trend,
-    triedSelfCare,
-  }) as Answers['pain'];
+  };
 }
 
-async function runningSection(p: Prompter): Promise<Answers['running']> {
+/** How it began, what was tried, and about you; the trend and what was tried not when it began today. */
+async function onsetSection(p: Prompter, answers: Answers): Promise<void> {
+  const pain: Record<string, unknown> = { ...answers.pain };
+  const ask = (id: string) => questionApplies(id, answers);
+  pain.onset = unskip(await p.select('How did it begin?', skippable(ONSET)));
+  if (ask('pain.trend')) pain.trend = unskip(await p.select('Since it began, is it…', skippable(TREND)));
+  if (ask('pain.triedSelfCare')) pain.triedSelfCare = await yesNo(p, QUESTION_TEXT.triedSelfCare);
+  if (ask('pain.triedPainkillers')) pain.triedPainkillers = await yesNo(p, QUESTION_TEXT.triedPainkillers);
+  const compacted = compact(pain);
+  if (compacted) answers.pain = compacted as Answers['pain'];
+  const age = await p.number('Your age?', { min: 12, max: 110, integer: true });
+  const sex = unskip(await p.select('Sex', skippable(SEX)));
+  const about = compact({ age, sex });
+  if (about) answers.about = about as Answers['about'];
+}
+
+/** How the pain sits with the runner, asked kindly; struggling gets the crisis line at once. */
+async function outlookSection(p: Prompter): Promise<Answers['outlook']> {
+  if ((await gate(p, `${QUESTION_TEXT.outlook} (worry, mood and coping)`)) !== 'yes') return undefined;
+  const chosen = await p.multiselect(
+    `${QUESTION_TEXT.outlookLead} (space to select, enter to confirm)`,
+    OUTLOOK.map((c) => ({ ...c })),
+  );
+  if (chosen.includes('struggling')) p.note('You do not have to cope alone', CRISIS_NOTE);
+  return Object.fromEntries(OUTLOOK.map((c) => [c.value, chosen.includes(c.value)])) as Answers['outlook'];
+}
+
+async function runningSection(p: Prompter, answers: Answers): Promise<Answers['running']> {
   if ((await gate(p, 'Your running (helps find load-related causes)')) !== 'yes') return undefined;
   const frequency = (message: string) => p.select(message, skippable(FREQUENCY));
   const runsPerWeek = await p.number('Runs a week?', { min: 0, max: 21, integer: true });
   const weeklyKmNow = await p.number('Kilometres in a typical recent week?', { min: 0, max: 500 });
-  const weeklyKm4WeeksAgo = await p.number('Kilometres a week about four weeks ago?', { min: 0, max: 500 });
+  // Four weeks ago only compares with now: not asked without this week's distance.
+  const weeklyKm4WeeksAgo =
+    weeklyKmNow === undefined
+      ? undefined
+      : await p.number('Kilometres a week about four weeks ago?', { min: 0, max: 500 });
   const longestRunKm = await p.number('Longest run in the last month, km?', { min: 0, max: 400 });
   const recentChanges = await p.multiselect('What changed in the last month? Select none if nothing.', [
-    ...RECENT_CHANGES,
+    ...recentChangeChoices(answers),
   ]);
   const restDaysPerWeek = await p.number('Rest days a week?', { min: 0, max: 7, integer: true });
   const crossTraining = await yesNo(p, 'Other exercise most weeks (cycling, swimming, strength)?');
@@ -185,9 +295,9 @@ async function runningSection(p: Prompter): Promise<Answers['running']> {
     recentChanges,
     restDaysPerWeek,
     crossTraining,
-    mainSurface: mainSurface === 'skip' ? undefined : mainSurface,
-    warmUp: warmUp === 'skip' ? undefined : warmUp,
-    stretchAfter: stretchAfter === 'skip' ? undefined : stretchAfter,
+    mainSurface: unskip(mainSurface),
+    warmUp: unskip(warmUp),
+    stretchAfter: unskip(stretchAfter),
   }) as Answers['running'];
 }
 
@@ -204,8 +314,11 @@ async function formSection(p: Prompter): Promise<Answers['form']> {
 async function dailySection(p: Prompter): Promise<Answers['daily']> {
   if ((await gate(p, 'Your day (sitting, stress, strength training)')) !== 'yes') return undefined;
   const sittingHours = await p.number('Hours sitting on a typical day?', { min: 0, max: 24 });
-  const slouching = await yesNo(p, 'Do you often slouch when sitting?');
-  const breaks = await p.select('How often do you get up from sitting?', skippable(BREAKS));
+  const sits = questionApplies('daily.breaks', { daily: { sittingHours } });
+  const slouching = sits ? await yesNo(p, 'Do you often slouch when sitting?') : undefined;
+  const breaks = sits
+    ? await p.select('How often do you get up from sitting?', skippable(BREAKS))
+    : undefined;
   const stress = await p.number('Stress lately, 0 (none) to 10 (extreme)?', {
     min: 0,
     max: 10,
@@ -219,28 +332,31 @@ async function dailySection(p: Prompter): Promise<Answers['daily']> {
   });
   const heavyLifting = await yesNo(p, 'Regular heavy lifting at work or home?');
   const previousSportsInjury = await yesNo(p, 'Any earlier sports injuries?');
+  const equipment = await p.multiselect(`${QUESTION_TEXT.equipment} Select all that apply.`, [...EQUIPMENT]);
   return compact({
     sittingHours,
     slouching,
-    breaks: breaks === 'skip' ? undefined : breaks,
+    breaks: unskip(breaks),
     stress,
-    hydration: hydration === 'skip' ? undefined : hydration,
+    hydration: unskip(hydration),
     strengthSessionsPerWeek,
     heavyLifting,
     previousSportsInjury,
+    equipment: equipment.length ? equipment : undefined,
   }) as Answers['daily'];
 }
 
-async function gearSection(p: Prompter): Promise<Answers['gear']> {
+async function gearSection(p: Prompter, answers: Answers): Promise<Answers['gear']> {
   if ((await gate(p, 'Your gear')) !== 'yes') return undefined;
-  const shoeCondition = await p.select('Your running shoes are…', skippable(SHOES));
-  const shoeAgeKm = await p.number('About how many km on them?', { min: 0, max: 10000 });
-  const sportsBraFit = await p.select('Does your sports bra or compression top fit well?', skippable(BRA));
-  return compact({
-    shoeCondition: shoeCondition === 'skip' ? undefined : shoeCondition,
-    shoeAgeKm,
-    sportsBraFit: sportsBraFit === 'skip' ? undefined : sportsBraFit,
-  }) as Answers['gear'];
+  const shoeCondition = unskip(await p.select('Your running shoes are…', skippable(SHOES)));
+  const shoeAgeKm =
+    shoeCondition === 'worn'
+      ? undefined
+      : await p.number('About how many km on them?', { min: 0, max: 10000 });
+  const sportsBraFit = questionApplies('gear.sportsBraFit', answers)
+    ? unskip(await p.select('Does your sports bra or compression top fit well?', skippable(BRA)))
+    : undefined;
+  return compact({ shoeCondition, shoeAgeKm, sportsBraFit }) as Answers['gear'];
 }
 
 async function selfCheckSection(p: Prompter): Promise<Answers['selfChecks']> {
@@ -280,26 +396,31 @@ async function selfCheckSection(p: Prompter): Promise<Answers['selfChecks']> {
 }
 
 /**
- * Ask the check-in. Stops straight after the red-flag screen when it already calls for emergency or
- * same-day care: nothing else would change that, and the runner should act now.
+ * Ask the check-in, in the order of the question catalogue (src/answers/questions.ts). Stops straight
+ * after the red-flag screen when it already calls for emergency or same-day care: nothing else would
+ * change that, and the runner should act now. A warning answer in a follow-up asked later (clot risk with
+ * pain on breathing, eye inflammation now) is triaged the same way.
  */
 export async function runCheckIn(p: Prompter): Promise<{ answers: Answers; stoppedEarly: boolean }> {
   const answers: Answers = {};
   const redFlags = await redFlagScreen(p);
   if (redFlags) answers.redFlags = redFlags;
-  const early = triage(answers).level;
-  if (early === 'emergency' || early === 'urgent') return { answers, stoppedEarly: true };
+  if (needsPromptCare(answers)) return { answers, stoppedEarly: true };
 
-  const age = await p.number('Your age?', { min: 12, max: 110, integer: true });
-  const sex = await p.select('Sex', skippable(SEX));
-  const about = compact({ age, sex: sex === 'skip' ? undefined : sex });
-  if (about) answers.about = about as Answers['about'];
+  const pain = compact(await painSection(p));
+  if (pain) answers.pain = pain as Answers['pain'];
+  if ((await followUps(p, 'after-feel', answers)) && needsPromptCare(answers))
+    return { answers, stoppedEarly: true };
+  await onsetSection(p, answers);
+  if ((await followUps(p, 'after-history', answers)) && needsPromptCare(answers))
+    return { answers, stoppedEarly: true };
+
   const sections = [
-    ['pain', await painSection(p)],
-    ['running', await runningSection(p)],
+    ['outlook', await outlookSection(p)],
+    ['running', await runningSection(p, answers)],
     ['form', await formSection(p)],
     ['daily', await dailySection(p)],
-    ['gear', await gearSection(p)],
+    ['gear', await gearSection(p, answers)],
     ['selfChecks', await selfCheckSection(p)],
   ] as const;
   for (const [key, value] of sections) if (value) Object.assign(answers, { [key]: value });

@@ -53,7 +53,15 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
       out.push(pc.dim(wrap(`Sources: ${reason.sources.join(', ')}`, 4)));
     }
   }
-  if (t.redFlagScreen.note) out.push(`\n${pc.yellow(wrap(`! ${t.redFlagScreen.note}`, 0))}`);
+  // Unanswered safety questions by their wording, one a line; a skipped screen lists them near the end.
+  const screen = t.redFlagScreen;
+  const partial = screen.answered > 0 && screen.unanswered.length > 0;
+  if (partial) {
+    const n = screen.unanswered.length;
+    const lead = `! ${n} of ${screen.total} safety questions ${n === 1 ? 'was' : 'were'} not answered and not assumed to be "no". If any of them applies to you, act on "When to seek help":`;
+    out.push(`\n${pc.yellow(wrap(lead, 0))}`);
+    for (const u of screen.unanswered) out.push(pc.yellow(wrap(`- ${u.text}`, 2)));
+  } else if (screen.note) out.push(`\n${pc.yellow(wrap(`! ${screen.note}`, 0))}`);
   if (t.selfCare) {
     out.push(heading('Why self-care is reasonable'));
     for (const why of t.selfCare.why) out.push(wrap(`- ${why}`, 2));
@@ -122,6 +130,10 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
   if (r.unanswered.length && r.plan.mode !== 'safety-only') {
     out.push(heading('Not answered'));
     for (const u of r.unanswered) out.push(wrap(`- ${u.field}: ${u.why}`, 2));
+  }
+  if (!partial && screen.unanswered.length) {
+    out.push(heading('Safety questions not asked'));
+    for (const u of screen.unanswered) out.push(wrap(`- ${u.text}`, 2));
   }
   out.push(heading('Sources'));
   for (const s of r.sources)

@@ -59,10 +59,12 @@ type Check = { name: string; route: string; prepare?: (page: Page) => Promise<vo
 const PAGES: Check[] = [
   { name: 'home', route: '/' },
   { name: 'check-in safety', route: '/check-in?step=1' },
-  { name: 'check-in body map', route: '/check-in?step=4' },
-  { name: 'check-in pain', route: '/check-in?step=6' },
-  { name: 'check-in running', route: '/check-in?step=10' },
-  { name: 'check-in review', route: '/check-in?step=15' },
+  { name: 'check-in body map', route: '/check-in?step=5' },
+  { name: 'check-in pain', route: '/check-in?step=7' },
+  { name: 'check-in stiffness', route: '/check-in?step=11' },
+  { name: 'check-in outlook', route: '/check-in?step=12' },
+  { name: 'check-in running', route: '/check-in?step=13' },
+  { name: 'check-in review', route: '/check-in?step=18' },
   { name: 'result', route: '/result' },
   {
     name: 'result emergency',

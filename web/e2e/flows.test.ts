@@ -13,6 +13,7 @@ import {
   screenshot,
   seedPain,
   seedRuns,
+  seriousViolations,
   startServer,
   type TestServer,
   visit,
@@ -47,7 +48,8 @@ describe('check-in', { timeout: 90_000 }, () => {
   it('goes from the safety questions to a self-care result and a week plan', async () => {
     const page = await openPage(browser, server, PHONE);
     await visit(page, '/check-in?step=1');
-    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 1 of 15');
+    // An empty draft: every step but the clot follow-up (nothing about breathing yet) applies.
+    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 1 of 18');
     await expect(heading(page).textContent()).resolves.toBe('Safety: heart and lungs');
     await screenshot(page, 'check-in-safety-phone');
 
@@ -56,11 +58,10 @@ describe('check-in', { timeout: 90_000 }, () => {
       'Safety: heart and lungs',
       'Safety: bladder, bowel and nerves',
       'Safety: general health',
+      'Safety: skin, bladder and kidneys',
     ]) {
       await expect(heading(page).textContent()).resolves.toBe(title);
-      await answerAllNo(page);
-      if (title.includes('general'))
-        await page.getByRole('radio', { name: 'No', exact: true }).last().check();
+      await answerAllNo(page); // the accident question's "No" too
       await cont(page).click();
     }
 
@@ -101,6 +102,11 @@ describe('check-in', { timeout: 90_000 }, () => {
     await page.getByRole('radio', { name: 'Getting better' }).check();
     await page.getByLabel('Your age').fill('34');
     await cont(page).click();
+
+    // Under 45 but pain of two days that does not keep coming back: no stiffness questions.
+    await expect(heading(page).textContent()).resolves.toBe('How is the pain sitting with you?');
+    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 11 of 17');
+    await cont(page).click(); // none of these
 
     // Running.
     await page.getByLabel('Runs a week').fill('3');
@@ -226,9 +232,9 @@ describe('check-in', { timeout: 90_000 }, () => {
       }
       if (f.tag === 'BUTTON' && f.text === 'Continue') break;
     }
-    expect(answered).toBe(8);
+    expect(answered).toBe(9);
     const checkedNo = await page.locator('input[type=radio][value=no]:checked').count();
-    expect(checkedNo).toBe(8);
+    expect(checkedNo).toBe(9);
     await page.keyboard.press('Enter');
     await expect(heading(page).textContent()).resolves.toBe('Safety: bladder, bowel and nerves');
     // Focus moves to the new step's heading (after the render, so wait for it rather than race it).
@@ -237,7 +243,7 @@ describe('check-in', { timeout: 90_000 }, () => {
     });
 
     // The rest: Enter on the form submits each step (Continue is its first button) until the result.
-    for (let step = 2; step <= 15; step++) {
+    for (let step = 2; step <= 25; step++) {
       const title = await heading(page).textContent();
       if (title === 'Check and send') break;
       await page.keyboard.press('Tab');
@@ -263,7 +269,192 @@ describe('check-in', { timeout: 90_000 }, () => {
     await expect(page.locator('.notice-warning').first().textContent()).resolves.toMatch(
       /not answered|skipped/,
     );
+    // Each unanswered safety question is named by its wording, not only counted.
+    await expect(page.locator('.notice-warning li').allTextContents()).resolves.toContain(
+      'Numbness around the genitals, bottom or inner thighs.',
+    );
+    await screenshot(page, 'result-unanswered-safety-laptop');
     await page.context().close();
+  });
+});
+
+/** Click "None of these apply" on each screen step, from the first. */
+async function noneOnTheScreen(page: Page) {
+  for (const title of [
+    'Safety: heart and lungs',
+    'Safety: bladder, bowel and nerves',
+    'Safety: general health',
+    'Safety: skin, bladder and kidneys',
+  ]) {
+    await expect(heading(page).textContent()).resolves.toBe(title);
+    await page.getByRole('button', { name: 'None of these apply' }).click();
+    await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
+  }
+}
+
+/** The review table's status for a step. */
+const reviewStatus = (page: Page, step: string) =>
+  page
+    .getByRole('row', { name: new RegExp(`^${step}`) })
+    .locator('td')
+    .first()
+    .textContent();
+
+describe('check-in: follow-ups and "none of these apply"', { timeout: 90_000 }, () => {
+  it('answers every question of a safety step with "None of these apply", the accident question too', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/check-in?step=1');
+    await page.evaluate(() => sessionStorage.removeItem('backstride.checkin'));
+    await visit(page, '/check-in?step=1');
+    await noneOnTheScreen(page);
+    await expect(heading(page).textContent()).resolves.toBe('Where does it hurt?');
+
+    // Back on the general step, the accident question says No and no follow-up is shown.
+    await visit(page, '/check-in?step=3');
+    await expect(heading(page).textContent()).resolves.toBe('Safety: general health');
+    const accident = page.getByRole('group', {
+      name: 'Did the pain start after an accident, fall or knock?',
+    });
+    await expect(accident.getByRole('radio', { name: 'No', exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('input[type=radio]:checked').count()).resolves.toBe(12);
+    await expect(page.getByRole('group', { name: /stiff neck/ }).count()).resolves.toBe(0);
+
+    // A yes to fever brings its follow-up, under it.
+    const fever = page.getByRole('group', { name: 'High temperature, chills or shivering.' });
+    await fever.getByRole('radio', { name: 'Yes' }).check();
+    const stiffNeck = page.getByRole('group', { name: /Fever with a stiff neck/ });
+    await stiffNeck.waitFor();
+    await fever.getByRole('radio', { name: 'No', exact: true }).check();
+    await stiffNeck.waitFor({ state: 'detached' });
+
+    // The review counts only the questions that apply, and all are answered.
+    await visit(page, '/check-in?step=99');
+    await expect(heading(page).textContent()).resolves.toBe('Check and send');
+    await expect(reviewStatus(page, 'Safety: general health')).resolves.toBe('12 of 12 answered');
+    await expect(reviewStatus(page, 'Safety: heart and lungs')).resolves.toBe('9 of 9 answered');
+    await expect(reviewStatus(page, 'Safety: skin, bladder and kidneys')).resolves.toBe('4 of 4 answered');
+    await expect(reviewStatus(page, 'Safety: bladder, bowel and nerves')).resolves.toBe('10 of 10 answered');
+    await page.context().close();
+  });
+
+  it('asks about clot risk after "Deep breaths" with mid-back pain, and not otherwise', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/check-in?step=1');
+    await page.evaluate(() => sessionStorage.removeItem('backstride.checkin'));
+    await visit(page, '/check-in?step=1');
+    await noneOnTheScreen(page);
+
+    await page
+      .getByRole('group', { name: 'Back of the body' })
+      .getByRole('checkbox', { name: 'Mid back and ribs' })
+      .click();
+    await cont(page).click();
+    for (const title of ['Does the pain spread?', 'How bad, and when?', 'How long?']) {
+      await expect(heading(page).textContent()).resolves.toBe(title);
+      await cont(page).click();
+    }
+
+    // Without "Deep breaths": no clot questions, straight on to how it started.
+    await expect(heading(page).textContent()).resolves.toBe('What it feels like');
+    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 9 of 18');
+    await cont(page).click();
+    await expect(heading(page).textContent()).resolves.toBe('How it started, and about you');
+    await page.getByRole('button', { name: 'Back' }).click();
+
+    // With it: the follow-up step appears next, and the step count says so.
+    await expect(heading(page).textContent()).resolves.toBe('What it feels like');
+    await page.getByRole('checkbox', { name: 'Deep breaths' }).check();
+    await expect(page.locator('.step-count').textContent()).resolves.toBe('Step 9 of 19');
+    await cont(page).click();
+    await expect(heading(page).textContent()).resolves.toBe('Safety: pain on breathing');
+    const risks = page.getByRole('group', { name: /do any of these apply to you/ });
+    await expect(risks.getByRole('checkbox').count()).resolves.toBe(6);
+    await risks.getByRole('checkbox', { name: 'None of these' }).check();
+    await cont(page).click();
+    await expect(heading(page).textContent()).resolves.toBe('How it started, and about you');
+
+    // A clot risk with pain on breathing in is same-day care: the check-in stops at once, as in the screen.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(heading(page).textContent()).resolves.toBe('Safety: pain on breathing');
+    await risks.getByRole('checkbox', { name: /combined contraceptive pill/ }).check();
+    await expect(risks.getByRole('checkbox', { name: 'None of these' }).isChecked()).resolves.toBe(false);
+    await cont(page).click();
+    const banner = page.locator('section.alarm');
+    await banner.waitFor();
+    await expect(banner.getAttribute('data-level')).resolves.toBe('urgent');
+    await page.context().close();
+  });
+});
+
+/** A draft in which every new step and follow-up shows (as the check-in page stores it). */
+const FOLLOW_UP_DRAFT = {
+  flags: { chestPain: false, sweatingNauseaBreathless: false, nearFaintOrPalpitations: true },
+  regions: ['mid-back-ribs'],
+  spread: ['groin', 'belly'],
+  timing: ['during-run'],
+  since: '3m+',
+  qualities: ['pressure'],
+  worseWith: ['deep-breath', 'arching-back'],
+  age: 30,
+  sex: 'female',
+  outlook: ['fearOfMoving', 'struggling'],
+  running: { recentChanges: ['sports-bra'], weeklyNow: 30 },
+  form: [],
+  daily: { equipment: ['band'], sittingHours: 8 },
+  gear: {},
+  checks: {},
+  skipped: [],
+};
+
+describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, () => {
+  it('shows each new step and follow-up, readable and without serious accessibility problems', async () => {
+    const shots: [number, string, (page: Page) => Promise<void>][] = [
+      [1, 'heart', async () => {}],
+      [
+        3,
+        'general',
+        async (page) => {
+          for (const name of ['High temperature, chills or shivering.', /^High blood pressure/])
+            await page.getByRole('group', { name }).getByRole('radio', { name: 'Yes' }).check();
+        },
+      ],
+      [4, 'body', async () => {}],
+      [6, 'spread', async () => {}],
+      [7, 'severity', async () => {}],
+      [8, 'duration', async () => {}],
+      [9, 'feel', async () => {}],
+      [10, 'clot', async () => {}],
+      [11, 'onset', async () => {}],
+      [12, 'stiffness', async () => {}],
+      [13, 'outlook', async () => {}],
+      [14, 'running', async () => {}],
+      [16, 'daily', async () => {}],
+      [19, 'review', async () => {}],
+    ];
+    const problems: string[] = [];
+    for (const view of [{ ...PHONE, width: 390, height: 844 }, LAPTOP]) {
+      const page = await openPage(browser, server, view);
+      await visit(page, '/');
+      await page.evaluate(
+        (d) => sessionStorage.setItem('backstride.checkin', JSON.stringify(d)),
+        FOLLOW_UP_DRAFT,
+      );
+      for (const [step, name, prepare] of shots) {
+        await visit(page, `/check-in?step=${step}`);
+        await prepare(page);
+        await expect(page.locator('.step-count').textContent()).resolves.toBe(`Step ${step} of 19`);
+        await screenshot(page, `check-in-new-${name}-${view.width}`);
+        for (const v of await seriousViolations(page))
+          problems.push(`${name} at ${view.width}: [${v.impact}] ${v.id}: ${v.help}`);
+      }
+      // The struggling answer shows the crisis line; the follow-ups show where they apply.
+      await visit(page, '/check-in?step=13');
+      await expect(page.locator('.crisis-note').textContent()).resolves.toMatch(/crisis line/);
+      await visit(page, '/check-in?step=1');
+      await page.getByRole('group', { name: /When did you last have those chest or breathing/ }).waitFor();
+      await page.context().close();
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 });
 

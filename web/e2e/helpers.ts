@@ -222,5 +222,10 @@ export async function seedRuns(server: TestServer, files: string[]) {
 
 /** A complete, self-care check-in (a desk worker with upper-back ache), as the API takes it. */
 export const SELF_CARE_ANSWERS = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/answers/sc-desk-worker-upper-back.json'), 'utf8'),
+  readFileSync(
+    ['tests/fixtures/triage-cases', 'tests/fixtures/answers']
+      .map((dir) => join(ROOT, dir, 'sc-desk-worker-upper-back.json'))
+      .find((f) => existsSync(f)) ?? '',
+    'utf8',
+  ),
 ) as Record<string, unknown>;

@@ -1,10 +1,29 @@
 /**
  * The check-in as the web form holds it (a draft per step, in the runner's units) and its conversion to
- * the answers the API validates. The questions and their bands mirror the terminal check-in
- * (src/cli/check-in.ts), so both ask the same thing in the same order: red-flag screen first.
+ * the answers the API validates. Which steps and questions are shown comes from the shared question
+ * catalogue (src/answers/questions.ts) and red-flag screen, computed from `toAnswers(draft)`, so the web
+ * and the terminal check-in ask the same things in the same order: red-flag screen first.
  */
-import { EPISODE, FORM_CHOICES, SINCE } from '../../src/answers/choices.js';
-import { RED_FLAG_GROUPS } from '../../src/answers/red-flag-screen.js';
+import { EPISODE, FORM_CHOICES, OUTLOOK, SINCE } from '../../src/answers/choices.js';
+import {
+  type AskedQuestion,
+  anyWarningAnswer,
+  applicableSteps,
+  FOLLOW_UP_STEPS,
+  type FollowUpStepId,
+  QUESTIONS,
+  type StepId as QuestionStepId,
+  stepQuestions,
+  withoutUnasked,
+} from '../../src/answers/questions.js';
+import {
+  FOLLOW_UPS,
+  NO_ANSWER,
+  noneOfThese,
+  RED_FLAG_GROUPS,
+  type RedFlagGroupId,
+  screenQuestionApplies,
+} from '../../src/answers/red-flag-screen.js';
 import type { RedFlagQuestion } from '../../src/answers/schema.js';
 import { descriptors } from '../../src/knowledge/data/body.js';
 import { METRES_PER_MILE } from '../../src/metrics/index.js';
@@ -12,22 +31,25 @@ import type { Option } from './components/ui.js';
 import type { Units } from './format.js';
 import type { Answers } from './types.js';
 
-/** The red-flag questions, grouped and ordered as in the terminal check-in (shared data). */
-export { RED_FLAG_GROUPS };
-
-/** Wording for the questions whose schema entry has no description. */
-
 export {
   BRA,
   BREAKS,
   CARDIAC_TIMING,
+  CARDIAC_TIMING_HINT,
+  CARDIAC_TIMING_QUESTION,
+  CLOT_RISK,
+  CRISIS_NOTE,
   EPISODE,
+  EQUIPMENT,
+  EYE_INFLAMMATION,
   FORM_CHOICES,
   FREQUENCY,
   HYDRATION,
   MIRROR,
   ONSET,
+  OUTLOOK,
   PHOTOS,
+  QUESTION_TEXT,
   RECENT_CHANGES,
   ROTATION,
   SEX,
@@ -39,6 +61,9 @@ export {
   TREND,
   WALL_TEST,
 } from '../../src/answers/choices.js';
+export { questionApplies, recentChangeChoices } from '../../src/answers/questions.js';
+/** The red-flag questions, grouped and ordered as in the terminal check-in (shared data). */
+export { FOLLOW_UPS, RED_FLAG_GROUPS };
 
 const descriptorOptions = (kind: 'quality' | 'aggravator'): Option<string>[] =>
   descriptors
@@ -47,33 +72,23 @@ const descriptorOptions = (kind: 'quality' | 'aggravator'): Option<string>[] =>
 export const QUALITIES = descriptorOptions('quality');
 export const AGGRAVATORS = descriptorOptions('aggravator');
 
-export type StepId =
-  | 'rf-heart'
-  | 'rf-nerves'
-  | 'rf-general'
-  | 'where'
-  | 'spread'
-  | 'severity'
-  | 'duration'
-  | 'feel'
-  | 'onset'
-  | 'running'
-  | 'form'
-  | 'daily'
-  | 'gear'
-  | 'self-checks'
-  | 'review';
+export type StepId = QuestionStepId | 'review';
 
+/** Every step with its title, in the order asked; only those that apply to the answers are shown. */
 export const STEPS: { id: StepId; title: string }[] = [
   { id: 'rf-heart', title: 'Safety: heart and lungs' },
   { id: 'rf-nerves', title: 'Safety: bladder, bowel and nerves' },
   { id: 'rf-general', title: 'Safety: general health' },
+  { id: 'rf-body', title: 'Safety: skin, bladder and kidneys' },
   { id: 'where', title: 'Where does it hurt?' },
   { id: 'spread', title: 'Does the pain spread?' },
   { id: 'severity', title: 'How bad, and when?' },
   { id: 'duration', title: 'How long?' },
   { id: 'feel', title: 'What it feels like' },
+  { id: 'fu-clot', title: 'Safety: pain on breathing' },
   { id: 'onset', title: 'How it started, and about you' },
+  { id: 'fu-inflammatory', title: 'Safety: stiffness and related conditions' },
+  { id: 'outlook', title: 'How is the pain sitting with you?' },
   { id: 'running', title: 'Your running' },
   { id: 'form', title: 'Your running form' },
   { id: 'daily', title: 'Your day' },
@@ -82,7 +97,28 @@ export const STEPS: { id: StepId; title: string }[] = [
   { id: 'review', title: 'Check and send' },
 ];
 
-type Flags = Partial<Record<RedFlagQuestion, boolean | string>>;
+/** The screen groups and the follow-up steps: their answers are red flags, triaged as they come. */
+export type SafetyStepId = RedFlagGroupId | FollowUpStepId;
+export const isSafetyStep = (id: StepId): id is SafetyStepId =>
+  RED_FLAG_GROUPS.some((g) => g.id === id) || Object.values(FOLLOW_UP_STEPS).includes(id as FollowUpStepId);
+
+/** The screen questions of a safety step, in order, with their conditions. */
+export function safetyItems(id: SafetyStepId) {
+  const group = RED_FLAG_GROUPS.find((g) => g.id === id);
+  if (group) return group.items;
+  return FOLLOW_UPS.filter((f) => FOLLOW_UP_STEPS[f.stage] === id);
+}
+
+/** The step that asks a red-flag question. */
+function stepOfFlag(q: RedFlagQuestion): SafetyStepId | undefined {
+  const group = RED_FLAG_GROUPS.find((g) => g.questions.includes(q));
+  if (group) return group.id;
+  const follow = FOLLOW_UPS.find((f) => f.id === q);
+  return follow ? FOLLOW_UP_STEPS[follow.stage] : undefined;
+}
+
+/** A red-flag answer as the form holds it: clot risks may include 'none' (shown as a chip). */
+type Flags = Partial<Record<RedFlagQuestion, boolean | string | string[]>>;
 
 export type Draft = {
   flags: Flags;
@@ -91,16 +127,20 @@ export type Draft = {
   now?: number;
   worst?: number;
   timing: string[];
+  stopsDaily?: boolean;
   since?: string;
   episode?: string;
+  recurrent?: boolean;
   qualities: string[];
   worseWith: string[];
   eases?: boolean;
   onset?: string;
   trend?: string;
   triedSelfCare?: boolean;
+  triedPainkillers?: boolean;
   age?: number;
   sex?: string;
+  outlook: string[];
   running: {
     runsPerWeek?: number;
     weeklyNow?: number;
@@ -123,6 +163,7 @@ export type Draft = {
     strengthSessions?: number;
     heavyLifting?: boolean;
     previousInjury?: boolean;
+    equipment?: string[];
   };
   gear: { shoeCondition?: string; shoeDistance?: number; bra?: string };
   checks: {
@@ -145,6 +186,7 @@ export const emptyDraft = (): Draft => ({
   timing: [],
   qualities: [],
   worseWith: [],
+  outlook: [],
   running: { recentChanges: [] },
   form: [],
   daily: {},
@@ -152,6 +194,16 @@ export const emptyDraft = (): Draft => ({
   checks: {},
   skipped: [],
 });
+
+/**
+ * A choice list whose "none" option excludes the rest: choosing "none" clears the others and choosing
+ * another clears "none".
+ */
+export function exclusiveNone(before: readonly string[], after: string[], none = 'none'): string[] {
+  const added = after.filter((v) => !before.includes(v));
+  if (added.includes(none)) return [none];
+  return added.length ? after.filter((v) => v !== none) : after;
+}
 
 /** Drop undefined fields and empty objects, so a skipped question stays absent. */
 function compact<T extends Record<string, unknown>>(o: T): T | undefined {
@@ -162,32 +214,40 @@ function compact<T extends Record<string, unknown>>(o: T): T | undefined {
 const toKm = (v: number | undefined, u: Units) =>
   v === undefined ? undefined : u === 'mi' ? Math.round(((v * METRES_PER_MILE) / 1000) * 10) / 10 : v;
 
-/** The red-flag answers given so far (skipped groups left out). */
-export function redFlagAnswers(d: Draft): Answers['redFlags'] {
+/** A red-flag answer from the form: clot risks ticked as "none of these" are []. */
+function flagValue(q: RedFlagQuestion, v: Flags[RedFlagQuestion]): unknown {
+  if (q === 'clotRisk' && Array.isArray(v)) return v.length ? v.filter((x) => x !== 'none') : undefined;
+  return v;
+}
+
+/** The red-flag answers given so far (skipped steps left out), as given: conditions are applied later. */
+function givenRedFlags(d: Draft): Answers['redFlags'] {
   const out: Record<string, unknown> = {};
-  for (const g of RED_FLAG_GROUPS) {
-    if (d.skipped.includes(g.id)) continue;
-    for (const q of g.questions) if (d.flags[q] !== undefined) out[q] = d.flags[q];
-    if (g.id === 'rf-heart' && (d.flags.chestPain === true || d.flags.sweatingNauseaBreathless === true))
-      out.cardiacTiming = d.flags.cardiacTiming;
-    if (g.id === 'rf-general') out.trauma = d.flags.trauma;
+  for (const [q, v] of Object.entries(d.flags) as [RedFlagQuestion, Flags[RedFlagQuestion]][]) {
+    const step = stepOfFlag(q);
+    if (!step || d.skipped.includes(step)) continue;
+    const value = flagValue(q, v);
+    if (value !== undefined) out[q] = value;
   }
   return compact(out) as Answers['redFlags'];
 }
 
-/** Whether any safety answer so far is a warning sign (worth an early triage). */
-export function anyWarning(d: Draft): boolean {
-  const rf = redFlagAnswers(d) ?? {};
-  return Object.entries(rf).some(
-    ([k, v]) => v === true || (k === 'trauma' && (v === 'minor' || v === 'major')),
-  );
+/** The red-flag answers given so far that apply (skipped steps left out). */
+export function redFlagAnswers(d: Draft): Answers['redFlags'] {
+  return withoutUnasked({ redFlags: givenRedFlags(d) }).redFlags;
 }
 
-/** The whole draft as answers for `POST /api/assess`. */
+/** Whether any safety answer so far is a warning sign (worth an early triage); `step` limits it to one step. */
+export function anyWarning(d: Draft, step?: SafetyStepId): boolean {
+  const flags = step ? toAnswers(d, 'km').redFlags : redFlagAnswers(d);
+  return anyWarningAnswer(flags, step ? safetyItems(step).map((i) => i.id) : undefined);
+}
+
+/** The whole draft as answers for `POST /api/assess`, without answers to questions that are not asked. */
 export function toAnswers(d: Draft, units: Units): Answers {
   const skip = (id: StepId) => d.skipped.includes(id);
   const answers: Answers = {};
-  const redFlags = redFlagAnswers(d);
+  const redFlags = givenRedFlags(d);
   if (redFlags) answers.redFlags = redFlags;
 
   const since = SINCE.find((s) => s.value === d.since);
@@ -198,11 +258,13 @@ export function toAnswers(d: Draft, units: Units): Answers {
     pain.now = d.now;
     pain.worst = d.worst;
     if (d.timing.length) pain.timing = d.timing;
+    pain.stopsDailyActivities = d.stopsDaily;
   }
   if (!skip('duration')) {
     pain.daysSinceStart = since?.days;
     pain.overThreeMonths = since ? since.value === '3m+' : undefined;
     pain.episodeHours = EPISODE.find((e) => e.value === d.episode)?.hours;
+    pain.recurrent = d.recurrent;
   }
   if (!skip('feel')) {
     pain.qualities = d.qualities;
@@ -213,12 +275,18 @@ export function toAnswers(d: Draft, units: Units): Answers {
     pain.onset = d.onset;
     pain.trend = d.trend;
     pain.triedSelfCare = d.triedSelfCare;
+    pain.triedPainkillers = d.triedPainkillers;
     const about = compact({ age: d.age, sex: d.sex });
     if (about) answers.about = about as Answers['about'];
   }
   const p = compact(pain);
   if (p) answers.pain = p as Answers['pain'];
 
+  if (!skip('outlook')) {
+    answers.outlook = Object.fromEntries(
+      OUTLOOK.map((c) => [c.value, d.outlook.includes(c.value)]),
+    ) as Answers['outlook'];
+  }
   if (!skip('running')) {
     const r = d.running;
     const running = compact({
@@ -251,6 +319,7 @@ export function toAnswers(d: Draft, units: Units): Answers {
       strengthSessionsPerWeek: x.strengthSessions,
       heavyLifting: x.heavyLifting,
       previousSportsInjury: x.previousInjury,
+      equipment: x.equipment?.length ? x.equipment : undefined,
     });
     if (daily) answers.daily = daily as Answers['daily'];
   }
@@ -277,40 +346,54 @@ export function toAnswers(d: Draft, units: Units): Answers {
     });
     if (checks) answers.selfChecks = checks as Answers['selfChecks'];
   }
-  return answers;
+  return withoutUnasked(answers);
+}
+
+/** The steps shown for this draft, in order: those that ask something of these answers, then the review. */
+export function visibleSteps(d: Draft): { id: StepId; title: string }[] {
+  const applies = new Set<StepId>(applicableSteps(toAnswers(d, 'km')));
+  return STEPS.filter((s) => s.id === 'review' || applies.has(s.id));
+}
+
+/** The questions a step asks of this draft (for the review's counts). */
+export const questionsOf = (id: StepId, d: Draft): AskedQuestion[] =>
+  id === 'review' ? [] : stepQuestions(id, toAnswers(d, 'km'));
+
+/**
+ * "None of these apply" on a safety step: every applicable question of the step still unanswered gets
+ * its "no" answer, the accident question and eye inflammation included, as the form holds them.
+ */
+export function noneApply(d: Draft, id: SafetyStepId): Flags {
+  const answers = toAnswers({ ...d, skipped: d.skipped.filter((s) => s !== id) }, 'km');
+  let filled: Record<string, unknown>;
+  if (RED_FLAG_GROUPS.some((g) => g.id === id)) {
+    filled = { ...noneOfThese(id as RedFlagGroupId, answers) };
+  } else {
+    filled = { ...answers.redFlags };
+    for (const q of safetyItems(id)) {
+      if (filled[q.id] !== undefined) continue;
+      if (!screenQuestionApplies(q, { ...answers, redFlags: filled } as Answers)) continue;
+      const no = NO_ANSWER[q.id];
+      if (no !== undefined) filled[q.id] = no;
+    }
+  }
+  const flags: Flags = { ...d.flags };
+  for (const q of safetyItems(id)) {
+    if (flags[q.id] !== undefined || filled[q.id] === undefined) continue;
+    // [] is "none of these" for the clot risks, shown as its chip.
+    flags[q.id] = q.id === 'clotRisk' ? ['none'] : (filled[q.id] as Flags[RedFlagQuestion]);
+  }
+  return flags;
 }
 
 /** The step that asks about an answers field (`pain.now` → 'severity'), for server errors. */
 export function stepForField(field: string): StepId | undefined {
   const [head = '', sub = ''] = field.split(/[.[]/);
-  if (head === 'redFlags') {
-    if (sub === 'cardiacTiming') return 'rf-heart';
-    if (sub === 'trauma') return 'rf-general';
-    return RED_FLAG_GROUPS.find((g) => g.questions.includes(sub as RedFlagQuestion))?.id;
-  }
+  if (head === 'redFlags') return stepOfFlag(sub as RedFlagQuestion);
+  if (head === 'pain' && sub === 'overThreeMonths') return 'duration';
   if (head === 'about') return 'onset';
-  if (head === 'pain') {
-    const map: Record<string, StepId> = {
-      regions: 'where',
-      spreadsTo: 'spread',
-      now: 'severity',
-      worst: 'severity',
-      timing: 'severity',
-      daysSinceStart: 'duration',
-      overThreeMonths: 'duration',
-      episodeHours: 'duration',
-      qualities: 'feel',
-      worseWith: 'feel',
-      easesWithRestOrPosition: 'feel',
-    };
-    return map[sub] ?? 'onset';
-  }
-  const sections: Record<string, StepId> = {
-    running: 'running',
-    form: 'form',
-    daily: 'daily',
-    gear: 'gear',
-    selfChecks: 'self-checks',
-  };
-  return sections[head];
+  if (head === 'selfChecks') return 'self-checks';
+  const exact = QUESTIONS.find((q) => q.id === `${head}.${sub}` || q.id === head);
+  if (exact) return exact.step;
+  return QUESTIONS.find((q) => q.id.startsWith(`${head}.`))?.step;
 }

@@ -88,6 +88,16 @@ const SHAPES: Record<string, Partial<Record<View, Shape>>> = {
     ),
   },
   chest: { front: <rect x="66" y="106" width="68" height="50" rx="12" /> },
+  belly: { front: <rect x="70" y="166" width="60" height="52" rx="18" /> },
+  // The creases where the legs meet the body, either side of the midline.
+  groin: {
+    front: (
+      <>
+        <path d="M 66 228 L 96 252 L 92 264 L 62 240 Z" />
+        <path d={mirror('M 66 228 L 96 252 L 92 264 L 62 240 Z')} />
+      </>
+    ),
+  },
   jaw: { front: <ellipse cx="100" cy="58" rx="20" ry="11" /> },
 };
 

@@ -209,13 +209,7 @@ function FullResult({ r }: { r: Assessment }) {
 
       <SelfCareNote r={r} />
 
-      {t.redFlagScreen.note && (
-        <div class="notice notice-warning" role="note">
-          <p>
-            <strong>Safety questions:</strong> {t.redFlagScreen.note}
-          </p>
-        </div>
-      )}
+      {t.redFlagScreen.note && <UnansweredSafety screen={t.redFlagScreen} />}
 
       {t.reasons.length > 0 && (
         <section aria-labelledby="why-heading">
@@ -329,5 +323,39 @@ function FullResult({ r }: { r: Assessment }) {
         </a>
       </p>
     </>
+  );
+}
+
+/** The safety questions left unanswered, each by its wording (a skipped screen lists them folded away). */
+function UnansweredSafety({ screen }: { screen: Assessment['triage']['redFlagScreen'] }) {
+  const n = screen.unanswered.length;
+  const partial = screen.answered > 0 && n > 0;
+  const list = (
+    <ul>
+      {screen.unanswered.map((u) => (
+        <li key={u.question}>{u.text}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <div class="notice notice-warning" role="note">
+      <p>
+        <strong>Safety questions:</strong>{' '}
+        {partial
+          ? `${n} of ${screen.total} ${n === 1 ? 'was' : 'were'} not answered and ${n === 1 ? 'was' : 'were'} not assumed to be "no". If ${n === 1 ? 'it applies' : 'any of them applies'} to you, act on "When to seek help" below:`
+          : screen.note}
+      </p>
+      {/* A long list (most of the screen skipped) is folded so the rest of the result stays in reach. */}
+      {partial && n <= 8
+        ? list
+        : n > 0 && (
+            <details>
+              <summary>
+                The {n} questions {partial ? 'not answered' : 'not asked'}
+              </summary>
+              {list}
+            </details>
+          )}
+    </div>
   );
 }

@@ -1,0 +1,17 @@
+/**
+ * What every check-in step gets: the draft, a way to edit it (answering a skipped step un-skips it), the
+ * answers so far (for which questions apply) and the runner's units.
+ */
+import type { Draft } from '../../check-in-model.js';
+import type { Units } from '../../format.js';
+import type { Answers } from '../../types.js';
+
+export type Edit = (update: (d: Draft) => Partial<Draft>) => void;
+
+export type StepProps = {
+  draft: Draft;
+  edit: Edit;
+  /** `toAnswers(draft)`: what the conditions of the questions are computed from. */
+  answers: Answers;
+  units: Units;
+};
