@@ -50,7 +50,10 @@ await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
 });
 
-const answers = readFileSync(join(root, 'tests/fixtures/answers/sc-desk-worker-upper-back.json'), 'utf8');
+const answers = readFileSync(
+  join(root, 'tests/fixtures/triage-cases/sc-desk-worker-upper-back.json'),
+  'utf8',
+);
 const url = `http://127.0.0.1:${port}`;
 // autocannon takes the path in the URL: its `path` option is ignored when `url` is given.
 const run = (title, { path, ...opts }) =>

@@ -37,7 +37,12 @@ const cli = (...args) => {
   return r.stdout;
 };
 cli('import', runsDir, '--json');
-cli('assess', '--answers', join(root, 'tests/fixtures/answers/sc-desk-worker-upper-back.json'), '--json');
+cli(
+  'assess',
+  '--answers',
+  join(root, 'tests/fixtures/triage-cases/sc-desk-worker-upper-back.json'),
+  '--json',
+);
 for (let d = 1; d <= 60; d++) {
   cli(
     'log',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { redFlagQuestions } from '../src/answers/index.js';
+import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape codes are what is being matched
 const ANSI = /\x1b\[/;
@@ -42,12 +42,7 @@ function expectBadInput(r: ReturnType<typeof cli>, message: RegExp) {
 }
 
 /** Every red-flag question answered "no". */
-const calmScreen = {
-  ...Object.fromEntries(
-    redFlagQuestions.filter((q) => q !== 'cardiacTiming' && q !== 'trauma').map((q) => [q, false]),
-  ),
-  trauma: 'none',
-};
+const calmScreen = { ...NO_ANSWER };
 
 describe('help and version', () => {
   it.each([
@@ -128,7 +123,14 @@ describe('assess --answers', () => {
     );
     expect(result.triage.level).toBe('clinician');
     expect(result.triage.reasons.map((r: { rule: string }) => r.rule)).toEqual(['screen-incomplete']);
-    expect(result.triage.redFlagScreen.note).toMatch(/28 of 30 red-flag questions were not answered/);
+    const { total, unanswered } = result.triage.redFlagScreen;
+    expect(unanswered.length).toBe(total - 2);
+    expect(result.triage.redFlagScreen.note).toContain(
+      `${total - 2} of ${total} safety questions were not answered`,
+    );
+    // The note names every question left unanswered, in words.
+    for (const u of unanswered as { text: string }[])
+      expect(result.triage.redFlagScreen.note).toContain(u.text.replace(/\.$/, ''));
     expect(result.plan.sections[0].id).toBe('now');
   });
 

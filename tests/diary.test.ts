@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeFit } from '../src/activities/synthetic/fit.js';
 import { syntheticRun } from '../src/activities/synthetic/track.js';
-import { redFlagQuestions } from '../src/answers/index.js';
+import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
@@ -32,12 +32,7 @@ const json = (r: ReturnType<typeof cli>) => {
 };
 const fresh = (name: string) => join(scratch, name);
 
-const calm = {
-  ...Object.fromEntries(
-    redFlagQuestions.filter((q) => q !== 'cardiacTiming' && q !== 'trauma').map((q) => [q, false]),
-  ),
-  trauma: 'none',
-};
+const calm = { ...NO_ANSWER };
 
 describe('diary', () => {
   it('logs pain, exercise and PSFS, and lists them oldest first', () => {

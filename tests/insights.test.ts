@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeFit } from '../src/activities/synthetic/fit.js';
 import { syntheticRun } from '../src/activities/synthetic/track.js';
-import { redFlagQuestions } from '../src/answers/index.js';
+import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
@@ -41,12 +41,7 @@ const start = (() => {
 })();
 
 beforeAll(() => {
-  const calm = {
-    ...Object.fromEntries(
-      redFlagQuestions.filter((q) => q !== 'cardiacTiming' && q !== 'trauma').map((q) => [q, false]),
-    ),
-    trauma: 'none',
-  };
+  const calm = { ...NO_ANSWER };
   const answers = join(scratch, 'answers.json');
   writeFileSync(
     answers,

@@ -114,9 +114,9 @@ export function assess(
     : undefined;
   const merged = mergeHistory(answers, facts);
   const factors = analyseFactors(merged.answers, facts);
-  const patterns = factors.filter((f) => f.needsClinician).map((f) => f.id);
+  const patterns = factors.filter((f) => f.category === 'pattern').map((f) => f.id);
   // Triage reads the runner's own answers: the history never changes a safety decision.
-  const t = triage(answers, { patterns });
+  const t = triage(answers, { patterns, now: at });
   const plan = buildPlan(merged.answers, t, factors);
   const result: Assessment = {
     version: RESULT_VERSION,

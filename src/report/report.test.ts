@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Answers, parseAnswers, type RedFlagAnswers, redFlagQuestions } from '../answers/index.js';
+import { type Answers, parseAnswers, type RedFlagAnswers } from '../answers/index.js';
+import { NO_ANSWER } from '../answers/red-flag-screen.js';
 import { type Assessment, assess } from '../assess/index.js';
 import { BackstrideError } from '../errors.js';
 import {
@@ -31,10 +32,8 @@ const XSS = '<script>alert("x")</script>';
 const XSS_ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 const DAY = 86_400_000;
 
-/** The whole red-flag screen answered "no" (cardiacTiming is a follow-up, asked only after a yes). */
-const SCREEN_ALL_NO = Object.fromEntries(
-  redFlagQuestions.filter((q) => q !== 'cardiacTiming').map((q) => [q, q === 'trauma' ? 'none' : false]),
-) as RedFlagAnswers;
+/** The whole red-flag screen answered "no", follow-ups included (a time is asked only after a yes). */
+const SCREEN_ALL_NO = { ...NO_ANSWER } as RedFlagAnswers;
 
 /** A desk-working runner, 34, with mid-back pain after a build-up in distance: a full self-care plan. */
 const RUNNER: Answers = parseAnswers({
@@ -189,10 +188,14 @@ describe('renderReportHtml', () => {
   });
 
   it('lists the red-flag screen status and the questions left unanswered', () => {
-    expect(renderReportHtml(reportInput(selfCare))).toContain('all 30 red-flag questions were answered');
+    const total = selfCare.triage.redFlagScreen.total;
+    expect(total).toBeGreaterThan(20);
+    expect(renderReportHtml(reportInput(selfCare))).toContain(
+      `all ${total} red-flag questions were answered`,
+    );
     const partial = assess(parseAnswers({ ...RUNNER, redFlags: { chestPain: false, fever: false } }));
     const html = renderReportHtml(reportInput(partial));
-    expect(html).toContain('Incomplete:</strong> 2 of 30');
+    expect(html).toContain(`Incomplete:</strong> 2 of ${partial.triage.redFlagScreen.total}`);
     for (const u of partial.triage.redFlagScreen.unanswered) expect(html).toContain(escapeHtml(u.text));
   });
 

@@ -296,7 +296,7 @@ describe('buildSchedule modes and errors', () => {
 
   it('builds a schedule from a real assessment that keeps the rules and schedules every plan exercise', () => {
     const raw = readFileSync(
-      new URL('../../tests/fixtures/answers/sc-desk-worker-upper-back.json', import.meta.url),
+      new URL('../../tests/fixtures/triage-cases/sc-desk-worker-upper-back.json', import.meta.url),
       'utf8',
     );
     const p = assess(parseAnswers(JSON.parse(raw))).plan;

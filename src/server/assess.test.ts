@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness } from './harness.js';
 
 const answers = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../tests/fixtures/answers/${name}.json`, import.meta.url), 'utf8'));
+  JSON.parse(
+    readFileSync(new URL(`../../tests/fixtures/triage-cases/${name}.json`, import.meta.url), 'utf8'),
+  );
 
 let h: Harness;
 beforeAll(async () => {

@@ -135,7 +135,7 @@ describe('insights, progress, plan and report', () => {
   it('gives the week and its calendar after a check-in', async () => {
     const answers = JSON.parse(
       readFileSync(
-        new URL('../../tests/fixtures/answers/sc-desk-worker-upper-back.json', import.meta.url),
+        new URL('../../tests/fixtures/triage-cases/sc-desk-worker-upper-back.json', import.meta.url),
         'utf8',
       ),
     );

@@ -52,12 +52,13 @@ export const redFlags: RedFlagInput[] = [
   },
   {
     id: 'collapse',
-    name: 'Fainting or collapse',
+    name: 'Fainting, collapse or new confusion',
     level: 'emergency',
-    reason: 'Fainting or collapsing with this pain needs emergency care.',
+    reason: 'Fainting, collapsing, new confusion or being very drowsy with this pain needs emergency care.',
     action: CALL_EMERGENCY,
-    rationale: 'Aortic dissection (fainting) and severe pulmonary embolism (collapse) are 999 emergencies.',
-    sources: ['hse-aortic-dissection', 'nhs-pulmonary-embolism'],
+    rationale:
+      'Aortic dissection (fainting) and severe pulmonary embolism (collapse) are 999 emergencies; nhs.uk: call 999 if someone suddenly becomes confused, and with a kidney infection if confused or drowsy.',
+    sources: ['hse-aortic-dissection', 'nhs-pulmonary-embolism', 'nhs-confusion', 'nhs-kidney-infection'],
   },
   {
     id: 'confused-drowsy',
@@ -141,13 +142,14 @@ export const redFlags: RedFlagInput[] = [
   },
   {
     id: 'neck-vascular',
-    name: 'Neck pain with stroke-like signs',
+    name: 'Stroke-like signs or a sudden, very severe headache',
     level: 'emergency',
     reason:
-      'Neck pain with double vision, dizziness, drop attacks, slurred speech or a sudden severe headache needs emergency care.',
+      'Double vision, dizziness, drop attacks, slurred speech or a sudden, very severe headache with the pain needs emergency care.',
     action: CALL_EMERGENCY,
-    rationale: 'AAFP 2020: vascular causes (artery dissection) need urgent imaging; treated as an emergency.',
-    sources: ['aafp-neck-2020'],
+    rationale:
+      'AAFP 2020: vascular causes of neck pain (artery dissection) need urgent imaging, treated as an emergency; nhs.uk headaches: call 999 if a headache came on suddenly and is extremely painful (NICE NG228: thunderclap headache is a red flag, neck pain among its signs).',
+    sources: ['aafp-neck-2020', 'nhs-headaches']
   },
   {
     id: 'thunderclap-headache',
