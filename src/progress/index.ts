@@ -8,13 +8,14 @@
  *   ≥ 2 points, which exceeds measurement error (MDC 2, Childs 2005, 'childs-2005-nprs').
  * - PSFS improved / worse: the average across activities rises / falls by ≥ 2 (the guideline recommendation);
  *   1.3 / 2.3 / 2.7 are small / medium / large changes (Abbott & Schmitt 2014, 'abbott-schmitt-2014-psfs').
- * - See a clinician when pain is worse, when there is no meaningful improvement after 2 weeks (the guidelines
+ * - See a clinician when pain is worse, when there is no meaningful improvement after 3 weeks (triage's review
  *   say 2–4; 14 days is used) or when the pain has not settled by 6 weeks (42 days) ('chcp-nhs-msk',
  *   'nhs-back-pain-timeline', 'nhs-back-pain-urgent').
  *
  * Pure: `now` is always passed in. These numbers say nothing about red flags; the triage questions do.
  */
 import type { PainCheckin, PsfsRating } from '../diary/types.js';
+import { knowledge } from '../knowledge/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -64,14 +65,19 @@ export const PSFS_THRESHOLDS = {
   sources: ['abbott-schmitt-2014-psfs', 'stratford-1995-psfs'],
 } as const;
 
-/** Care thresholds for routine back pain without red flags (clinical-guidelines.md §1.2). */
+const triageReview = knowledge().redFlags.find((f) => f.id === 'not-improving-weeks');
+
+/**
+ * Care thresholds for routine back pain without red flags: the same review times triage uses (the
+ * `not-improving-weeks` rule in the knowledge base), so the check-in and the diary never disagree.
+ */
 export const CARE_THRESHOLDS = {
-  /** "Most back pain starts to fade in 2 weeks" (CHCP NHS MSK); the guidelines say 2–4 weeks. */
-  notImprovingDays: 14,
+  /** nhs.uk: see a GP if it does not improve after a few weeks of home care (taken as 3 weeks). */
+  notImprovingDays: triageReview?.params.notImprovingDays ?? 21,
   /** "… and settles within 6 weeks" (CHCP); "see a GP if not improved in 6 weeks" (NHS-based timeline). */
-  notResolvedDays: 42,
+  notResolvedDays: triageReview?.params.unresolvedDays ?? 42,
   sources: {
-    notImproving: ['chcp-nhs-msk', 'nhs-back-pain-urgent'],
+    notImproving: ['chcp-nhs-msk', 'nhs-back-pain-see-gp'],
     notResolved: ['chcp-nhs-msk', 'nhs-back-pain-timeline'],
     worse: ['nhs-back-pain-urgent'],
   },
@@ -496,8 +502,8 @@ export function advice(
     } else if (ageDays >= CARE_THRESHOLDS.notImprovingDays && !improved && !resolved) {
       see.push(
         `It is ${weeks} since this episode began and neither your pain nor your activities show a meaningful ` +
-          'improvement. Most back pain starts to fade within 2 weeks; guidance is to get help if it is not improving ' +
-          'after 2–4 weeks.',
+          'improvement. Most back pain starts to fade within 2 weeks; guidance is to get help if it has not started ' +
+          'to improve after a few weeks of looking after it at home.',
       );
       cite(CARE_THRESHOLDS.sources.notImproving);
     } else if (resolved) {
@@ -508,8 +514,8 @@ export function advice(
       );
     } else {
       other.push(
-        'No meaningful change yet, but it is under 2 weeks since this episode began: most back pain starts to fade ' +
-          'within 2 weeks. Keep going and check in again.',
+        `No meaningful change yet, but it is under ${CARE_THRESHOLDS.notImprovingDays / 7} weeks since this episode began: ` +
+          'most back pain starts to fade within 2 weeks. Keep going and check in again.',
       );
       cite(CARE_THRESHOLDS.sources.notImproving);
     }

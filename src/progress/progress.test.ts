@@ -352,7 +352,8 @@ describe('advice', () => {
     expect(a.sources).toEqual(expect.arrayContaining(['childs-2005-nprs', 'nhs-back-pain-urgent']));
   });
 
-  it('unchanged before 14 days → keep going; at exactly 14 days → see a clinician', () => {
+  it('unchanged before 21 days (triage’s review time) → keep going; at exactly 21 days → see a clinician', () => {
+    expect(CARE_THRESHOLDS.notImprovingDays).toBe(21);
     const points = [
       [0, 5],
       [9, 4],
@@ -360,9 +361,9 @@ describe('advice', () => {
     const early = advice(nprs(points, 10), undefined, { now: at(10) });
     expect(early.seeClinician).toBe(false);
     expect(early.status).toBe('keep going');
-    expect(early.reasons[0]).toContain('under 2 weeks');
-    expect(advice(nprs(points, 13.9), undefined, { now: at(13.9) }).seeClinician).toBe(false);
-    const due = advice(nprs([...points, [13, 4]], 14), undefined, { now: at(14) });
+    expect(early.reasons[0]).toContain('under 3 weeks');
+    expect(advice(nprs(points, 20.9), undefined, { now: at(20.9) }).seeClinician).toBe(false);
+    const due = advice(nprs([...points, [20, 4]], 21), undefined, { now: at(21) });
     expect(due.seeClinician).toBe(true);
     expect(due.reasons[0]).toContain('neither your pain nor your activities show a meaningful improvement');
     expect(due.sources).toEqual(expect.arrayContaining([...CARE_THRESHOLDS.sources.notImproving]));
