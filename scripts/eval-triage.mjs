@@ -26,6 +26,8 @@ try {
 }
 
 // The check-in's question catalogue, for how many questions each case is asked (absent in older builds).
+// A question is one thing answered on its own; a checklist (a safety group, the form) counts once: the
+// definition is in src/answers/questions.ts.
 const questions = await load('answers/questions.js').catch(() => undefined);
 
 /** Most urgent first. */
@@ -63,6 +65,8 @@ const results = Object.entries(manifest)
       top3,
       factorHit: expected.factor ? top3.includes(expected.factor) : undefined,
       asked: questions?.askedQuestions(answers).length,
+      // The same runner with imported runs that answer the running load.
+      askedWithRuns: questions?.askedQuestions(answers, { hasRecentRuns: true }).length,
     };
   });
 
@@ -116,14 +120,18 @@ const report = {
     .map(({ slug, factor, top3 }) => ({ slug, factor, top3 })),
   targets: TARGETS,
 };
+/** Median (the lower middle), min and max. */
+function spread(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted.at(-1) };
+}
 const askedSelfCare = selfCare.map((r) => r.asked).filter((x) => x !== undefined);
 if (questions && askedSelfCare.length) {
-  const sorted = [...askedSelfCare].sort((a, b) => a - b);
   report.questionsAskedSelfCare = {
-    min: sorted[0],
-    median: sorted[Math.floor((sorted.length - 1) / 2)],
-    max: sorted.at(-1),
-    legacy: questions.LEGACY_QUESTION_COUNT,
+    ...spread(askedSelfCare),
+    withImportedRuns: spread(selfCare.map((r) => r.askedWithRuns)),
+    // The check-in before the adaptive catalogue (commit 578dd1b), counted the same way.
+    legacy: questions.LEGACY_QUESTION_COUNTS ?? { web: questions.LEGACY_QUESTION_COUNT },
   };
 }
 report.missedTargets = [
@@ -181,10 +189,15 @@ if (json) {
     `Expected factor in top 3: ${factorHits}/${withFactor.length} (${fmtPct(report.factorTop3.share)})`,
   );
   const q = report.questionsAskedSelfCare;
-  if (q)
+  if (q) {
+    const earlier = [
+      q.legacy.web !== undefined ? `${q.legacy.web} on the web` : null,
+      q.legacy.terminal !== undefined ? `${q.legacy.terminal} in the terminal` : null,
+    ].filter(Boolean);
     out.push(
-      `Questions asked (self-care cases): median ${q.median} (${q.min}–${q.max}) vs ${q.legacy} in the earlier check-in`,
+      `Questions to answer (self-care cases): median ${q.median} (${q.min}–${q.max}), ${q.withImportedRuns.median} with imported runs; earlier check-in: ${earlier.join(', ')}`,
     );
+  }
   out.push('');
   if (report.mismatches.length === 0) out.push('Mismatches: none');
   else {

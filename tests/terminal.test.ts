@@ -1,9 +1,14 @@
 /**
  * The interactive check-in in a real pseudo-terminal (util-linux `script`), driven by keystrokes.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { encodeGpx } from '../src/activities/synthetic/gpx.js';
+import { syntheticRun } from '../src/activities/synthetic/track.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const ANSI_ALL = /\x1b\[[0-9;?]*[A-Za-z]/g;
@@ -11,10 +16,14 @@ const ANSI_ALL = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const plain = (s: string) => s.replace(ANSI_ALL, '');
 
-function terminal() {
+/**
+ * `backstride assess` in a pseudo-terminal, in its own data folder: empty unless given (then no stored
+ * runs answer the running load, and nothing is saved where it matters).
+ */
+function terminal(data = mkdtempSync(join(tmpdir(), 'backstride-terminal-'))) {
   const child = spawn('script', ['-qfec', 'stty cols 120 rows 50; node bin/backstride assess', '/dev/null'], {
     cwd: root,
-    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '' },
+    env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '', BACKSTRIDE_DATA: data },
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -95,8 +104,9 @@ describe('assess in a terminal', () => {
     // Nothing about breathing was chosen, so no clot-risk questions: straight to how it began.
     await skipSelect(/How did it begin/, 8);
     await skipSelect(/Since it began/, 3);
-    await skipSelect(/already tried/, 2);
-    await skipSelect(/painkillers/, 2);
+    // What was tried is one checklist (with "Nothing yet"); nothing ticked skips it.
+    await t.waitFor(/What have you tried for it\?[\s\S]*Nothing yet/);
+    t.send(ENTER);
     await t.waitFor(/Your age/);
     t.send(`41${ENTER}`);
     await skipSelect(/Sex/, 3);
@@ -154,5 +164,60 @@ describe('assess in a terminal', () => {
     await t.waitFor(/How did it begin/);
     t.send(CTRL_C);
     await t.exited;
+  });
+
+  it('leaves out the running load when the stored runs answer it, and says so', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'backstride-terminal-runs-'));
+    const files = mkdtempSync(join(tmpdir(), 'backstride-terminal-gpx-'));
+    for (const [i, days] of [2, 6, 9, 13, 16, 20, 23, 27, 30].entries()) {
+      const start = Date.now() - days * 86_400_000;
+      const samples = syntheticRun({ start, durationS: 1800, seed: i + 1 });
+      writeFileSync(
+        join(files, `run-${days}.gpx`),
+        encodeGpx({ sport: 'running', startTime: start, samples }),
+      );
+    }
+    execFileSync(process.execPath, ['bin/backstride', 'import', files, '--data-dir', data], { cwd: root });
+
+    const t = terminal(data);
+    await t.waitFor(/safety questions/);
+    t.send(DOWN + ENTER); // skip them
+    const answer = async (pattern: RegExp, keys: string) => {
+      await t.waitFor(pattern);
+      t.send(keys);
+    };
+    for (const p of [
+      /Where does it hurt/,
+      /spread anywhere/,
+      /Pain right now/,
+      /at its worst/,
+      /When does it hurt/,
+    ])
+      await answer(p, ENTER);
+    await answer(/day-to-day activities/, DOWN.repeat(2) + ENTER);
+    await answer(/How long ago/, DOWN.repeat(7) + ENTER);
+    await answer(/how long does it last/, DOWN.repeat(5) + ENTER);
+    await answer(/keep coming back/, DOWN.repeat(2) + ENTER);
+    for (const p of [/feel like/, /makes it worse/]) await answer(p, ENTER);
+    await answer(/rest or changing position/, DOWN.repeat(2) + ENTER);
+    await answer(/How did it begin/, DOWN.repeat(8) + ENTER);
+    await answer(/Since it began/, DOWN.repeat(3) + ENTER);
+    await answer(/What have you tried for it/, ENTER);
+    await answer(/Your age/, ENTER);
+    await answer(/Sex/, DOWN.repeat(3) + ENTER);
+    await answer(/Stiffness and related conditions/, DOWN + ENTER);
+    await answer(/How is the pain sitting with you/, DOWN + ENTER);
+    await answer(/Your running \(/, ENTER); // answer these
+    await t.waitFor(/come from your imported/);
+    await t.waitFor(/What changed in the last month/);
+    t.send(CTRL_C);
+    await t.exited;
+    const screen = t.screen();
+    for (const gone of [
+      /Runs a week\?/,
+      /Kilometres in a typical recent week/,
+      /Longest run in the last month/,
+    ])
+      expect(screen).not.toMatch(gone);
   });
 });

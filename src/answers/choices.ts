@@ -9,9 +9,12 @@ export type Choice = { value: string; label: string; hint?: string };
 export const QUESTION_TEXT = {
   stopsDailyActivities: 'Does the pain stop you doing your normal day-to-day activities?',
   recurrent: 'Does this back pain keep coming back, with pain-free spells in between?',
-  triedSelfCare: 'Have you already tried rest, stretching, foam rolling, massage or heat for it?',
-  // Yes or no only: Backstride never asks about or suggests doses.
-  triedPainkillers: 'Have you taken any painkillers for it?',
+  tried: 'What have you tried for it?',
+  triedHint: 'Tick all you have tried, or “Nothing yet”.',
+  trueForYou: 'Which of these are true for you?',
+  trueForYouHint: 'Tick all that are true, or “None of these”.',
+  // Said once instead of the running-load questions when the imported runs answer them.
+  loadFromRuns: 'Runs a week, rest days, weekly distance and your longest run come from your imported runs.',
   equipment: 'What do you have for exercises?',
   clotRisk: 'With pain on breathing in, or breathlessness: do any of these apply to you?',
   outlook: 'How is the pain sitting with you?',
@@ -168,10 +171,69 @@ export const BREAKS: Choice[] = [
   { value: 'rarely', label: 'Rarely' },
 ];
 
-export const HYDRATION: Choice[] = [
-  { value: 'good', label: 'Yes, mostly' },
-  { value: 'poor', label: 'Often not' },
+/**
+ * "What have you tried for it?": one checklist for pain.triedSelfCare (any of the first five) and
+ * pain.triedPainkillers. Painkillers are a yes or no only: Backstride never asks about or suggests doses.
+ */
+export const TRIED: Choice[] = [
+  { value: 'rest', label: 'Rest' },
+  { value: 'stretching', label: 'Stretching' },
+  { value: 'foam-rolling', label: 'Foam rolling' },
+  { value: 'massage', label: 'Massage' },
+  { value: 'heat', label: 'Heat' },
+  { value: 'painkillers', label: 'Painkillers' },
+  { value: 'none', label: 'Nothing yet' },
 ];
+
+/** The tried checklist as answers: nothing chosen is not answered; "Nothing yet" is false for both. */
+export function triedAnswers(chosen: readonly string[]): {
+  triedSelfCare?: boolean;
+  triedPainkillers?: boolean;
+} {
+  if (chosen.length === 0) return {};
+  return {
+    triedSelfCare: chosen.some((c) => c !== 'painkillers' && c !== 'none'),
+    triedPainkillers: chosen.includes('painkillers'),
+  };
+}
+
+/**
+ * "Which of these are true for you?" in "Your day": one checklist for daily.slouching (asked only of
+ * runners who sit for a while), daily.heavyLifting, daily.previousSportsInjury and daily.hydration.
+ */
+export const TRUE_FOR_YOU: Choice[] = [
+  { value: 'slouching', label: 'I often slouch when sitting' },
+  { value: 'heavyLifting', label: 'I lift heavy things regularly, at work or at home' },
+  { value: 'previousSportsInjury', label: 'I have had a sports injury before' },
+  { value: 'poorHydration', label: 'I often don’t drink enough during the day' },
+  { value: 'none', label: 'None of these' },
+];
+
+/** The choices of that checklist for a runner: slouching only when asked. */
+export const trueForYouChoices = (withSlouching: boolean): Choice[] =>
+  TRUE_FOR_YOU.filter((c) => withSlouching || c.value !== 'slouching');
+
+/**
+ * That checklist as answers: nothing chosen is not answered; otherwise a ticked line is true (poor
+ * hydration for the drinking line) and an unticked one false ('good' for hydration).
+ */
+export function trueForYouAnswers(
+  chosen: readonly string[],
+  withSlouching: boolean,
+): {
+  slouching?: boolean;
+  heavyLifting?: boolean;
+  previousSportsInjury?: boolean;
+  hydration?: 'good' | 'poor';
+} {
+  if (chosen.length === 0) return {};
+  return {
+    ...(withSlouching ? { slouching: chosen.includes('slouching') } : {}),
+    heavyLifting: chosen.includes('heavyLifting'),
+    previousSportsInjury: chosen.includes('previousSportsInjury'),
+    hydration: chosen.includes('poorHydration') ? 'poor' : 'good',
+  };
+}
 
 export const SHOES: Choice[] = [
   { value: 'good', label: 'In good shape and fit well' },

@@ -1,20 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { triedAnswers, trueForYouAnswers } from './choices.js';
 import { answersJsonSchema } from './index.js';
 import {
   applicableSteps,
   askedQuestions,
-  LEGACY_QUESTION_COUNT,
+  LEGACY_QUESTION_COUNTS,
   QUESTIONS,
   questionApplies,
   recentChangeChoices,
   STEP_ORDER,
+  safetyChecklist,
   stepApplies,
   withoutUnasked,
 } from './questions.js';
-import { applicableScreenQuestions } from './red-flag-screen.js';
-import { Answers, RedFlags, redFlagQuestions } from './schema.js';
+import { applicableScreenQuestions, RED_FLAG_GROUPS } from './red-flag-screen.js';
+import { Answers, type RedFlagQuestion, RedFlags, redFlagQuestions } from './schema.js';
 
+/** The questions asked, by id (a checklist by its name: `pain.tried`, `rf-heart`). */
 const ids = (a: Answers) => askedQuestions(a).map((q) => q.id);
+/** The answers paths the questions asked fill. */
+const fills = (a: Answers, o = {}) => askedQuestions(a, o).flatMap((q) => q.fills);
+
+/** Fields merged into another screen question's wording: kept in the schema for older check-ins only. */
+const MERGED_INTO_ANOTHER: RedFlagQuestion[] = [
+  'bowelControlLoss',
+  'sexualDysfunction',
+  'worseningWeakness',
+  'calfSwelling',
+  'thunderclapHeadache',
+  'confusedOrDrowsy',
+];
 
 /** Fields that no question fills on its own: they come with another answer or are never asked. */
 const NOT_ASKED_ALONE = new Set([
@@ -27,21 +42,24 @@ describe('the question catalogue', () => {
   it('names real answers paths, each once, in steps that exist', () => {
     const seen = new Set<string>();
     for (const q of QUESTIONS) {
-      expect(seen.has(q.id), q.id).toBe(false);
-      seen.add(q.id);
       expect(STEP_ORDER).toContain(q.step);
-      const [section, field] = q.id.split('.') as [keyof typeof Answers.shape, string | undefined];
-      const shape = Answers.shape[section];
-      expect(shape, q.id).toBeDefined();
-      if (field) {
-        const inner = (shape as unknown as { unwrap(): { shape: Record<string, unknown> } }).unwrap().shape;
-        expect(inner[field], q.id).toBeDefined();
+      for (const path of q.items ? q.items.map((i) => i.path) : [q.id]) {
+        expect(seen.has(path), path).toBe(false);
+        seen.add(path);
+        const [section, field] = path.split('.') as [keyof typeof Answers.shape, string | undefined];
+        const shape = Answers.shape[section];
+        expect(shape, path).toBeDefined();
+        if (field) {
+          const inner = (shape as unknown as { unwrap(): { shape: Record<string, unknown> } }).unwrap().shape;
+          expect(inner[field], path).toBeDefined();
+        }
       }
     }
+    expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
   });
 
   it('covers every field of the answers outside the red-flag screen', () => {
-    const asked = new Set(QUESTIONS.map((q) => q.id));
+    const asked = new Set(QUESTIONS.flatMap((q) => (q.items ? q.items.map((i) => i.path) : [q.id])));
     for (const section of ['about', 'pain', 'running', 'daily', 'gear', 'selfChecks'] as const) {
       const inner = Answers.shape[section].unwrap().shape;
       for (const field of Object.keys(inner)) {
@@ -57,17 +75,49 @@ describe('the question catalogue', () => {
 
   it('asks every applicable red-flag question, through the shared screen', () => {
     const a: Answers = { redFlags: { chestPain: true, fever: true }, pain: { worseWith: ['deep-breath'] } };
-    const flags = ids(a)
+    const flags = fills(a)
       .filter((id) => id.startsWith('redFlags.'))
       .map((id) => id.slice('redFlags.'.length));
-    expect(flags).toEqual(applicableScreenQuestions(a));
+    expect(new Set(flags)).toEqual(new Set(applicableScreenQuestions(a)));
+    expect(flags).toHaveLength(applicableScreenQuestions(a).length);
     expect(flags).toEqual(expect.arrayContaining(['cardiacTiming', 'feverNeckStiffness', 'clotRisk']));
-    // Every red-flag question is reachable by some answers.
+    // Every red-flag question is reachable by some answers, but those now asked with another.
     const everything: Answers = {
       redFlags: { chestPain: true, fever: true, highBloodPressure: true },
       pain: { worseWith: ['deep-breath'] },
     };
-    expect(new Set(applicableScreenQuestions(everything))).toEqual(new Set(redFlagQuestions));
+    expect(new Set(applicableScreenQuestions(everything))).toEqual(
+      new Set(redFlagQuestions.filter((q) => !MERGED_INTO_ANOTHER.includes(q))),
+    );
+    for (const q of MERGED_INTO_ANOTHER) expect(fills(everything)).not.toContain(`redFlags.${q}`);
+  });
+
+  it('asks each safety group as one checklist, with the accident and in-group follow-ups on their own', () => {
+    const none = askedQuestions({}).filter((q) => q.step.startsWith('rf-'));
+    // Four checklists and the accident question.
+    expect(none.map((q) => q.id)).toEqual([
+      'rf-heart',
+      'rf-nerves',
+      'rf-general',
+      'redFlags.trauma',
+      'rf-body',
+    ]);
+    for (const g of RED_FLAG_GROUPS) {
+      const list = none.find((q) => q.id === g.id);
+      expect(list?.fills).toEqual(
+        g.items.filter((i) => !i.askIf && i.id !== 'trauma').map((i) => `redFlags.${i.id}`),
+      );
+    }
+    // A tick brings its follow-up as one more question, not a line of the checklist.
+    const fever = askedQuestions({ redFlags: { fever: true, chestPain: true } }).map((q) => q.id);
+    expect(fever).toEqual(expect.arrayContaining(['redFlags.feverNeckStiffness', 'redFlags.cardiacTiming']));
+    expect(safetyChecklist('rf-general', { redFlags: { fever: true } })).not.toContain('feverNeckStiffness');
+    // The inflammatory follow-ups: one checklist and the eye question.
+    const young = askedQuestions({ about: { age: 30 }, pain: { overThreeMonths: true } });
+    expect(young.filter((q) => q.step === 'fu-inflammatory').map((q) => q.id)).toEqual([
+      'fu-inflammatory',
+      'redFlags.eyeInflammation',
+    ]);
   });
 
   it('asks the red-flag screen first, then in step order', () => {
@@ -79,14 +129,72 @@ describe('the question catalogue', () => {
   });
 
   it('leaves out the trend and what was tried when the pain began today', () => {
-    const today = ids({ pain: { daysSinceStart: 0 } });
+    const today = fills({ pain: { daysSinceStart: 0 } });
     for (const id of ['pain.trend', 'pain.triedSelfCare', 'pain.triedPainkillers'])
       expect(today).not.toContain(id);
-    const days = ids({ pain: { daysSinceStart: 4 } });
+    const days = fills({ pain: { daysSinceStart: 4 } });
     for (const id of ['pain.trend', 'pain.triedSelfCare', 'pain.triedPainkillers'])
       expect(days).toContain(id);
     // Not said yet: asked.
     expect(ids({})).toContain('pain.trend');
+    expect(questionApplies('pain.triedPainkillers', { pain: { daysSinceStart: 0 } })).toBe(false);
+  });
+
+  it('asks what was tried as one checklist: self-care, painkillers (never doses) or nothing yet', () => {
+    const tried = askedQuestions({ pain: { daysSinceStart: 4 } }).find((q) => q.id === 'pain.tried');
+    expect(tried?.fills).toEqual(['pain.triedSelfCare', 'pain.triedPainkillers']);
+    expect(triedAnswers([])).toEqual({});
+    expect(triedAnswers(['none'])).toEqual({ triedSelfCare: false, triedPainkillers: false });
+    expect(triedAnswers(['heat', 'painkillers'])).toEqual({ triedSelfCare: true, triedPainkillers: true });
+    expect(triedAnswers(['painkillers'])).toEqual({ triedSelfCare: false, triedPainkillers: true });
+    expect(triedAnswers(['stretching'])).toEqual({ triedSelfCare: true, triedPainkillers: false });
+  });
+
+  it('asks "Which of these are true for you?" as one checklist, drinking too little as poor hydration', () => {
+    const sitter = askedQuestions({ daily: { sittingHours: 8 } }).find((q) => q.id === 'daily.trueForYou');
+    expect(sitter?.fills).toEqual([
+      'daily.slouching',
+      'daily.heavyLifting',
+      'daily.previousSportsInjury',
+      'daily.hydration',
+    ]);
+    const standing = askedQuestions({ daily: { sittingHours: 1 } }).find((q) => q.id === 'daily.trueForYou');
+    expect(standing?.fills).not.toContain('daily.slouching');
+    expect(trueForYouAnswers([], true)).toEqual({});
+    expect(trueForYouAnswers(['none'], true)).toEqual({
+      slouching: false,
+      heavyLifting: false,
+      previousSportsInjury: false,
+      hydration: 'good',
+    });
+    expect(trueForYouAnswers(['poorHydration', 'heavyLifting'], false)).toEqual({
+      heavyLifting: true,
+      previousSportsInjury: false,
+      hydration: 'poor',
+    });
+  });
+
+  it('leaves out the running load when the imported runs answer it', () => {
+    const load = [
+      'running.runsPerWeek',
+      'running.restDaysPerWeek',
+      'running.weeklyKmNow',
+      'running.weeklyKm4WeeksAgo',
+      'running.longestRunKm',
+    ];
+    const a: Answers = { running: { weeklyKmNow: 30 } };
+    for (const id of load) expect(fills(a)).toContain(id);
+    const withRuns = fills(a, { hasRecentRuns: true });
+    for (const id of load) expect(withRuns).not.toContain(id);
+    // The rest of the running step is still asked.
+    expect(withRuns).toEqual(expect.arrayContaining(['running.recentChanges', 'running.warmUp']));
+    expect(askedQuestions(a).length - askedQuestions(a, { hasRecentRuns: true }).length).toBe(5);
+    // What was typed before the runs were known is not sent.
+    expect(
+      withoutUnasked({ running: { weeklyKmNow: 30, warmUp: 'never' } }, { hasRecentRuns: true }),
+    ).toEqual({
+      running: { warmUp: 'never' },
+    });
   });
 
   it('asks about a sports bra unless the runner is male', () => {
@@ -108,9 +216,12 @@ describe('the question catalogue', () => {
 
   it('asks about sitting habits only of runners who sit for a while', () => {
     expect(ids({ daily: { sittingHours: 1 } })).not.toContain('daily.breaks');
-    expect(ids({ daily: { sittingHours: 1 } })).not.toContain('daily.slouching');
+    expect(fills({ daily: { sittingHours: 1 } })).not.toContain('daily.slouching');
     expect(ids({ daily: { sittingHours: 8 } })).toContain('daily.breaks');
-    expect(ids({})).toContain('daily.slouching');
+    expect(fills({})).toContain('daily.slouching');
+    expect(withoutUnasked({ daily: { sittingHours: 1, slouching: true, hydration: 'good' } })).toEqual({
+      daily: { sittingHours: 1, hydration: 'good' },
+    });
   });
 
   it('skips a follow-up step that does not apply, and shows it when it does', () => {
@@ -121,7 +232,7 @@ describe('the question catalogue', () => {
     const breathing: Answers = { ...older, pain: { ...older.pain, worseWith: ['deep-breath'] } };
     expect(applicableSteps(breathing)).toContain('fu-clot');
     const young: Answers = { about: { age: 30 }, pain: { overThreeMonths: true } };
-    expect(ids(young)).toEqual(
+    expect(fills(young)).toEqual(
       expect.arrayContaining(['redFlags.morningStiffnessOver30Min', 'redFlags.eyeInflammation']),
     );
     expect(questionApplies('redFlags.clotRisk', young)).toBe(false);
@@ -155,9 +266,16 @@ describe('the question catalogue', () => {
     }
   });
 
-  it('counts the legacy check-in', () => {
-    expect(LEGACY_QUESTION_COUNT).toBe(73);
-    // The new check-in asks more of a runner with no answers yet (everything applies but the follow-ups).
-    expect(askedQuestions({}).length).toBeGreaterThan(LEGACY_QUESTION_COUNT);
+  it('counts a checklist as one question, and asks fewer than the earlier check-in', () => {
+    expect(LEGACY_QUESTION_COUNTS).toEqual({ web: 73, terminal: 47 });
+    // A runner who has answered nothing yet is asked everything but the follow-ups that need a yes.
+    const all = askedQuestions({});
+    expect(all.filter((q) => q.step.startsWith('rf-'))).toHaveLength(5);
+    expect(all.length).toBeLessThan(LEGACY_QUESTION_COUNTS.web);
+    // The same checklists count one each however many lines they have.
+    for (const id of ['form', 'outlook', 'pain.tried', 'daily.trueForYou'])
+      expect(all.filter((q) => q.id === id)).toHaveLength(1);
+    // With imported runs, four fewer here (four weeks ago waits for this week's distance, not given).
+    expect(askedQuestions({}, { hasRecentRuns: true }).length).toBe(all.length - 4);
   });
 });

@@ -7,12 +7,11 @@
 import type { Answers } from '../answers/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { type LoadFlag, loadSummary } from '../load/index.js';
+import { HISTORY_WINDOW_DAYS, MIN_HISTORY_DAYS } from './history-window.js';
 
 const DAY = 86_400_000;
 /** Runs at least this long show late-run fatigue (the sources: form breaks down late in long runs). */
 const LONG_RUN_S = 75 * 60;
-/** The history must cover this much to stand in for the answers. */
-const MIN_HISTORY_DAYS = 28;
 
 export type HistoryFacts = {
   /** Last 7 days before the check-in. */
@@ -51,7 +50,7 @@ export function historyFacts(
   at: number,
   daysSinceStart?: number,
 ): HistoryFacts | undefined {
-  const before = runs.filter((r) => r.startTime <= at && r.startTime > at - 120 * DAY);
+  const before = runs.filter((r) => r.startTime <= at && r.startTime > at - HISTORY_WINDOW_DAYS * DAY);
   if (before.length === 0) return undefined;
   const first = Math.min(...before.map((r) => r.startTime));
   const sumKm = (from: number, to: number) =>

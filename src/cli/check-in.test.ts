@@ -88,7 +88,7 @@ describe('interactive check-in', () => {
       [/Which of these do you notice/, ['hunchWhenTired', 'lookDownWhenTired']],
       [/Your day/, 'yes'],
       [/Hours sitting/, 9],
-      [/often slouch/, 'yes'],
+      [/Which of these are true for you/, ['slouching', 'poorHydration']],
       [/Your gear/, 'yes'],
       [/sports bra/, 'poor'],
       [/Self-checks/, 'yes'],
@@ -98,6 +98,12 @@ describe('interactive check-in', () => {
     expect(stoppedEarly).toBe(false);
     const parsed = parseAnswers(answers);
     expect(parsed.pain?.daysSinceStart).toBe(1);
+    expect(parsed.daily).toMatchObject({
+      slouching: true,
+      hydration: 'poor',
+      heavyLifting: false,
+      previousSportsInjury: false,
+    });
     expect(parsed.form?.hunchWhenTired).toBe(true);
     expect(parsed.form?.shrugging).toBe(false);
     expect(parsed.selfChecks).toEqual({ plankHoldS: 40 });
@@ -223,14 +229,7 @@ describe('interactive check-in', () => {
     const notes: string[] = [];
     prompter.note = (_title, body) => notes.push(body);
     const { answers } = await runCheckIn(prompter);
-    for (const q of [
-      /Since it began/,
-      /already tried/,
-      /painkillers/,
-      /sports bra/,
-      /four weeks ago/,
-      /how many km/,
-    ])
+    for (const q of [/Since it began/, /have you tried/, /sports bra/, /four weeks ago/, /how many km/])
       expect(
         asked.some((m) => q.test(m)),
         String(q),
@@ -252,5 +251,63 @@ describe('interactive check-in', () => {
     calm.prompter.note = (_title, body) => calmNotes.push(body);
     await runCheckIn(calm.prompter);
     expect(calmNotes.some((n) => /crisis line/.test(n))).toBe(false);
+  });
+
+  it('asks what was tried and which habits are true as one checklist each, as the web does', async () => {
+    const { prompter, asked } = scripted([
+      [/How long ago/, '3-6d'],
+      [/What have you tried for it/, ['stretching', 'painkillers']],
+      [/^Your day/, 'yes'],
+      [/Hours sitting/, 1],
+      [/Which of these are true for you/, ['none']],
+    ]);
+    const { answers } = await runCheckIn(prompter);
+    expect(answers.pain).toMatchObject({ triedSelfCare: true, triedPainkillers: true });
+    // One sitting hour: no slouching line and no breaks question; "None of these" is all no.
+    expect(answers.daily).toEqual({
+      sittingHours: 1,
+      heavyLifting: false,
+      previousSportsInjury: false,
+      hydration: 'good',
+    });
+    for (const gone of [
+      /often slouch/,
+      /get up from sitting/,
+      /drink enough/,
+      /heavy lifting/,
+      /painkillers for it/,
+    ])
+      expect(
+        asked.some((m) => gone.test(m)),
+        String(gone),
+      ).toBe(false);
+    expect(asked.filter((m) => /have you tried/.test(m))).toHaveLength(1);
+    // Nothing ticked is not answered.
+    const skipped = scripted([
+      [/How long ago/, '3-6d'],
+      [/^Your day/, 'yes'],
+    ]);
+    const s = await runCheckIn(skipped.prompter);
+    expect(s.answers.pain?.triedSelfCare).toBeUndefined();
+    expect(s.answers.daily?.hydration).toBeUndefined();
+  });
+
+  it('leaves out the running load when the imported runs answer it, and says so', async () => {
+    const { prompter, asked } = scripted([
+      [/^Your running \(/, 'yes'],
+      [/Runs a week/, 4],
+      [/warm up/, 'never'],
+    ]);
+    const notes: string[] = [];
+    prompter.note = (title, body) => notes.push(`${title}: ${body}`);
+    const { answers } = await runCheckIn(prompter, { hasRecentRuns: true });
+    for (const gone of [/Runs a week/, /Rest days/, /typical recent week/, /four weeks ago/, /Longest run/])
+      expect(
+        asked.some((m) => gone.test(m)),
+        String(gone),
+      ).toBe(false);
+    expect(asked.some((m) => /What changed/.test(m))).toBe(true);
+    expect(notes.some((n) => /come from your imported runs/.test(n))).toBe(true);
+    expect(answers.running).toEqual({ recentChanges: [], warmUp: 'never' });
   });
 });

@@ -16,7 +16,6 @@ import {
   EYE_INFLAMMATION,
   FORM_CHOICES,
   FREQUENCY,
-  HYDRATION,
   MIRROR,
   ONSET,
   OUTLOOK,
@@ -30,11 +29,23 @@ import {
   TIMING,
   TRAUMA,
   TREND,
+  TRIED,
+  triedAnswers,
+  trueForYouAnswers,
+  trueForYouChoices,
   WALL_TEST,
 } from '../answers/choices.js';
 import type { Answers, RedFlagQuestion } from '../answers/index.js';
 import { RedFlags } from '../answers/index.js';
-import { anyWarningAnswer, questionApplies, recentChangeChoices } from '../answers/questions.js';
+import {
+  type AskOptions,
+  anyWarningAnswer,
+  FOLLOW_UP_STEPS,
+  questionApplies,
+  recentChangeChoices,
+  type StepId,
+  safetyChecklist,
+} from '../answers/questions.js';
 import {
   FOLLOW_UPS,
   type FollowUpStage,
@@ -93,8 +104,7 @@ function compact<T extends Record<string, unknown>>(o: T): T | undefined {
 const describe = (q: RedFlagQuestion) => RedFlags.shape[q].description ?? q;
 const lower = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
 const PICK_HINT = '(space to select, enter to confirm; select none if none apply)';
-
-const isYesNo = (q: ScreenQuestion) => RedFlags.shape[q.id].unwrap().def.type === 'boolean';
+const PICK_OR_SKIP = '(space to select, enter to confirm; select nothing to skip)';
 
 /** One red-flag question on its own: a time, an accident, a yes/no, or a checklist of clot risks. */
 async function askOne(p: Prompter, q: RedFlagQuestion): Promise<unknown> {
@@ -115,27 +125,28 @@ async function askOne(p: Prompter, q: RedFlagQuestion): Promise<unknown> {
 }
 
 /**
- * Ask some red-flag questions: the yes/no ones that already apply as one checklist (false is their "no"),
- * then each of the others that applies to the answers so far (a follow-up after a yes in the checklist,
- * the accident, a time).
+ * Ask one safety step: its checklist (src/answers/questions.ts: the yes/no lines that apply, false is
+ * their "no"), then each of its other questions that applies to the answers so far (a follow-up after a
+ * yes in the checklist, the accident, a time, eye inflammation).
  */
 async function askScreenItems(
   p: Prompter,
   title: string,
+  step: StepId,
   items: readonly ScreenQuestion[],
   flags: Record<string, unknown>,
   soFar: () => Answers,
 ): Promise<void> {
-  const checklist = items.filter((q) => isYesNo(q) && screenQuestionApplies(q, soFar()));
+  const checklist = safetyChecklist(step, soFar()).filter((id) => items.some((q) => q.id === id));
   if (checklist.length) {
     const chosen = await p.multiselect(
       `${title} ${PICK_HINT}`,
-      checklist.map((q) => ({ value: q.id, label: describe(q.id) })),
+      checklist.map((id) => ({ value: id, label: describe(id) })),
     );
-    for (const q of checklist) flags[q.id] = chosen.includes(q.id);
+    for (const id of checklist) flags[id] = chosen.includes(id);
   }
   for (const q of items) {
-    if (checklist.includes(q) || !screenQuestionApplies(q, soFar())) continue;
+    if (checklist.includes(q.id) || !screenQuestionApplies(q, soFar())) continue;
     flags[q.id] = await askOne(p, q.id);
   }
 }
@@ -152,7 +163,7 @@ async function redFlagScreen(p: Prompter): Promise<Answers['redFlags']> {
   const flags: Record<string, unknown> = {};
   const soFar = () => ({ redFlags: compact(flags) }) as Answers;
   for (const group of RED_FLAG_GROUPS)
-    await askScreenItems(p, `${group.title}: ${lower(group.lead)}`, group.items, flags, soFar);
+    await askScreenItems(p, `${group.title}: ${lower(group.lead)}`, group.id, group.items, flags, soFar);
   return compact(flags) as Answers['redFlags'];
 }
 
@@ -171,7 +182,7 @@ async function followUps(p: Prompter, stage: FollowUpStage, answers: Answers): P
   if (start !== 'yes') return false;
   const flags: Record<string, unknown> = { ...answers.redFlags };
   const soFar = () => ({ ...answers, redFlags: compact(flags) }) as Answers;
-  await askScreenItems(p, 'Do any of these apply?', items, flags, soFar);
+  await askScreenItems(p, 'Do any of these apply?', FOLLOW_UP_STEPS[stage], items, flags, soFar);
   const redFlags = compact(flags);
   if (redFlags) answers.redFlags = redFlags as Answers['redFlags'];
   return anyWarningAnswer(
@@ -241,14 +252,20 @@ async function painSection(p: Prompter): Promise<Record<string, unknown>> {
   };
 }
 
+/** A checklist with its own "none" choice: nothing chosen is skipped, "none" excludes the rest. */
+async function noneChecklist(p: Prompter, message: string, choices: readonly AnswerChoice[]) {
+  const chosen = await p.multiselect(`${message} ${PICK_OR_SKIP}`, [...choices]);
+  return chosen.includes('none') ? ['none'] : chosen;
+}
+
 /** How it began, what was tried, and about you; the trend and what was tried not when it began today. */
 async function onsetSection(p: Prompter, answers: Answers): Promise<void> {
   const pain: Record<string, unknown> = { ...answers.pain };
   const ask = (id: string) => questionApplies(id, answers);
   pain.onset = unskip(await p.select('How did it begin?', skippable(ONSET)));
   if (ask('pain.trend')) pain.trend = unskip(await p.select('Since it began, is it…', skippable(TREND)));
-  if (ask('pain.triedSelfCare')) pain.triedSelfCare = await yesNo(p, QUESTION_TEXT.triedSelfCare);
-  if (ask('pain.triedPainkillers')) pain.triedPainkillers = await yesNo(p, QUESTION_TEXT.triedPainkillers);
+  if (ask('pain.tried'))
+    Object.assign(pain, triedAnswers(await noneChecklist(p, QUESTION_TEXT.tried, TRIED)));
   const compacted = compact(pain);
   if (compacted) answers.pain = compacted as Answers['pain'];
   const age = await p.number('Your age?', { min: 12, max: 110, integer: true });
@@ -268,21 +285,32 @@ async function outlookSection(p: Prompter): Promise<Answers['outlook']> {
   return Object.fromEntries(OUTLOOK.map((c) => [c.value, chosen.includes(c.value)])) as Answers['outlook'];
 }
 
-async function runningSection(p: Prompter, answers: Answers): Promise<Answers['running']> {
+async function runningSection(p: Prompter, answers: Answers, o: AskOptions): Promise<Answers['running']> {
   if ((await gate(p, 'Your running (helps find load-related causes)')) !== 'yes') return undefined;
   const frequency = (message: string) => p.select(message, skippable(FREQUENCY));
-  const runsPerWeek = await p.number('Runs a week?', { min: 0, max: 21, integer: true });
-  const weeklyKmNow = await p.number('Kilometres in a typical recent week?', { min: 0, max: 500 });
-  // Four weeks ago only compares with now: not asked without this week's distance.
-  const weeklyKm4WeeksAgo =
-    weeklyKmNow === undefined
-      ? undefined
-      : await p.number('Kilometres a week about four weeks ago?', { min: 0, max: 500 });
-  const longestRunKm = await p.number('Longest run in the last month, km?', { min: 0, max: 400 });
+  // The load questions are left out when the imported runs answer them; four weeks ago only compares
+  // with now, so it is not asked without this week's distance.
+  const ask = (id: string, running: Answers['running'] = {}) =>
+    questionApplies(`running.${id}`, { ...answers, running }, o);
+  if (o.hasRecentRuns) p.note('From your runs', QUESTION_TEXT.loadFromRuns);
+  const runsPerWeek = ask('runsPerWeek')
+    ? await p.number('Runs a week?', { min: 0, max: 21, integer: true })
+    : undefined;
+  const weeklyKmNow = ask('weeklyKmNow')
+    ? await p.number('Kilometres in a typical recent week?', { min: 0, max: 500 })
+    : undefined;
+  const weeklyKm4WeeksAgo = ask('weeklyKm4WeeksAgo', { weeklyKmNow })
+    ? await p.number('Kilometres a week about four weeks ago?', { min: 0, max: 500 })
+    : undefined;
+  const longestRunKm = ask('longestRunKm')
+    ? await p.number('Longest run in the last month, km?', { min: 0, max: 400 })
+    : undefined;
   const recentChanges = await p.multiselect('What changed in the last month? Select none if nothing.', [
     ...recentChangeChoices(answers),
   ]);
-  const restDaysPerWeek = await p.number('Rest days a week?', { min: 0, max: 7, integer: true });
+  const restDaysPerWeek = ask('restDaysPerWeek')
+    ? await p.number('Rest days a week?', { min: 0, max: 7, integer: true })
+    : undefined;
   const crossTraining = await yesNo(p, 'Other exercise most weeks (cycling, swimming, strength)?');
   const mainSurface = await p.select('Where do you mostly run?', skippable(SURFACE));
   const warmUp = await frequency('Do you warm up before runs?');
@@ -314,9 +342,8 @@ async function formSection(p: Prompter): Promise<Answers['form']> {
 async function dailySection(p: Prompter): Promise<Answers['daily']> {
   if ((await gate(p, 'Your day (sitting, stress, strength training)')) !== 'yes') return undefined;
   const sittingHours = await p.number('Hours sitting on a typical day?', { min: 0, max: 24 });
-  const sits = questionApplies('daily.breaks', { daily: { sittingHours } });
-  const slouching = sits ? await yesNo(p, 'Do you often slouch when sitting?') : undefined;
-  const breaks = sits
+  const sits = questionApplies('daily.slouching', { daily: { sittingHours } });
+  const breaks = questionApplies('daily.breaks', { daily: { sittingHours } })
     ? await p.select('How often do you get up from sitting?', skippable(BREAKS))
     : undefined;
   const stress = await p.number('Stress lately, 0 (none) to 10 (extreme)?', {
@@ -324,24 +351,22 @@ async function dailySection(p: Prompter): Promise<Answers['daily']> {
     max: 10,
     integer: true,
   });
-  const hydration = await p.select('Do you drink enough through the day?', skippable(HYDRATION));
   const strengthSessionsPerWeek = await p.number('Strength sessions a week?', {
     min: 0,
     max: 14,
     integer: true,
   });
-  const heavyLifting = await yesNo(p, 'Regular heavy lifting at work or home?');
-  const previousSportsInjury = await yesNo(p, 'Any earlier sports injuries?');
+  const trueForYou = trueForYouAnswers(
+    await noneChecklist(p, QUESTION_TEXT.trueForYou, trueForYouChoices(sits)),
+    sits,
+  );
   const equipment = await p.multiselect(`${QUESTION_TEXT.equipment} Select all that apply.`, [...EQUIPMENT]);
   return compact({
     sittingHours,
-    slouching,
     breaks: unskip(breaks),
     stress,
-    hydration: unskip(hydration),
     strengthSessionsPerWeek,
-    heavyLifting,
-    previousSportsInjury,
+    ...trueForYou,
     equipment: equipment.length ? equipment : undefined,
   }) as Answers['daily'];
 }
@@ -401,7 +426,10 @@ async function selfCheckSection(p: Prompter): Promise<Answers['selfChecks']> {
  * change that, and the runner should act now. A warning answer in a follow-up asked later (clot risk with
  * pain on breathing, eye inflammation now) is triaged the same way.
  */
-export async function runCheckIn(p: Prompter): Promise<{ answers: Answers; stoppedEarly: boolean }> {
+export async function runCheckIn(
+  p: Prompter,
+  options: AskOptions = {},
+): Promise<{ answers: Answers; stoppedEarly: boolean }> {
   const answers: Answers = {};
   const redFlags = await redFlagScreen(p);
   if (redFlags) answers.redFlags = redFlags;
@@ -417,7 +445,7 @@ export async function runCheckIn(p: Prompter): Promise<{ answers: Answers; stopp
 
   const sections = [
     ['outlook', await outlookSection(p)],
-    ['running', await runningSection(p, answers)],
+    ['running', await runningSection(p, answers, options)],
     ['form', await formSection(p)],
     ['daily', await dailySection(p)],
     ['gear', await gearSection(p, answers)],

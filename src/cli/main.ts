@@ -93,7 +93,18 @@ export function buildProgram(): Command {
           throw usage('assess asks questions and needs a terminal; use --answers FILE for a file of answers');
         }
         const { askInTerminal } = await import('./terminal.js');
-        answers = await askInTerminal({ output: o.json ? process.stderr : process.stdout });
+        // Stored runs that answer the running load leave those questions out, as in the web check-in.
+        const hasRecentRuns = await withStore(o, async (store) => {
+          const { listRuns } = await import('../store/runs.js');
+          const { HISTORY_WINDOW_DAYS, runsAnswerLoad } = await import('../assess/history-window.js');
+          const now = Date.now();
+          const runs = await listRuns(store.db, { from: now - HISTORY_WINDOW_DAYS * 86_400_000, to: now });
+          return runsAnswerLoad(runs.map((r) => r.start_time), now);
+        });
+        answers = await askInTerminal({
+          output: o.json ? process.stderr : process.stdout,
+          options: { hasRecentRuns },
+        });
       }
       const { saveOrCompare } = await import('../services/assess.js');
       const { result, changes } = await withStore(o, (store) =>

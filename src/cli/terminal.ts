@@ -4,6 +4,7 @@
 import type { Writable } from 'node:stream';
 import * as clack from '@clack/prompts';
 import type { Answers } from '../answers/index.js';
+import type { AskOptions } from '../answers/questions.js';
 import { cancelled } from '../errors.js';
 import { type Choice, type Prompter, runCheckIn } from './check-in.js';
 
@@ -47,15 +48,21 @@ export function clackPrompter(output: Writable): Prompter {
   };
 }
 
-/** Ask the check-in in the terminal and return the answers. */
-export async function askInTerminal({ output }: { output: Writable }): Promise<Answers> {
+/** Ask the check-in in the terminal and return the answers (`options`: what the stored runs answer). */
+export async function askInTerminal({
+  output,
+  options = {},
+}: {
+  output: Writable;
+  options?: AskOptions;
+}): Promise<Answers> {
   clack.intro('Backstride check-in', { output });
   clack.note(
     'Not a diagnosis. If you have chest pain, sudden severe pain, trouble breathing, or numbness around\nthe genitals or bottom, stop and call your emergency number now. Skip any question you like.',
     'Before you start',
     { output },
   );
-  const { answers, stoppedEarly } = await runCheckIn(clackPrompter(output));
+  const { answers, stoppedEarly } = await runCheckIn(clackPrompter(output), options);
   clack.outro(stoppedEarly ? 'Your answers need prompt care: see below.' : 'Thanks. Here is your result.', {
     output,
   });

@@ -1,7 +1,8 @@
 /**
  * The web app as a runner uses it, in headless Chromium: a full check-in to a self-care plan, a red flag
  * to the emergency screen, the exercise library, logging pain, importing runs, the insights charts, the
- * report links, and the check-in's first step by keyboard alone.
+ * report links, and the check-in's first step by keyboard alone. The safety steps are checklists: tick
+ * what applies and "Continue" (the rest are "no"), or "None of these apply".
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,15 +35,21 @@ afterAll(async () => {
 
 const heading = (page: Page) => page.locator('#step-title');
 const cont = (page: Page) => page.getByRole('button', { name: 'Continue' });
+const noneApply = (page: Page) => page.getByRole('button', { name: 'None of these apply' });
+/** Wait until the check-in shows the step with this title. */
+const onStep = (page: Page, title: string) =>
+  page.waitForFunction((t) => document.getElementById('step-title')?.textContent === t, title);
 
-/** Answer every yes/no on the current safety step with No (by clicking, as on a phone). */
-async function answerAllNo(page: Page) {
-  const groups = page
-    .locator('fieldset')
-    .filter({ has: page.getByRole('radio', { name: 'No', exact: true }) });
-  const n = await groups.count();
-  for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio', { name: 'No', exact: true }).check();
-}
+/** The check-in's draft as the page keeps it (sessionStorage). */
+const draftFlags = async (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        JSON.parse(sessionStorage.getItem('backstride.checkin') ?? '{}') as {
+          flags?: Record<string, unknown>;
+        }
+      ).flags ?? {},
+  );
 
 describe('check-in', { timeout: 90_000 }, () => {
   it('goes from the safety questions to a self-care result and a week plan', async () => {
@@ -53,7 +60,8 @@ describe('check-in', { timeout: 90_000 }, () => {
     await expect(heading(page).textContent()).resolves.toBe('Safety: heart and lungs');
     await screenshot(page, 'check-in-safety-phone');
 
-    // Safety questions, all answered No.
+    // Safety questions: each a checklist; with nothing ticked, Continue waits and "None of these apply"
+    // answers the step (the accident question's "No" too).
     for (const title of [
       'Safety: heart and lungs',
       'Safety: bladder, bowel and nerves',
@@ -61,8 +69,10 @@ describe('check-in', { timeout: 90_000 }, () => {
       'Safety: skin, bladder and kidneys',
     ]) {
       await expect(heading(page).textContent()).resolves.toBe(title);
-      await answerAllNo(page); // the accident question's "No" too
-      await cont(page).click();
+      await expect(page.getByRole('group', { name: /^Do any of these apply/ }).count()).resolves.toBe(1);
+      await expect(cont(page).isDisabled()).resolves.toBe(true);
+      await noneApply(page).click();
+      await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
     }
 
     // The body map: a region is a checkbox by name, in the back view.
@@ -100,6 +110,11 @@ describe('check-in', { timeout: 90_000 }, () => {
 
     await page.getByRole('radio', { name: 'Gradually' }).check();
     await page.getByRole('radio', { name: 'Getting better' }).check();
+    // What was tried: one checklist.
+    await page
+      .getByRole('group', { name: 'What have you tried for it?' })
+      .getByRole('checkbox', { name: 'Heat' })
+      .check();
     await page.getByLabel('Your age').fill('34');
     await cont(page).click();
 
@@ -119,11 +134,12 @@ describe('check-in', { timeout: 90_000 }, () => {
     await cont(page).click(); // form: none of these
     await page.getByLabel('Hours sitting on a typical day').fill('10');
     await page.getByLabel('Strength sessions a week').fill('0');
-    await page
-      .getByRole('group', { name: 'Do you often slouch when sitting?' })
-      .getByRole('radio', { name: 'Yes' })
-      .check();
     await page.getByRole('radio', { name: 'Rarely' }).check();
+    // The habits: one checklist.
+    await page
+      .getByRole('group', { name: 'Which of these are true for you?' })
+      .getByRole('checkbox', { name: 'I often slouch when sitting' })
+      .check();
     await cont(page).click();
 
     await page.getByRole('button', { name: 'Skip this step' }).click(); // gear
@@ -165,10 +181,14 @@ describe('check-in', { timeout: 90_000 }, () => {
   it('stops at the emergency screen on a red flag, with nothing else shown', async () => {
     const page = await openPage(browser, server, PHONE);
     await visit(page, '/check-in?step=1');
-    const chest = page.getByRole('group', { name: 'Chest pain, pressure or tightness with the back pain.' });
-    await chest.getByRole('radio', { name: 'Yes' }).check();
-    // The follow-up appears with the heart questions.
+    await expect(cont(page).isDisabled()).resolves.toBe(true);
     await page
+      .getByRole('checkbox', { name: 'Chest pain, pressure or tightness with the back pain.' })
+      .check();
+    // "None of these apply" goes once a line is ticked; the follow-up appears under the tick.
+    await expect(noneApply(page).count()).resolves.toBe(0);
+    await page
+      .locator('.check-line', { hasText: 'Chest pain, pressure or tightness' })
       .getByRole('group', { name: 'When did you last have those chest or breathing symptoms?' })
       .getByRole('radio', { name: 'Now' })
       .check();
@@ -219,59 +239,67 @@ describe('check-in', { timeout: 90_000 }, () => {
           type: el?.type ?? '',
           value: el?.value ?? '',
           text: el?.textContent ?? '',
+          label: el?.closest('label')?.textContent ?? '',
         };
       });
-    let answered = 0;
-    for (let i = 0; i < 80; i++) {
-      await page.keyboard.press('Tab');
-      const f = await focused();
-      if (f.tag === 'INPUT' && f.type === 'radio' && f.value === 'yes') {
-        // In an unanswered yes/no, Tab lands on "Yes"; the arrow key moves to and selects "No".
-        await page.keyboard.press('ArrowRight');
-        answered++;
+    /** Tab until the focused element passes the test; how many checkboxes were passed on the way. */
+    const tabTo = async (done: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      let boxes = 0;
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        if (done(f)) return boxes;
+        if (f.type === 'checkbox') boxes++;
       }
-      if (f.tag === 'BUTTON' && f.text === 'Continue') break;
-    }
-    expect(answered).toBe(9);
-    const checkedNo = await page.locator('input[type=radio][value=no]:checked').count();
-    expect(checkedNo).toBe(9);
+      throw new Error('not reached by Tab');
+    };
+    // The first line of the checklist: Space ticks it, its follow-up appears, Space unticks it.
+    await tabTo((f) => f.type === 'checkbox');
+    await expect(focused()).resolves.toMatchObject({ value: 'chestPain' });
+    await page.keyboard.press('Space');
+    await page.getByRole('group', { name: /When did you last have those chest/ }).waitFor();
+    await page.keyboard.press('Space');
+    await page
+      .getByRole('group', { name: /When did you last have those chest/ })
+      .waitFor({ state: 'detached' });
+    // Every line is a real checkbox on the way to the actions; Continue waits for a tick, so Tab passes
+    // it by and reaches "None of these apply".
+    const passed = await tabTo((f) => f.tag === 'BUTTON' && f.text === 'None of these apply');
+    expect(passed).toBe(7); // the other seven lines of heart and lungs
     await page.keyboard.press('Enter');
-    await expect(heading(page).textContent()).resolves.toBe('Safety: bladder, bowel and nerves');
+    await page.waitForFunction(
+      () => document.getElementById('step-title')?.textContent === 'Safety: bladder, bowel and nerves',
+    );
+    expect(Object.values(await draftFlags(page)).every((v) => v === false)).toBe(true);
     // Focus moves to the new step's heading (after the render, so wait for it rather than race it).
     await page.waitForFunction(() => document.activeElement?.id === 'step-title', undefined, {
       timeout: 5000,
     });
 
-    // The rest: Enter on the form submits each step (Continue is its first button) until the result.
+    // The rest by Enter: "Skip this step" on the safety steps (Continue needs a tick there), Continue
+    // elsewhere, until the review.
     for (let step = 2; step <= 25; step++) {
-      const title = await heading(page).textContent();
+      const title = (await heading(page).textContent()) ?? '';
       if (title === 'Check and send') break;
-      await page.keyboard.press('Tab');
-      // Move to the step's submit button and press it.
-      for (let i = 0; i < 60; i++) {
-        const f = await focused();
-        if (f.tag === 'BUTTON' && f.text === 'Continue') break;
-        await page.keyboard.press('Tab');
-      }
+      const target = title.startsWith('Safety:') ? 'Skip this step' : 'Continue';
+      await tabTo((f) => f.tag === 'BUTTON' && f.text === target);
       await page.keyboard.press('Enter');
       await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
     }
     await expect(heading(page).textContent()).resolves.toBe('Check and send');
-    for (let i = 0; i < 60; i++) {
-      const f = await focused();
-      if (f.tag === 'BUTTON' && f.text === 'See my result') break;
-      await page.keyboard.press('Tab');
-    }
+    await expect(reviewStatus(page, 'Safety: heart and lungs')).resolves.toBe('None apply');
+    await expect(reviewStatus(page, 'Safety: general health')).resolves.toBe('Skipped');
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === 'See my result');
     await page.keyboard.press('Enter');
     await page.locator('.level').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Your result');
-    // Two safety steps went unanswered: the result says so.
+    // Three safety steps were skipped: the result says so.
     await expect(page.locator('.notice-warning').first().textContent()).resolves.toMatch(
       /not answered|skipped/,
     );
     // Each unanswered safety question is named by its wording, not only counted.
     await expect(page.locator('.notice-warning li').allTextContents()).resolves.toContain(
-      'Numbness around the genitals, bottom or inner thighs.',
+      'Numbness around the genitals, bottom or inner thighs, or a new loss of sexual function or feeling.',
     );
     await screenshot(page, 'result-unanswered-safety-laptop');
     await page.context().close();
@@ -300,7 +328,7 @@ const reviewStatus = (page: Page, step: string) =>
     .first()
     .textContent();
 
-describe('check-in: follow-ups and "none of these apply"', { timeout: 90_000 }, () => {
+describe('check-in: follow-ups, "Continue" and "None of these apply"', { timeout: 90_000 }, () => {
   it('answers every question of a safety step with "None of these apply", the accident question too', async () => {
     const page = await openPage(browser, server, PHONE);
     await visit(page, '/check-in?step=1');
@@ -309,31 +337,87 @@ describe('check-in: follow-ups and "none of these apply"', { timeout: 90_000 }, 
     await noneOnTheScreen(page);
     await expect(heading(page).textContent()).resolves.toBe('Where does it hurt?');
 
-    // Back on the general step, the accident question says No and no follow-up is shown.
+    // Every applicable question of every group is recorded: each line "no", the accident question "none".
+    const flags = await draftFlags(page);
+    expect(flags.trauma).toBe('none');
+    for (const q of [
+      'chestPain',
+      'coughingBlood',
+      'bladderChange',
+      'saddleNumbness',
+      'neckVascular',
+      'fever',
+    ])
+      expect(flags[q], q).toBe(false);
+    for (const q of ['nightPain', 'constantProgressive', 'painfulUrination', 'oneSidedRash'])
+      expect(flags[q], q).toBe(false);
+    // Follow-ups that do not apply are not answered.
+    expect(flags.feverNeckStiffness).toBeUndefined();
+    expect(flags.cardiacTiming).toBeUndefined();
+
+    // Back on the general step: nothing ticked, the accident question says No, and the step says so.
     await visit(page, '/check-in?step=3');
     await expect(heading(page).textContent()).resolves.toBe('Safety: general health');
     const accident = page.getByRole('group', {
       name: 'Did the pain start after an accident, fall or knock?',
     });
     await expect(accident.getByRole('radio', { name: 'No', exact: true }).isChecked()).resolves.toBe(true);
-    await expect(page.locator('input[type=radio]:checked').count()).resolves.toBe(12);
+    const lines = page.getByRole('group', { name: 'Do any of these apply?' }).getByRole('checkbox');
+    await expect(lines.count()).resolves.toBe(10);
+    await expect(page.locator('input[type=checkbox]:checked').count()).resolves.toBe(0);
+    await expect(page.locator('.answered-note').textContent()).resolves.toMatch(/none of these apply/);
     await expect(page.getByRole('group', { name: /stiff neck/ }).count()).resolves.toBe(0);
 
-    // A yes to fever brings its follow-up, under it.
-    const fever = page.getByRole('group', { name: 'High temperature, chills or shivering.' });
-    await fever.getByRole('radio', { name: 'Yes' }).check();
-    const stiffNeck = page.getByRole('group', { name: /Fever with a stiff neck/ });
+    // A tick on fever brings its follow-up, under it; unticking takes it away again.
+    const fever = page.getByRole('checkbox', { name: 'High temperature, chills or shivering.' });
+    await fever.check();
+    const stiffNeck = page
+      .locator('.check-line', { hasText: 'High temperature' })
+      .getByRole('group', { name: /Fever with a stiff neck/ });
     await stiffNeck.waitFor();
-    await fever.getByRole('radio', { name: 'No', exact: true }).check();
+    await fever.uncheck();
     await stiffNeck.waitFor({ state: 'detached' });
 
-    // The review counts only the questions that apply, and all are answered.
+    // The review says per group that none apply.
     await visit(page, '/check-in?step=99');
     await expect(heading(page).textContent()).resolves.toBe('Check and send');
-    await expect(reviewStatus(page, 'Safety: general health')).resolves.toBe('12 of 12 answered');
-    await expect(reviewStatus(page, 'Safety: heart and lungs')).resolves.toBe('9 of 9 answered');
-    await expect(reviewStatus(page, 'Safety: skin, bladder and kidneys')).resolves.toBe('4 of 4 answered');
-    await expect(reviewStatus(page, 'Safety: bladder, bowel and nerves')).resolves.toBe('10 of 10 answered');
+    for (const step of [
+      'Safety: heart and lungs',
+      'Safety: bladder, bowel and nerves',
+      'Safety: general health',
+      'Safety: skin, bladder and kidneys',
+    ])
+      await expect(reviewStatus(page, step)).resolves.toBe('None apply');
+    await page.context().close();
+  });
+
+  it('"Continue" with one box ticked records the other lines as "no"', async () => {
+    const page = await openPage(browser, server, PHONE);
+    await visit(page, '/check-in?step=1');
+    await page.evaluate(() => sessionStorage.removeItem('backstride.checkin'));
+    await visit(page, '/check-in?step=1');
+    for (let i = 0; i < 3; i++) {
+      const title = (await heading(page).textContent()) ?? '';
+      await noneApply(page).click();
+      await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
+    }
+    await expect(heading(page).textContent()).resolves.toBe('Safety: skin, bladder and kidneys');
+    await expect(cont(page).isDisabled()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: 'Pain, burning or stinging when you pee.' }).check();
+    await expect(cont(page).isEnabled()).resolves.toBe(true);
+    await cont(page).click();
+    await onStep(page, 'Where does it hurt?');
+    const flags = await draftFlags(page);
+    expect(flags).toMatchObject({
+      painfulUrination: true,
+      bloodInUrine: false,
+      flankPain: false,
+      oneSidedRash: false,
+    });
+    await visit(page, '/check-in?step=99');
+    await expect(reviewStatus(page, 'Safety: skin, bladder and kidneys')).resolves.toBe(
+      '1 ticked: Pain, burning or stinging when you pee',
+    );
     await page.context().close();
   });
 
@@ -368,16 +452,18 @@ describe('check-in: follow-ups and "none of these apply"', { timeout: 90_000 }, 
     await cont(page).click();
     await expect(heading(page).textContent()).resolves.toBe('Safety: pain on breathing');
     const risks = page.getByRole('group', { name: /do any of these apply to you/ });
-    await expect(risks.getByRole('checkbox').count()).resolves.toBe(6);
-    await risks.getByRole('checkbox', { name: 'None of these' }).check();
-    await cont(page).click();
-    await expect(heading(page).textContent()).resolves.toBe('How it started, and about you');
+    await expect(risks.getByRole('checkbox').count()).resolves.toBe(5);
+    await expect(cont(page).isDisabled()).resolves.toBe(true);
+    await noneApply(page).click();
+    await onStep(page, 'How it started, and about you');
+    await expect(draftFlags(page)).resolves.toMatchObject({ clotRisk: ['none'] });
 
     // A clot risk with pain on breathing in is same-day care: the check-in stops at once, as in the screen.
     await page.getByRole('button', { name: 'Back' }).click();
     await expect(heading(page).textContent()).resolves.toBe('Safety: pain on breathing');
+    await expect(page.locator('.answered-note').count()).resolves.toBe(1);
     await risks.getByRole('checkbox', { name: /combined contraceptive pill/ }).check();
-    await expect(risks.getByRole('checkbox', { name: 'None of these' }).isChecked()).resolves.toBe(false);
+    await expect(page.locator('.answered-note').count()).resolves.toBe(0);
     await cont(page).click();
     const banner = page.locator('section.alarm');
     await banner.waitFor();
@@ -395,12 +481,13 @@ const FOLLOW_UP_DRAFT = {
   since: '3m+',
   qualities: ['pressure'],
   worseWith: ['deep-breath', 'arching-back'],
+  tried: ['heat', 'painkillers'],
   age: 30,
   sex: 'female',
   outlook: ['fearOfMoving', 'struggling'],
   running: { recentChanges: ['sports-bra'], weeklyNow: 30 },
   form: [],
-  daily: { equipment: ['band'], sittingHours: 8 },
+  daily: { equipment: ['band'], sittingHours: 8, trueForYou: ['slouching'] },
   gear: {},
   checks: {},
   skipped: [],
@@ -410,12 +497,14 @@ describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, 
   it('shows each new step and follow-up, readable and without serious accessibility problems', async () => {
     const shots: [number, string, (page: Page) => Promise<void>][] = [
       [1, 'heart', async () => {}],
+      [2, 'nerves', async () => {}],
       [
         3,
         'general',
         async (page) => {
           for (const name of ['High temperature, chills or shivering.', /^High blood pressure/])
-            await page.getByRole('group', { name }).getByRole('radio', { name: 'Yes' }).check();
+            await page.getByRole('checkbox', { name }).check();
+          await page.getByRole('group', { name: /Fever with a stiff neck/ }).waitFor();
         },
       ],
       [4, 'body', async () => {}],
@@ -431,6 +520,15 @@ describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, 
       [16, 'daily', async () => {}],
       [19, 'review', async () => {}],
     ];
+    // The safety steps and the two new checklists are also kept under their own names.
+    const checklistShots: Record<string, string> = {
+      heart: 'safety-heart',
+      nerves: 'safety-nerves',
+      general: 'safety-general',
+      body: 'safety-body',
+      onset: 'tried',
+      daily: 'true-for-you',
+    };
     const problems: string[] = [];
     for (const view of [{ ...PHONE, width: 390, height: 844 }, LAPTOP]) {
       const page = await openPage(browser, server, view);
@@ -444,6 +542,8 @@ describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, 
         await prepare(page);
         await expect(page.locator('.step-count').textContent()).resolves.toBe(`Step ${step} of 19`);
         await screenshot(page, `check-in-new-${name}-${view.width}`);
+        const also = checklistShots[name];
+        if (also) await screenshot(page, `checklist-${also}-${view.width}`);
         for (const v of await seriousViolations(page))
           problems.push(`${name} at ${view.width}: [${v.impact}] ${v.id}: ${v.help}`);
       }
@@ -451,7 +551,20 @@ describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, 
       await visit(page, '/check-in?step=13');
       await expect(page.locator('.crisis-note').textContent()).resolves.toMatch(/crisis line/);
       await visit(page, '/check-in?step=1');
-      await page.getByRole('group', { name: /When did you last have those chest or breathing/ }).waitFor();
+      await page
+        .locator('.check-line', { hasText: 'With the pain: feeling faint' })
+        .getByRole('group', { name: /When did you last have those chest or breathing/ })
+        .waitFor();
+      // Nothing overflows the page sideways at this width.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(overflow, `horizontal scroll at ${view.width}`).toBe(false);
+      // Every line of a checklist is at least 44 px tall, as a finger needs.
+      const heights = await page
+        .locator('label.check')
+        .evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().height));
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
       await page.context().close();
     }
     expect(problems, problems.join('\n')).toEqual([]);

@@ -209,6 +209,25 @@ export async function seedPain(
 export async function seedRuns(server: TestServer, files: string[]) {
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([readFileSync(runFile(f))]), f);
+  return importForm(server, form);
+}
+
+/** Import generated runs that started these many days ago (GPX files), as a runner with a recent history. */
+export async function seedRunsDaysAgo(server: TestServer, daysAgo: number[]) {
+  const form = new FormData();
+  daysAgo.forEach((days, i) => {
+    const start = Date.now() - days * 86_400_000;
+    const samples = syntheticRun({ start, durationS: 2400, seed: 100 + i });
+    form.append(
+      'file',
+      new Blob([encodeGpx({ sport: 'running', startTime: start, samples })]),
+      `run-${days}.gpx`,
+    );
+  });
+  return importForm(server, form);
+}
+
+async function importForm(server: TestServer, form: FormData) {
   const res = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form });
   if (res.status !== 202) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };

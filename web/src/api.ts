@@ -148,7 +148,12 @@ export const api = {
     return exercisesCache;
   },
 
-  runs: async () => asList<RunJson>(await get('/api/runs'), 'runs'),
+  /** Stored runs, oldest first; `from` (a date or ISO time) leaves out older ones. */
+  runs: async (range: { from?: string } = {}) =>
+    asList<RunJson>(
+      await get(range.from ? `/api/runs?from=${encodeURIComponent(range.from)}` : '/api/runs'),
+      'runs',
+    ),
   run: (id: string) => get<RunDetail>(`/api/runs/${encodeURIComponent(id)}`),
   importStatus: (id: string) => get<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`),
   load: () => get<LoadSummary>('/api/load'),

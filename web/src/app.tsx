@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { emergencyNumberFor, telHref } from '../../src/care/codes.js';
 import { useChromeHidden } from './chrome.js';
+import { ErrorBox, Loading, PageTitle, useAsync } from './components/ui.js';
 import { useCountry } from './country.js';
-import { CheckInPage } from './pages/check-in.js';
 import { DiaryPage } from './pages/diary.js';
 import { ExercisePage, ExercisesPage } from './pages/exercises.js';
 import { InsightsPage } from './pages/insights.js';
@@ -30,12 +30,29 @@ const NAV = [
   { path: '/settings', label: 'Settings' },
 ];
 
+/**
+ * The check-in with its question catalogue, loaded when first opened so the first page loads less. Its
+ * heading comes with it (focus moves to it once it is there).
+ */
+function CheckInLoader() {
+  const mod = useAsync(() => import('./pages/check-in.js'));
+  if (mod.data) return <mod.data.CheckInPage />;
+  if (mod.error)
+    return (
+      <>
+        <PageTitle>Check-in</PageTitle>
+        <ErrorBox error={mod.error} retry={mod.reload} />
+      </>
+    );
+  return <Loading label="Loading the check-in…" />;
+}
+
 function page(route: Route): { title: string; view: preact.JSX.Element } {
   const p = route.path;
   const exercise = match('/exercises/:id', p);
   const run = match('/runs/:id', p);
   if (p === '/') return { title: 'Home', view: <HomePage /> };
-  if (p === '/check-in') return { title: 'Check-in', view: <CheckInPage /> };
+  if (p === '/check-in') return { title: 'Check-in', view: <CheckInLoader /> };
   if (p === '/result') return { title: 'Your result', view: <ResultPage /> };
   if (p === '/exercises') return { title: 'Exercise library', view: <ExercisesPage /> };
   if (exercise) return { title: 'Exercise', view: <ExercisePage id={exercise.id ?? ''} /> };

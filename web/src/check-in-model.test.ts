@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../src/answers/questions.js';
 import { redFlagQuestions } from '../../src/answers/schema.js';
 import {
+  canContinueSafety,
   emptyDraft,
   exclusiveNone,
   noneApply,
@@ -9,6 +10,7 @@ import {
   STEPS,
   stepForField,
   toAnswers,
+  uncheckedAreNo,
   visibleSteps,
 } from './check-in-model.js';
 
@@ -37,7 +39,11 @@ describe('the web check-in model', () => {
     const steps = new Set(STEPS.map((s) => s.id));
     for (const q of redFlagQuestions)
       expect(steps.has(stepForField(`redFlags.${q}`) ?? 'review'), q).toBe(true);
-    for (const q of QUESTIONS) expect(stepForField(q.id), q.id).toBe(q.step);
+    for (const q of QUESTIONS)
+      for (const path of q.items ? q.items.map((i) => i.path) : [q.id])
+        expect(stepForField(path), path).toBe(q.step);
+    expect(stepForField('daily.hydration')).toBe('daily');
+    expect(stepForField('pain.triedSelfCare')).toBe('onset');
   });
 
   it('shows only the steps that apply, and counts them', () => {
@@ -61,7 +67,10 @@ describe('the web check-in model', () => {
     expect(general.fever).toBe(false);
     expect(general.feverNeckStiffness).toBeUndefined();
     const filled = { ...d, flags: general };
-    const asked = questionsOf('rf-general', filled).map((q) => q.id.replace('redFlags.', ''));
+    const asked = questionsOf('rf-general', filled)
+      .flatMap((q) => q.fills)
+      .map((q) => q.replace('redFlags.', ''));
+    expect(asked).toHaveLength(11); // ten lines and the accident question
     expect(asked.every((q) => toAnswers(filled, 'km').redFlags?.[q as 'fever'] !== undefined)).toBe(true);
     // A yes already given stays, and its follow-up is answered "no".
     const withFever = noneApply({ ...d, flags: { fever: true } }, 'rf-general');
@@ -93,6 +102,57 @@ describe('the web check-in model', () => {
       lowMood: false,
       struggling: true,
     });
+  });
+
+  it('"Continue" on a safety step: only once a line is ticked or a question answered; the rest become no', () => {
+    const d = emptyDraft();
+    expect(canContinueSafety(d, 'rf-heart')).toBe(false);
+    // Unticked lines (undefined) do not count; a tick does.
+    expect(canContinueSafety({ ...d, flags: { chestPain: undefined } }, 'rf-heart')).toBe(false);
+    const ticked = { ...d, flags: { fever: true } };
+    expect(canContinueSafety(ticked, 'rf-general')).toBe(true);
+    const flags = uncheckedAreNo(ticked, 'rf-general');
+    expect(flags).toMatchObject({ fever: true, immunosuppressed: false, nightPain: false });
+    // The follow-up and the accident question are not lines: they stay unanswered.
+    expect(flags.feverNeckStiffness).toBeUndefined();
+    expect(flags.trauma).toBeUndefined();
+    expect(canContinueSafety({ ...d, flags: { trauma: 'minor' } }, 'rf-general')).toBe(true);
+    // The clot risks: a risk ticked, or "none".
+    const clot = { ...d, regions: ['mid-back-ribs'], worseWith: ['deep-breath'] };
+    expect(canContinueSafety(clot, 'fu-clot')).toBe(false);
+    expect(canContinueSafety({ ...clot, flags: { clotRisk: ['pill-or-hrt'] } }, 'fu-clot')).toBe(true);
+    expect(canContinueSafety({ ...clot, flags: { clotRisk: [] } }, 'fu-clot')).toBe(false);
+  });
+
+  it('turns the two new checklists into their fields, and leaves out the load the runs answer', () => {
+    const d = {
+      ...emptyDraft(),
+      since: '3-6d',
+      tried: ['heat'],
+      daily: { sittingHours: 9, trueForYou: ['poorHydration', 'slouching'] },
+      running: { recentChanges: [], runsPerWeek: 4, weeklyNow: 30, warmUp: 'never' },
+    };
+    const a = toAnswers(d, 'km');
+    expect(a.pain).toMatchObject({ triedSelfCare: true, triedPainkillers: false });
+    expect(a.daily).toEqual({
+      sittingHours: 9,
+      slouching: true,
+      heavyLifting: false,
+      previousSportsInjury: false,
+      hydration: 'poor',
+    });
+    expect(toAnswers({ ...d, tried: [] }, 'km').pain?.triedSelfCare).toBeUndefined();
+    expect(toAnswers({ ...d, daily: { sittingHours: 1, trueForYou: ['slouching'] } }, 'km').daily).toEqual({
+      sittingHours: 1,
+      heavyLifting: false,
+      previousSportsInjury: false,
+      hydration: 'good',
+    });
+    const withRuns = toAnswers(d, 'km', { hasRecentRuns: true });
+    expect(withRuns.running).toEqual({ recentChanges: [], warmUp: 'never' });
+    expect(questionsOf('running', d, { hasRecentRuns: true }).map((q) => q.id)).not.toContain(
+      'running.runsPerWeek',
+    );
   });
 
   it('makes "none" exclusive in a choice list', () => {

@@ -4,15 +4,25 @@
  * catalogue (src/answers/questions.ts) and red-flag screen, computed from `toAnswers(draft)`, so the web
  * and the terminal check-in ask the same things in the same order: red-flag screen first.
  */
-import { EPISODE, FORM_CHOICES, OUTLOOK, SINCE } from '../../src/answers/choices.js';
+import {
+  EPISODE,
+  FORM_CHOICES,
+  OUTLOOK,
+  SINCE,
+  triedAnswers,
+  trueForYouAnswers,
+} from '../../src/answers/choices.js';
 import {
   type AskedQuestion,
+  type AskOptions,
   anyWarningAnswer,
   applicableSteps,
   FOLLOW_UP_STEPS,
   type FollowUpStepId,
-  QUESTIONS,
   type StepId as QuestionStepId,
+  questionApplies,
+  safetyChecklist,
+  stepOfPath,
   stepQuestions,
   withoutUnasked,
 } from '../../src/answers/questions.js';
@@ -44,7 +54,6 @@ export {
   EYE_INFLAMMATION,
   FORM_CHOICES,
   FREQUENCY,
-  HYDRATION,
   MIRROR,
   ONSET,
   OUTLOOK,
@@ -59,9 +68,17 @@ export {
   TIMING,
   TRAUMA,
   TREND,
+  TRIED,
+  trueForYouChoices,
   WALL_TEST,
 } from '../../src/answers/choices.js';
-export { questionApplies, recentChangeChoices } from '../../src/answers/questions.js';
+export {
+  type AskOptions,
+  isChecklistLine,
+  questionApplies,
+  recentChangeChoices,
+  safetyChecklist,
+} from '../../src/answers/questions.js';
 /** The red-flag questions, grouped and ordered as in the terminal check-in (shared data). */
 export { FOLLOW_UPS, RED_FLAG_GROUPS };
 
@@ -136,8 +153,8 @@ export type Draft = {
   eases?: boolean;
   onset?: string;
   trend?: string;
-  triedSelfCare?: boolean;
-  triedPainkillers?: boolean;
+  /** What was tried (TRIED values, 'none' for "Nothing yet"); nothing chosen is not answered. */
+  tried: string[];
   age?: number;
   sex?: string;
   outlook: string[];
@@ -156,13 +173,11 @@ export type Draft = {
   form: string[];
   daily: {
     sittingHours?: number;
-    slouching?: boolean;
     breaks?: string;
     stress?: number;
-    hydration?: string;
     strengthSessions?: number;
-    heavyLifting?: boolean;
-    previousInjury?: boolean;
+    /** "Which of these are true for you?" (TRUE_FOR_YOU values, 'none'); nothing chosen is not answered. */
+    trueForYou?: string[];
     equipment?: string[];
   };
   gear: { shoeCondition?: string; shoeDistance?: number; bra?: string };
@@ -186,6 +201,7 @@ export const emptyDraft = (): Draft => ({
   timing: [],
   qualities: [],
   worseWith: [],
+  tried: [],
   outlook: [],
   running: { recentChanges: [] },
   form: [],
@@ -243,8 +259,33 @@ export function anyWarning(d: Draft, step?: SafetyStepId): boolean {
   return anyWarningAnswer(flags, step ? safetyItems(step).map((i) => i.id) : undefined);
 }
 
+/**
+ * Whether "Continue" may be pressed on a safety step: a line of its checklist is ticked, or one of its
+ * other questions (the accident, a follow-up under a ticked line, eye inflammation) is answered. With
+ * nothing ticked the step is answered by "None of these apply" (or skipped).
+ */
+export function canContinueSafety(d: Draft, id: SafetyStepId): boolean {
+  const answers = toAnswers({ ...d, skipped: d.skipped.filter((s) => s !== id) }, 'km');
+  const flags = (answers.redFlags ?? {}) as Record<string, unknown>;
+  const lines = safetyChecklist(id, answers);
+  return safetyItems(id).some((q) =>
+    lines.includes(q.id) ? flags[q.id] === true : flags[q.id] !== undefined,
+  );
+}
+
+/**
+ * "Continue" on a safety step: every line of its checklist that applies and is not ticked is "no"
+ * (false); the step's other questions keep their answers, or stay unanswered.
+ */
+export function uncheckedAreNo(d: Draft, id: SafetyStepId): Flags {
+  const answers = toAnswers({ ...d, skipped: d.skipped.filter((s) => s !== id) }, 'km');
+  const flags: Flags = { ...d.flags };
+  for (const q of safetyChecklist(id, answers)) if (flags[q] !== true) flags[q] = false;
+  return flags;
+}
+
 /** The whole draft as answers for `POST /api/assess`, without answers to questions that are not asked. */
-export function toAnswers(d: Draft, units: Units): Answers {
+export function toAnswers(d: Draft, units: Units, ask: AskOptions = {}): Answers {
   const skip = (id: StepId) => d.skipped.includes(id);
   const answers: Answers = {};
   const redFlags = givenRedFlags(d);
@@ -274,8 +315,7 @@ export function toAnswers(d: Draft, units: Units): Answers {
   if (!skip('onset')) {
     pain.onset = d.onset;
     pain.trend = d.trend;
-    pain.triedSelfCare = d.triedSelfCare;
-    pain.triedPainkillers = d.triedPainkillers;
+    Object.assign(pain, triedAnswers(d.tried ?? []));
     const about = compact({ age: d.age, sex: d.sex });
     if (about) answers.about = about as Answers['about'];
   }
@@ -310,15 +350,13 @@ export function toAnswers(d: Draft, units: Units): Answers {
   }
   if (!skip('daily')) {
     const x = d.daily;
+    const sits = questionApplies('daily.slouching', { daily: { sittingHours: x.sittingHours } });
     const daily = compact({
       sittingHours: x.sittingHours,
-      slouching: x.slouching,
       breaks: x.breaks,
       stress: x.stress,
-      hydration: x.hydration,
       strengthSessionsPerWeek: x.strengthSessions,
-      heavyLifting: x.heavyLifting,
-      previousSportsInjury: x.previousInjury,
+      ...trueForYouAnswers(x.trueForYou ?? [], sits),
       equipment: x.equipment?.length ? x.equipment : undefined,
     });
     if (daily) answers.daily = daily as Answers['daily'];
@@ -346,18 +384,18 @@ export function toAnswers(d: Draft, units: Units): Answers {
     });
     if (checks) answers.selfChecks = checks as Answers['selfChecks'];
   }
-  return withoutUnasked(answers);
+  return withoutUnasked(answers, ask);
 }
 
 /** The steps shown for this draft, in order: those that ask something of these answers, then the review. */
-export function visibleSteps(d: Draft): { id: StepId; title: string }[] {
-  const applies = new Set<StepId>(applicableSteps(toAnswers(d, 'km')));
+export function visibleSteps(d: Draft, ask: AskOptions = {}): { id: StepId; title: string }[] {
+  const applies = new Set<StepId>(applicableSteps(toAnswers(d, 'km', ask), ask));
   return STEPS.filter((s) => s.id === 'review' || applies.has(s.id));
 }
 
-/** The questions a step asks of this draft (for the review's counts). */
-export const questionsOf = (id: StepId, d: Draft): AskedQuestion[] =>
-  id === 'review' ? [] : stepQuestions(id, toAnswers(d, 'km'));
+/** The questions a step asks of this draft (for the review). */
+export const questionsOf = (id: StepId, d: Draft, ask: AskOptions = {}): AskedQuestion[] =>
+  id === 'review' ? [] : stepQuestions(id, toAnswers(d, 'km', ask), ask);
 
 /**
  * "None of these apply" on a safety step: every applicable question of the step still unanswered gets
@@ -393,7 +431,5 @@ export function stepForField(field: string): StepId | undefined {
   if (head === 'pain' && sub === 'overThreeMonths') return 'duration';
   if (head === 'about') return 'onset';
   if (head === 'selfChecks') return 'self-checks';
-  const exact = QUESTIONS.find((q) => q.id === `${head}.${sub}` || q.id === head);
-  if (exact) return exact.step;
-  return QUESTIONS.find((q) => q.id.startsWith(`${head}.`))?.step;
+  return stepOfPath(`${head}.${sub}`) ?? stepOfPath(head);
 }

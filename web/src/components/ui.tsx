@@ -170,6 +170,51 @@ export function ChipGroup<T extends string>(props: {
   );
 }
 
+/**
+ * "Tick any that apply": one checkbox a line, a whole row to tap, and room under a line for what a tick
+ * brings (a follow-up question). Unticked lines are "no" once the step is answered.
+ */
+export function CheckList<T extends string>(props: {
+  legend: ComponentChildren;
+  options: readonly Option<T>[];
+  value: readonly T[];
+  onToggle: (v: T, on: boolean) => void;
+  hint?: ComponentChildren;
+  /** Shown under a line (a follow-up), or nothing. */
+  under?: (v: T) => ComponentChildren;
+}) {
+  const hintId = useId();
+  return (
+    <fieldset class="field checklist" aria-describedby={props.hint ? hintId : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      <div class="checks">
+        {props.options.map((o) => (
+          <div class="check-line" key={o.value}>
+            <label class="check">
+              <input
+                type="checkbox"
+                value={o.value}
+                checked={props.value.includes(o.value)}
+                onChange={(e) => props.onToggle(o.value, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <span>
+                {o.label}
+                {o.hint && <span class="choice-hint"> {o.hint}</span>}
+              </span>
+            </label>
+            {props.under?.(o.value)}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** 0–10 as eleven big buttons (radios), for logging pain in one tap. */
 export function ScoreButtons(props: {
   legend: ComponentChildren;

@@ -1,16 +1,22 @@
 /**
  * The check-in, one step at a time: the red-flag screen first, then where it hurts (the body map), then
  * the rest, each step skippable. Only the steps and questions that apply to the answers so far are shown
- * (src/answers/questions.ts): the clot questions after "deep breaths", say. A warning sign in a safety
- * step is triaged at once: an emergency stops the check-in there, and an urgent result stops it at the end
- * of the safety questions (or after a follow-up asked later), as in the terminal check-in. The steps
- * themselves are in check-in/.
+ * (src/answers/questions.ts): the clot questions after "deep breaths", say, and no running-load questions
+ * when the imported runs answer them. A safety step is a checklist: "Continue" once a line is ticked (the
+ * unticked lines are then "no"), or "None of these apply". A warning sign in a safety step is triaged at
+ * once: an emergency stops the check-in there, and an urgent result stops it at the end of the safety
+ * questions (or after a follow-up asked later), as in the terminal check-in. The steps themselves are in
+ * check-in/.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { runsAnswerLoad } from '../../../src/assess/history-window.js';
 import { ApiError, api } from '../api.js';
+import { clearCheckInDraft, DRAFT_KEY } from '../check-in-draft.js';
 import {
+  type AskOptions,
   anyWarning,
+  canContinueSafety,
   type Draft,
   emptyDraft,
   isSafetyStep,
@@ -20,6 +26,7 @@ import {
   type StepId,
   stepForField,
   toAnswers,
+  uncheckedAreNo,
   visibleSteps,
 } from '../check-in-model.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
@@ -35,8 +42,6 @@ import { FormStep, RunningStep } from './check-in/running.js';
 import { type Descriptions, SafetyStep } from './check-in/safety.js';
 import { SelfChecksStep } from './check-in/self-checks.js';
 import type { StepProps } from './check-in/step.js';
-
-const DRAFT_KEY = 'backstride.checkin';
 
 function loadDraft(): Draft {
   try {
@@ -56,14 +61,6 @@ function saveDraft(d: Draft) {
   }
 }
 
-export function clearCheckInDraft() {
-  try {
-    sessionStorage.removeItem(DRAFT_KEY);
-  } catch {
-    // Nothing to clear.
-  }
-}
-
 /** The red-flag wording from the answers schema (`GET /api/schema/answers`). */
 async function loadDescriptions(): Promise<Descriptions> {
   const schema = await api.answersSchema();
@@ -73,6 +70,27 @@ async function loadDescriptions(): Promise<Descriptions> {
   const out: Descriptions = {};
   for (const [k, v] of Object.entries(props ?? {})) if (v.description) out[k] = v.description;
   return out;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Whether the stored runs answer the running load (a run in the last six weeks, four weeks of history).
+ * Without an answer from the server the questions are asked.
+ */
+async function loadAsk(): Promise<AskOptions> {
+  const now = Date.now();
+  try {
+    const runs = await api.runs({ from: new Date(now - 120 * DAY).toISOString() });
+    return {
+      hasRecentRuns: runsAnswerLoad(
+        runs.map((r) => Date.parse(r.startTime)),
+        now,
+      ),
+    };
+  } catch {
+    return {};
+  }
 }
 
 /** The answer steps (everything but the safety steps and the review). */
@@ -97,17 +115,18 @@ export function CheckInPage() {
   const route = useRoute();
   const units = useUnits();
   const descriptions = useAsync(loadDescriptions);
+  const ask = useAsync(loadAsk).data ?? {};
   const [draft, setDraftState] = useState<Draft>(loadDraft);
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | Error | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
-  const steps = visibleSteps(draft);
+  const steps = visibleSteps(draft, ask);
   const stepIndex = Math.min(Math.max(Number(route.query.get('step') ?? '1') || 1, 1), steps.length) - 1;
   const step = steps[stepIndex] ?? steps[0];
   if (!step) throw new Error('no steps');
-  const answers = toAnswers(draft, units);
+  const answers = toAnswers(draft, units, ask);
 
   useEffect(() => {
     if (first.current) {
@@ -162,7 +181,7 @@ export function CheckInPage() {
     if (followUp ? !isSafetyStep(step.id) || !anyWarning(d, step.id) : !anyWarning(d)) return false;
     setBusy('Checking your answers…');
     try {
-      const known: Answers = followUp ? toAnswers(d, units) : { redFlags: redFlagAnswers(d) };
+      const known: Answers = followUp ? toAnswers(d, units, ask) : { redFlags: redFlagAnswers(d) };
       const early = await api.assess(known, false);
       // Nothing outranks an emergency: stop now. An urgent result could still become an emergency with
       // the remaining screen questions, so those are asked first; after the screen, urgent stops too.
@@ -184,11 +203,11 @@ export function CheckInPage() {
     setError(undefined);
     if (isSafetyStep(step.id) && (await afterSafetyStep(d))) return;
     if (step.id === 'review') {
-      await finish(toAnswers(d, units));
+      await finish(toAnswers(d, units, ask));
       return;
     }
     // The steps that apply may have changed with this step's answers (a follow-up now applies).
-    const now = visibleSteps(d);
+    const now = visibleSteps(d, ask);
     const here = now.findIndex((s) => s.id === step.id);
     goTo((here === -1 ? stepIndex : here) + 1);
   };
@@ -206,14 +225,29 @@ export function CheckInPage() {
     void next(d);
   };
 
+  /** "Continue": on a safety step, only with a line ticked (or a question answered); the rest are "no". */
+  const submit = () => {
+    if (busy) return;
+    if (!isSafetyStep(step.id)) {
+      void next(draft);
+      return;
+    }
+    if (!canContinueSafety(draft, step.id)) return;
+    const d = { ...unskip(draft, step.id), flags: uncheckedAreNo(draft, step.id) };
+    setDraft(() => d);
+    void next(d);
+  };
+
   const skippedNote = draft.skipped.includes(step.id) ? (
     <p class="notice notice-info">You skipped this step. Answer any question to include it again.</p>
   ) : null;
 
   const safety = isSafetyStep(step.id) ? step.id : undefined;
   const anyYes = safety ? anyWarning(draft, safety) : false;
+  const mayContinue = !safety || canContinueSafety(draft, safety);
+  const noneFirst = !!safety && !mayContinue && !anyYes;
   const Answer = ANSWER_STEPS[step.id];
-  const props: StepProps = { draft, edit, answers, units };
+  const props: StepProps = { draft, edit, answers, ask, units };
 
   return (
     <>
@@ -230,7 +264,7 @@ export function CheckInPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!busy) void next(draft);
+          submit();
         }}
       >
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>
@@ -254,7 +288,9 @@ export function CheckInPage() {
 
         {Answer && <Answer {...props} />}
 
-        {step.id === 'review' && <Review draft={draft} goTo={goTo} />}
+        {step.id === 'review' && (
+          <Review draft={draft} goTo={goTo} descriptions={descriptions.data ?? {}} ask={ask} />
+        )}
 
         {error && (
           <div class="notice notice-error" role="alert">
@@ -277,11 +313,21 @@ export function CheckInPage() {
         )}
 
         <div class="step-actions">
-          <button type="submit" class="button primary" disabled={!!busy}>
+          {/* With nothing ticked, "None of these apply" is the step's main action and comes first;
+              Continue (the form's submit) waits for a tick. */}
+          {noneFirst && (
+            <button type="button" class="button primary" disabled={!!busy} onClick={noneOfThese}>
+              None of these apply
+            </button>
+          )}
+          <button
+            type="submit"
+            class={noneFirst ? 'button secondary' : 'button primary'}
+            disabled={!!busy || !mayContinue}
+          >
             {step.id === 'review' ? 'See my result' : 'Continue'}
           </button>
-          {/* The clot risks have their own "None of these" choice. */}
-          {safety && !anyYes && safety !== 'fu-clot' && (
+          {safety && !anyYes && !noneFirst && (
             <button type="button" class="button secondary" disabled={!!busy} onClick={noneOfThese}>
               None of these apply
             </button>

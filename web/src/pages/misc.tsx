@@ -4,12 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { clearCheckInDraft } from '../check-in-draft.js';
 import { CheckBackCard } from '../components/check-back.js';
 import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
 import { link } from '../router.js';
 import { setLatestResult } from '../state.js';
-import { clearCheckInDraft } from './check-in.js';
 
 const LEVEL_SHORT: Record<string, string> = {
   emergency: 'Emergency',

@@ -1,25 +1,26 @@
 /**
- * Your day (sitting, stress, strength, what you have for exercises) and your gear. Sitting habits are
- * asked of runners who sit for a while; the shoe distance unless the shoes are worn out; the sports bra
- * unless the runner is male.
+ * Your day (sitting, stress, strength, which habits are true for you, what you have for exercises) and
+ * your gear. How often the runner gets up, and the slouching line, are asked of runners who sit for a
+ * while; the shoe distance unless the shoes are worn out; the sports bra unless the runner is male.
  */
 import {
   BRA,
   BREAKS,
   EQUIPMENT,
   exclusiveNone,
-  HYDRATION,
   QUESTION_TEXT,
   questionApplies,
   SHOES,
+  trueForYouChoices,
 } from '../../check-in-model.js';
-import { ChipGroup, NumberField, PainSlider, RadioGroup, YesNo } from '../../components/ui.js';
+import { CheckList, ChipGroup, NumberField, PainSlider, RadioGroup } from '../../components/ui.js';
 import type { StepProps } from './step.js';
 
 export function DailyStep({ draft, edit, answers }: StepProps) {
   const x = draft.daily;
   const set = (patch: Partial<typeof x>) => edit((d) => ({ daily: { ...d.daily, ...patch } }));
   const sits = questionApplies('daily.breaks', answers);
+  const trueForYou = x.trueForYou ?? [];
   return (
     <>
       <div class="field-grid">
@@ -40,46 +41,32 @@ export function DailyStep({ draft, edit, answers }: StepProps) {
         />
       </div>
       {sits && (
-        <>
-          <YesNo
-            name="slouch"
-            legend="Do you often slouch when sitting?"
-            value={x.slouching}
-            onChange={(v) => set({ slouching: v })}
-          />
-          <RadioGroup
-            name="breaks"
-            legend="How often do you get up from sitting?"
-            options={BREAKS}
-            value={x.breaks}
-            onChange={(v) => set({ breaks: v })}
-          />
-        </>
+        <RadioGroup
+          name="breaks"
+          legend="How often do you get up from sitting?"
+          options={BREAKS}
+          value={x.breaks}
+          onChange={(v) => set({ breaks: v })}
+        />
       )}
       <PainSlider
         label="Stress lately, 0 (none) to 10 (extreme)"
         value={x.stress}
         onChange={(v) => set({ stress: v })}
       />
-      <RadioGroup
-        name="hydration"
-        legend="Do you drink enough through the day?"
-        inline
-        options={HYDRATION}
-        value={x.hydration}
-        onChange={(v) => set({ hydration: v })}
-      />
-      <YesNo
-        name="lifting"
-        legend="Regular heavy lifting at work or home?"
-        value={x.heavyLifting}
-        onChange={(v) => set({ heavyLifting: v })}
-      />
-      <YesNo
-        name="injury"
-        legend="Any earlier sports injuries?"
-        value={x.previousInjury}
-        onChange={(v) => set({ previousInjury: v })}
+      <CheckList
+        legend={QUESTION_TEXT.trueForYou}
+        hint={QUESTION_TEXT.trueForYouHint}
+        options={trueForYouChoices(questionApplies('daily.slouching', answers))}
+        value={trueForYou}
+        onToggle={(v, on) =>
+          set({
+            trueForYou: exclusiveNone(
+              trueForYou,
+              on ? [...trueForYou, v] : trueForYou.filter((c) => c !== v),
+            ),
+          })
+        }
       />
       <ChipGroup
         legend={QUESTION_TEXT.equipment}

@@ -6,6 +6,7 @@
 import {
   AGGRAVATORS,
   EPISODE,
+  exclusiveNone,
   ONSET,
   QUALITIES,
   QUESTION_TEXT,
@@ -14,6 +15,7 @@ import {
   SINCE,
   TIMING,
   TREND,
+  TRIED,
 } from '../../check-in-model.js';
 import { BodyMap } from '../../components/body-map.js';
 import { ChipGroup, NumberField, PainSlider, RadioGroup, YesNo } from '../../components/ui.js';
@@ -158,20 +160,13 @@ export function OnsetStep({ draft, edit, answers }: StepProps) {
           onChange={(trend) => edit(() => ({ trend }))}
         />
       )}
-      {ask('pain.triedSelfCare') && (
-        <YesNo
-          name="tried"
-          legend={QUESTION_TEXT.triedSelfCare}
-          value={draft.triedSelfCare}
-          onChange={(triedSelfCare) => edit(() => ({ triedSelfCare }))}
-        />
-      )}
-      {ask('pain.triedPainkillers') && (
-        <YesNo
-          name="painkillers"
-          legend={QUESTION_TEXT.triedPainkillers}
-          value={draft.triedPainkillers}
-          onChange={(triedPainkillers) => edit(() => ({ triedPainkillers }))}
+      {ask('pain.tried') && (
+        <ChipGroup
+          legend={QUESTION_TEXT.tried}
+          hint={QUESTION_TEXT.triedHint}
+          options={TRIED}
+          value={draft.tried}
+          onChange={(v) => edit((d) => ({ tried: exclusiveNone(d.tried, v) }))}
         />
       )}
       <NumberField

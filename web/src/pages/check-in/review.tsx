@@ -1,32 +1,80 @@
 /**
- * The review: what was answered per step, with a way back to each. A safety step counts only the
- * questions that apply to the answers (the time of chest symptoms only after a yes).
+ * The review: what was answered per step, with a way back to each. A safety step says "None apply" or
+ * how many lines were ticked (by name when short), counting only the questions that apply to the answers
+ * (the time of chest symptoms only after a tick), and how many of them were left unanswered.
  */
 
 import { isWarningAnswer } from '../../../../src/answers/questions.js';
 import type { RedFlagQuestion } from '../../../../src/answers/schema.js';
 import {
+  type AskOptions,
+  CLOT_RISK,
   type Draft,
+  EYE_INFLAMMATION,
   isSafetyStep,
   questionsOf,
   type StepId,
+  TRAUMA,
   toAnswers,
   visibleSteps,
 } from '../../check-in-model.js';
 import { useUnits } from '../../format.js';
+import { type Descriptions, questionText } from './safety.js';
 
-export function Review({ draft, goTo }: { draft: Draft; goTo: (i: number) => void }) {
+/** Ticked names longer than this together are counted, not listed. */
+const SHORT = 60;
+
+const labelOf = (choices: readonly { value: string; label: string }[], v: unknown) =>
+  choices.find((c) => c.value === v)?.label ?? String(v);
+
+/** What a warning answer is called in the review: the line's wording, or the choice made. */
+function tickedNames(q: RedFlagQuestion, value: unknown, descriptions: Descriptions): string[] {
+  if (q === 'trauma') return [labelOf(TRAUMA, value)];
+  if (q === 'eyeInflammation') return [`Eye inflammation: ${labelOf(EYE_INFLAMMATION, value).toLowerCase()}`];
+  if (q === 'clotRisk' && Array.isArray(value)) return value.map((v) => labelOf(CLOT_RISK, v));
+  return [questionText(q, descriptions).replace(/\.$/, '')];
+}
+
+/** A safety step's status: "None apply", "2 ticked" or "1 ticked: Fever", and what is left unanswered. */
+export function safetyStatus(
+  id: StepId,
+  draft: Draft,
+  flags: Record<string, unknown>,
+  descriptions: Descriptions,
+  ask: AskOptions = {},
+): string {
+  const asked = questionsOf(id, draft, ask)
+    .flatMap((q) => q.fills)
+    .map((f) => f.replace(/^redFlags\./, '') as RedFlagQuestion);
+  const open = asked.filter((q) => flags[q] === undefined).length;
+  if (open === asked.length) return 'Not answered';
+  const names = asked
+    .filter((q) => isWarningAnswer(q, flags[q]))
+    .flatMap((q) => tickedNames(q, flags[q], descriptions));
+  const ticked =
+    names.length === 0
+      ? 'None apply'
+      : `${names.length} ticked${names.join('; ').length <= SHORT ? `: ${names.join('; ')}` : ''}`;
+  return open ? `${ticked}; ${open} not answered` : ticked;
+}
+
+export function Review({
+  draft,
+  goTo,
+  descriptions,
+  ask,
+}: {
+  draft: Draft;
+  goTo: (i: number) => void;
+  descriptions: Descriptions;
+  ask: AskOptions;
+}) {
   const units = useUnits();
-  const answers = toAnswers(draft, units);
+  const answers = toAnswers(draft, units, ask);
   const flags = (answers.redFlags ?? {}) as Record<string, unknown>;
   const status = (id: StepId): string => {
     if (draft.skipped.includes(id)) return 'Skipped';
-    if (isSafetyStep(id)) {
-      const asked = questionsOf(id, draft).map((q) => q.id.replace(/^redFlags\./, ''));
-      const n = asked.filter((q) => flags[q] !== undefined).length;
-      const yes = asked.filter((q) => isWarningAnswer(q as RedFlagQuestion, flags[q])).length;
-      return `${n} of ${asked.length} answered${yes ? `, ${yes} yes` : ''}`;
-    }
+    if (isSafetyStep(id)) return safetyStatus(id, draft, flags, descriptions, ask);
     const has: Record<string, boolean> = {
       where: draft.regions.length > 0,
       spread: true,
@@ -41,8 +89,7 @@ export function Review({ draft, goTo }: { draft: Draft; goTo: (i: number) => voi
         answers.about !== undefined ||
         answers.pain?.onset !== undefined ||
         answers.pain?.trend !== undefined ||
-        answers.pain?.triedSelfCare !== undefined ||
-        answers.pain?.triedPainkillers !== undefined,
+        answers.pain?.triedSelfCare !== undefined,
       outlook: true,
       running: answers.running !== undefined,
       form: true,
@@ -52,7 +99,7 @@ export function Review({ draft, goTo }: { draft: Draft; goTo: (i: number) => voi
     };
     return has[id] ? 'Answered' : 'Not answered';
   };
-  const steps = visibleSteps(draft);
+  const steps = visibleSteps(draft, ask);
   return (
     <>
       <p class="lead">

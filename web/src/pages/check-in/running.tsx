@@ -1,10 +1,13 @@
 /**
- * Your running (load and habits) and your running form as you have seen it. The distance four weeks ago
- * is asked once this week's is given; the sports bra change only of runners who may wear one.
+ * Your running (load and habits) and your running form as you have seen it. The load (runs a week, rest
+ * days, weekly distance now and four weeks ago, the longest run) is not asked when the imported runs
+ * answer it; the distance four weeks ago is asked once this week's is given; the sports bra change only of
+ * runners who may wear one.
  */
 import {
   FORM_CHOICES,
   FREQUENCY,
+  QUESTION_TEXT,
   questionApplies,
   recentChangeChoices,
   SURFACE,
@@ -12,56 +15,62 @@ import {
 import { ChipGroup, NumberField, RadioGroup, YesNo } from '../../components/ui.js';
 import type { StepProps } from './step.js';
 
-export function RunningStep({ draft, edit, answers, units }: StepProps) {
+export function RunningStep({ draft, edit, answers, ask, units }: StepProps) {
   const r = draft.running;
   const set = (patch: Partial<typeof r>) => edit((d) => ({ running: { ...d.running, ...patch } }));
+  // The load comes from the imported runs when they cover it; four weeks ago only after this week's.
+  const asks = (id: string) => questionApplies(`running.${id}`, answers, ask);
   return (
     <>
       <p class="lead">This helps find load-related causes, such as too much too soon. All optional.</p>
-      <div class="field-grid">
-        <NumberField
-          label="Runs a week"
-          min={0}
-          max={21}
-          step={1}
-          value={r.runsPerWeek}
-          onChange={(v) => set({ runsPerWeek: v })}
-        />
-        <NumberField
-          label="Rest days a week"
-          min={0}
-          max={7}
-          step={1}
-          value={r.restDays}
-          onChange={(v) => set({ restDays: v })}
-        />
-        <NumberField
-          label="Distance in a typical recent week"
-          unit={units}
-          min={0}
-          max={units === 'mi' ? 310 : 500}
-          value={r.weeklyNow}
-          onChange={(v) => set({ weeklyNow: v })}
-        />
-        {questionApplies('running.weeklyKm4WeeksAgo', answers) && (
+      {asks('runsPerWeek') ? (
+        <div class="field-grid">
           <NumberField
-            label="Weekly distance about four weeks ago"
+            label="Runs a week"
+            min={0}
+            max={21}
+            step={1}
+            value={r.runsPerWeek}
+            onChange={(v) => set({ runsPerWeek: v })}
+          />
+          <NumberField
+            label="Rest days a week"
+            min={0}
+            max={7}
+            step={1}
+            value={r.restDays}
+            onChange={(v) => set({ restDays: v })}
+          />
+          <NumberField
+            label="Distance in a typical recent week"
             unit={units}
             min={0}
             max={units === 'mi' ? 310 : 500}
-            value={r.weekly4}
-            onChange={(v) => set({ weekly4: v })}
+            value={r.weeklyNow}
+            onChange={(v) => set({ weeklyNow: v })}
           />
-        )}
-        <NumberField
-          label="Longest run in the last month"
-          unit={units}
-          min={0}
-          max={units === 'mi' ? 248 : 400}
-          value={r.longest}
-          onChange={(v) => set({ longest: v })}
-        />
-      </div>
+          {asks('weeklyKm4WeeksAgo') && (
+            <NumberField
+              label="Weekly distance about four weeks ago"
+              unit={units}
+              min={0}
+              max={units === 'mi' ? 310 : 500}
+              value={r.weekly4}
+              onChange={(v) => set({ weekly4: v })}
+            />
+          )}
+          <NumberField
+            label="Longest run in the last month"
+            unit={units}
+            min={0}
+            max={units === 'mi' ? 248 : 400}
+            value={r.longest}
+            onChange={(v) => set({ longest: v })}
+          />
+        </div>
+      ) : (
+        <p class="notice notice-info from-runs">{QUESTION_TEXT.loadFromRuns}</p>
+      )}
       <ChipGroup
         legend="What changed in the last month?"
         hint="Select none if nothing changed."
