@@ -182,7 +182,9 @@ export const RedFlags = z.strictObject({
   suddenTearingPain: yesNo
     .optional()
     .describe('Sudden, severe, tearing or ripping pain in the chest or upper back.'),
-  faintingOrCollapse: yesNo.optional().describe('Fainting or collapsing, new confusion, or being very drowsy and hard to keep awake.'),
+  faintingOrCollapse: yesNo
+    .optional()
+    .describe('Fainting or collapsing, new confusion, or being very drowsy and hard to keep awake.'),
   nearFaintOrPalpitations: yesNo
     .optional()
     .describe('With the pain: feeling faint or nearly fainting, or a racing, pounding or fluttering heart.'),
@@ -190,7 +192,9 @@ export const RedFlags = z.strictObject({
     .optional()
     .describe('Sudden breathlessness, or sharp one-sided chest pain with breathlessness.'),
   coughingBlood: yesNo.optional().describe('Coughing up blood, or a swollen, painful calf on one side.'),
-  calfSwelling: yesNo.optional().describe('A swollen, painful calf on one side. (Earlier check-ins; now asked with coughing blood.)'),
+  calfSwelling: yesNo
+    .optional()
+    .describe('A swollen, painful calf on one side. (Earlier check-ins; now asked with coughing blood.)'),
   clotRisk: z
     .array(
       z.enum([
@@ -208,24 +212,48 @@ export const RedFlags = z.strictObject({
   bladderChange: yesNo
     .optional()
     .describe('New difficulty starting to pee or a weaker flow, or loss of bladder or bowel control.'),
-  bowelControlLoss: yesNo.optional().describe('New loss of control of your bowels. (Earlier check-ins; now asked with the bladder question.)'),
-  saddleNumbness: yesNo.optional().describe('Numbness around the genitals, bottom or inner thighs, or a new loss of sexual function or feeling.'),
-  sexualDysfunction: yesNo.optional().describe('New loss of sexual function or genital sensation. (Earlier check-ins; now asked with saddle numbness.)'),
+  bowelControlLoss: yesNo
+    .optional()
+    .describe(
+      'New loss of control of your bowels. (Earlier check-ins; now asked with the bladder question.)',
+    ),
+  saddleNumbness: yesNo
+    .optional()
+    .describe(
+      'Numbness around the genitals, bottom or inner thighs, or a new loss of sexual function or feeling.',
+    ),
+  sexualDysfunction: yesNo
+    .optional()
+    .describe(
+      'New loss of sexual function or genital sensation. (Earlier check-ins; now asked with saddle numbness.)',
+    ),
   bothLegs: yesNo.optional().describe('Pain, tingling, numbness or weakness in both legs.'),
   worseningWeakness: yesNo
     .optional()
-    .describe('Weakness or numbness in an arm or leg that is spreading or getting worse. (Earlier check-ins; now asked with sudden weakness.)'),
-  suddenLimbWeakness: yesNo.optional().describe('Weakness in an arm or leg that came on suddenly, or is spreading or getting worse.'),
+    .describe(
+      'Weakness or numbness in an arm or leg that is spreading or getting worse. (Earlier check-ins; now asked with sudden weakness.)',
+    ),
+  suddenLimbWeakness: yesNo
+    .optional()
+    .describe('Weakness in an arm or leg that came on suddenly, or is spreading or getting worse.'),
   clumsyHandsOrGait: yesNo
     .optional()
     .describe('New clumsy hands, unsteady walking, or electric shocks down the spine on bending the neck.'),
   thunderclapHeadache: yesNo
     .optional()
-    .describe('A sudden, very severe headache: the worst you have ever had. (Also asked with the stroke-like signs.)'),
+    .describe(
+      'A sudden, very severe headache: the worst you have ever had. (Also asked with the stroke-like signs.)',
+    ),
   neckVascular: yesNo
     .optional()
-    .describe('Double vision, dizziness or drop attacks, slurred speech, or a sudden, very severe headache (the worst ever).'),
-  confusedOrDrowsy: yesNo.optional().describe('New confusion, or very drowsy and hard to keep awake. (Also asked with fainting or collapse.)'),
+    .describe(
+      'Double vision, dizziness or drop attacks, slurred speech, or a sudden, very severe headache (the worst ever).',
+    ),
+  confusedOrDrowsy: yesNo
+    .optional()
+    .describe(
+      'New confusion, or very drowsy and hard to keep awake. (Also asked with fainting or collapse.)',
+    ),
   feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
   fever: yesNo.optional().describe('High temperature, chills or shivering.'),
   immunosuppressed: yesNo.optional().describe('Weakened immune system, HIV, or injecting drugs.'),

@@ -99,7 +99,10 @@ export function buildProgram(): Command {
           const { HISTORY_WINDOW_DAYS, runsAnswerLoad } = await import('../assess/history-window.js');
           const now = Date.now();
           const runs = await listRuns(store.db, { from: now - HISTORY_WINDOW_DAYS * 86_400_000, to: now });
-          return runsAnswerLoad(runs.map((r) => r.start_time), now);
+          return runsAnswerLoad(
+            runs.map((r) => r.start_time),
+            now,
+          );
         });
         answers = await askInTerminal({
           output: o.json ? process.stderr : process.stdout,

@@ -149,7 +149,7 @@ export const redFlags: RedFlagInput[] = [
     action: CALL_EMERGENCY,
     rationale:
       'AAFP 2020: vascular causes of neck pain (artery dissection) need urgent imaging, treated as an emergency; nhs.uk headaches: call 999 if a headache came on suddenly and is extremely painful (NICE NG228: thunderclap headache is a red flag, neck pain among its signs).',
-    sources: ['aafp-neck-2020', 'nhs-headaches']
+    sources: ['aafp-neck-2020', 'nhs-headaches'],
   },
   {
     id: 'thunderclap-headache',
