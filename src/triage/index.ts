@@ -140,7 +140,8 @@ function selfCareWhy(answers: Answers, patterns: readonly string[], screenComple
   if (p.trend === 'better') behaves.push('it is getting better');
   if (p.timing?.length && !p.timing.every((t) => t === 'next-morning'))
     behaves.push('it comes with running and the hours after');
-  if (behaves.length) why.push(`It behaves like ordinary mechanical back pain: ${behaves.join(', and ')}.`);
+  const listed = behaves.length > 1 ? `${behaves.slice(0, -1).join(', ')} and ${behaves.at(-1)}` : behaves[0];
+  if (listed) why.push(`It behaves like ordinary mechanical back pain: ${listed}.`);
   if (p.daysSinceStart !== undefined && !p.overThreeMonths) {
     const d = p.daysSinceStart;
     const since =
