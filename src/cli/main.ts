@@ -53,6 +53,15 @@ function readAnswers(file: string) {
   }
 }
 
+/** A commander error message as the CLI's one stderr line: `backstride: unknown option '--x' (…)`. */
+export function oneLineUsageError(text: string): string {
+  const joined = text
+    .replace(/^\s*error:\s*/i, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  return `backstride: ${joined}`;
+}
+
 function withCommon(cmd: Command): Command {
   return cmd
     .option('--json', 'print one JSON document on stdout and nothing else there')
@@ -67,9 +76,11 @@ export function buildProgram(): Command {
       'Backstride: safe triage, likely contributing factors and a cited plan for runners whose back hurts.\nNot a diagnosis. In an emergency, call your local emergency number.',
     )
     .version(pkg.version, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    // The contract is one line on stderr for bad usage: commander's message (and any "Did you mean"
+    // suggestion) joined into one line, with no help hint after it.
+    .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(`${oneLineUsageError(str)}\n`) });
 
   storeOptionsFor(withCommon)(program.command('assess'))
     .description(

@@ -84,6 +84,21 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 const tooLarge = (limit: number) => (c: Context) =>
   c.json(errorBody('too-large', `the body is larger than the limit of ${formatBytes(limit)}`), 413);
 
+/**
+ * Text safe for one log line: control characters, separators and anything not printable (a decoded
+ * `%0a` or `%1b` in a path) become `\xNN` or `\u{…}`, and a backslash is doubled, so a request cannot
+ * write a fake log line or move the terminal's cursor.
+ * @example printable('/api/x\nFAKE') // '/api/x\\x0aFAKE'
+ */
+export function printable(text: string): string {
+  return text.replace(/[\\\p{C}\p{Z}]/gu, (ch) => {
+    if (ch === ' ') return ch;
+    if (ch === '\\') return '\\\\';
+    const code = ch.codePointAt(0) as number;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
 /** Bytes for a message: 1 MiB, 2 GiB, 512 KiB. */
 export function formatBytes(n: number): string {
   if (n >= 1024 * MiB && n % (1024 * MiB) === 0) return `${n / (1024 * MiB)} GiB`;
@@ -115,7 +130,9 @@ export function createApp(options: AppOptions): Hono {
       const started = performance.now();
       await next();
       // Method, path and status only: a query or a body may hold health data.
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(0)} ms`);
+      log(
+        `${printable(c.req.method)} ${printable(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(0)} ms`,
+      );
     });
   }
 
