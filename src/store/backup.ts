@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { badInput } from '../errors.js';
 import type { Store } from './index.js';
 import type { Database } from './schema.js';
+import { writeTransaction } from './transaction.js';
 
 export const BACKUP_FORMAT = 'backstride-backup';
 /** 2 added `check_backs`; a version 1 backup (without it) still restores. */
@@ -91,7 +92,7 @@ export function checkBackup(json: unknown, file: string): Backup {
 }
 
 export async function deleteAllRows(store: Store): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
+  await writeTransaction(store.db, async (trx) => {
     for (const t of [...TABLES].reverse()) await trx.deleteFrom(t).execute();
   });
 }
@@ -102,7 +103,7 @@ export async function restoreAll(
   backup: Backup,
   options: { replace: boolean },
 ): Promise<Record<Table, number>> {
-  return store.db.transaction().execute(async (trx) => {
+  return writeTransaction(store.db, async (trx) => {
     if (!options.replace) {
       for (const t of TABLES) {
         const any = await trx.selectFrom(t).select('id').limit(1).executeTakeFirst();

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ExerciseSession, PainCheckin, PainTiming, PsfsRating } from '../diary/types.js';
 import type { Database } from './schema.js';
+import { writeTransaction } from './transaction.js';
 
 const HOUR = 3_600_000;
 /** How far from a run a check-in may be and still be about it, by timing. */
@@ -43,18 +44,21 @@ export async function addPainCheckin(
   db: Kysely<Database>,
   c: { at: number; regions: string[]; score: number; timing: PainTiming; note?: string },
 ): Promise<PainCheckin> {
-  const runId = await nearestRun(db, c.at, c.timing);
-  const row = {
-    id: randomUUID(),
-    at: c.at,
-    regions: JSON.stringify(c.regions),
-    score: c.score,
-    timing: c.timing,
-    note: c.note ?? null,
-    run_id: runId ?? null,
-  };
-  await db.insertInto('pain_checkins').values(row).execute();
-  return toCheckin(row);
+  // The link and the insert in one write transaction: the run it points at cannot go in between.
+  return writeTransaction(db, async (trx) => {
+    const runId = await nearestRun(trx, c.at, c.timing);
+    const row = {
+      id: randomUUID(),
+      at: c.at,
+      regions: JSON.stringify(c.regions),
+      score: c.score,
+      timing: c.timing,
+      note: c.note ?? null,
+      run_id: runId ?? null,
+    };
+    await trx.insertInto('pain_checkins').values(row).execute();
+    return toCheckin(row);
+  });
 }
 
 function toCheckin(r: Database['pain_checkins']): PainCheckin {
@@ -107,7 +111,7 @@ export async function addPsfsRatings(
   ratings: { activity: string; score: number }[],
 ): Promise<PsfsRating[]> {
   const rows = ratings.map((r) => ({ id: randomUUID(), at, activity: r.activity, score: r.score }));
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     for (const row of rows) await trx.insertInto('psfs_ratings').values(row).execute();
   });
   return rows;

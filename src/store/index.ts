@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { badInput } from '../errors.js';
 import { type Engine, migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
+import { ImmediateSqliteDialect, LOCKS, withSessionLock } from './transaction.js';
 
 export type { Engine } from './migrations.js';
 export type { Database, RunRow } from './schema.js';
@@ -23,6 +24,8 @@ export type Store = {
 export type StoreOptions = { dataDir: string } | { url: string };
 
 const DB_FILE = 'backstride.sqlite';
+/** How long a writer waits for another process's write to finish before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
 
 async function openSqlite(dataDir: string): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
@@ -34,13 +37,16 @@ async function openSqlite(dataDir: string): Promise<Store> {
     );
   }
   const file = join(dataDir, DB_FILE);
-  const sqlite = new SQLite(file);
+  const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS });
+  // First, so that everything after it (switching to WAL on a new file included) waits its turn
+  // behind another process instead of failing with "database is locked".
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL keeps readers unblocked during an import; NORMAL sync is safe with WAL (no corruption on crash).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Every transaction begins as a writer (BEGIN IMMEDIATE): see transaction.ts.
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 
@@ -54,10 +60,17 @@ async function openPostgres(url: string): Promise<Store> {
   return { db, engine: 'postgres', location, close: () => db.destroy() };
 }
 
-/** Run pending migrations; a failure leaves the database at the last good version. */
+/**
+ * Run pending migrations once, however many processes open the store at the same time; a failure leaves
+ * the database at the last good version. On SQLite the migrator's transaction begins as a writer (BEGIN
+ * IMMEDIATE) and reads which migrations ran only once it holds the write lock; on PostgreSQL the whole
+ * run, creating Kysely's own tables included, holds an advisory lock.
+ */
 export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.engine) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await withSessionLock(store.db, LOCKS.migrations, () =>
+    migrator.migrateToLatest(),
+  );
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DiaryRun } from '../diary/types.js';
 import type { Database, RunRow } from './schema.js';
+import { LOCKS, lockForTransaction, writeTransaction } from './transaction.js';
 
 /** Starts within this window and lengths within tolerance mean the same run recorded twice. */
 const SAME_START_MS = 60_000;
@@ -54,14 +55,17 @@ export type InsertOutcome = { status: 'imported'; id: string } | { status: 'dupl
 
 /**
  * Insert runs from one file in one transaction: all of them or none. Runs already stored are reported
- * as duplicates and not written again.
+ * as duplicates and not written again. Safe when several processes import at once: the transaction
+ * holds the write lock (SQLite) or the runs advisory lock (PostgreSQL) from before its first read, and
+ * the unique fingerprint index backs that up (a clash is a duplicate, never a failed import).
  */
 export async function insertRuns(
   db: Kysely<Database>,
   runs: NewRunInput[],
   now = Date.now(),
 ): Promise<InsertOutcome[]> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
+    await lockForTransaction(trx, LOCKS.runs);
     const outcomes: InsertOutcome[] = [];
     for (const run of runs) {
       const existing = await findDuplicate(trx, run);
@@ -80,10 +84,20 @@ export async function insertRuns(
         continue;
       }
       const id = randomUUID();
-      await trx
+      const inserted = await trx
         .insertInto('runs')
         .values({ ...run, id, fingerprint: fp, imported_at: now })
-        .execute();
+        .onConflict((oc) => oc.column('fingerprint').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 1n) === 0) {
+        const winner = await trx
+          .selectFrom('runs')
+          .select('id')
+          .where('fingerprint', '=', fp)
+          .executeTakeFirstOrThrow();
+        outcomes.push({ status: 'duplicate', id: winner.id });
+        continue;
+      }
       outcomes.push({ status: 'imported', id });
     }
     return outcomes;
