@@ -3,7 +3,7 @@
  * API's limits on the command line. Runs the built `bin/backstride` (run `npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,5 +42,30 @@ describe('usage errors are one line', () => {
     [['serve', '--port'], /^backstride: option .*--port <n>' argument missing/],
   ])('%j', (args, message) => {
     expectOneLine(cli(args), message);
+  });
+});
+
+describe('dates are real days, and a check-in is not in the future', () => {
+  it.each([
+    [['log', 'pain', '3', 'neck', '--at', '2026-02-30'], /--at 2026-02-30 is not a day of the calendar/],
+    [['log', 'pain', '3', 'neck', '--at', '2026-02-30T10:00:00Z'], /--at 2026-02-30 is not a day/],
+    [['log', 'exercise', 'plank', '--at', '2025-04-31'], /--at 2025-04-31 is not a day/],
+    [['diary', '--from', '2026-02-30'], /--from 2026-02-30 is not a day of the calendar/],
+    [['diary', '--to', '2025-02-29'], /--to 2025-02-29 is not a day of the calendar/],
+  ])('%j', (args, message) => {
+    expectOneLine(cli(args), message);
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(cli(['diary', '--from', '2024-02-29', '--to', '2024-03-01']).code).toBe(0);
+  });
+
+  it('refuses an answers file dated in the future or on an impossible day', () => {
+    const future = join(scratch, 'future.json');
+    writeFileSync(future, JSON.stringify({ date: '9999-12-31' }));
+    expectOneLine(cli(['assess', '--answers', future]), /date 9999-12-31 is in the future/);
+    const impossible = join(scratch, 'impossible.json');
+    writeFileSync(impossible, JSON.stringify({ date: '2026-02-30' }));
+    expectOneLine(cli(['assess', '--answers', impossible]), /impossible\.json: date/);
   });
 });

@@ -6,6 +6,7 @@
 import type { Answers } from '../answers/index.js';
 import { type Assessment, assess } from '../assess/index.js';
 import type { DiaryRun } from '../diary/types.js';
+import { badInput } from '../errors.js';
 import { latestAssessment, listAssessments, type StoredAssessment, saveAssessment } from '../store/diary.js';
 import type { Store } from '../store/index.js';
 import { listRuns, toDiaryRun } from '../store/runs.js';
@@ -24,6 +25,25 @@ export type Changes = {
 
 const DAY = 86_400_000;
 
+/** Clock skew tolerated before a check-in's date counts as in the future (as for diary entries). */
+const FUTURE_SLACK_MS = 5 * 60_000;
+/** A bare date is today somewhere until 14 hours past UTC midnight (UTC+14 is the earliest zone). */
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * When the check-in was made: its `date`, else now. A date in the future is refused, as for diary
+ * entries: a check-in dated 9999-12-31 would be "the last one" for every later comparison.
+ * @throws bad input naming the `date` field
+ */
+export function checkInTime(answers: Answers, now = new Date()): number {
+  if (!answers.date) return now.getTime();
+  const at = Date.parse(answers.date);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(answers.date);
+  if (at > now.getTime() + (day ? EARLIEST_ZONE_MS : FUTURE_SLACK_MS))
+    throw badInput(`date ${answers.date} is in the future`, 'date');
+  return at;
+}
+
 /**
  * Assess the answers against the stored running history, compare with the latest saved assessment and
  * save this one unless `save` is false. `country` picks the care routes (emergency number and where to go).
@@ -35,7 +55,7 @@ export async function saveOrCompare(
   options: { save: boolean; country?: string },
   now = new Date(),
 ): Promise<{ result: Assessment; changes?: Changes }> {
-  const at = answers.date ? Date.parse(answers.date) : now.getTime();
+  const at = checkInTime(answers, now);
   const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
   const result = assess(answers, now, { runs, country: options.country });
   const previous = await latestAssessment(store.db);

@@ -11,7 +11,7 @@ import { NewPainCheckin, PainTiming } from '../diary/types.js';
 import { badInput } from '../errors.js';
 import { index } from '../knowledge/index.js';
 import type { Store } from '../store/index.js';
-import { parseDateFlag, type TimeRange } from './runs.js';
+import { isCalendarDate, parseDateFlag, type TimeRange } from './runs.js';
 
 /** Clock skew we tolerate before calling a time "in the future". */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -31,6 +31,7 @@ export function parseAt(value: string | number | undefined, now = Date.now(), la
     return value;
   }
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (day && !isCalendarDate(value)) throw badInput(`${label} ${value} is not a day of the calendar`, 'at');
   const t = day ? Date.parse(`${value}T12:00:00Z`) : parseDateFlag(value, 'at', false, label);
   if (t === undefined || !Number.isFinite(t))
     throw badInput(`${label} must be a date or ISO 8601 time, not "${value}"`, 'at');

@@ -15,6 +15,18 @@ const DAY_MS = 86_400_000;
 export type TimeRange = { from?: number | undefined; to?: number | undefined };
 
 /**
+ * Whether the `YYYY-MM-DD` a date or time starts with is a day of the calendar: `Date.parse` rolls
+ * 2026-02-30 over into 2 March instead of refusing it.
+ */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return mo >= 1 && mo <= 12 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
  * Parse `YYYY-MM-DD` (start of that UTC day, or its last millisecond when `end`) or a full ISO 8601 time.
  * @param flag the field name, reported as the field at fault
  * @param label how the value is named in the message (`--from` on the command line, `from` in the API)
@@ -32,6 +44,8 @@ export function parseDateFlag(
   if (!Number.isFinite(t) || (!day && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
     throw badInput(`${label} must be a date like 2026-03-01 or an ISO 8601 time, not "${value}"`, flag);
   }
+  if (!isCalendarDate(value))
+    throw badInput(`${label} ${value.slice(0, 10)} is not a day of the calendar`, flag);
   return day && end ? t + DAY_MS - 1 : t;
 }
 
