@@ -3,7 +3,7 @@
  * API's limits on the command line. Runs the built `bin/backstride` (run `npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +67,57 @@ describe('dates are real days, and a check-in is not in the future', () => {
     const impossible = join(scratch, 'impossible.json');
     writeFileSync(impossible, JSON.stringify({ date: '2026-02-30' }));
     expectOneLine(cli(['assess', '--answers', impossible]), /impossible\.json: date/);
+  });
+});
+
+describe('private by default', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('creates the data folder 0700 and every file 0600, whatever the umask', () => {
+    const previous = process.umask(0o022);
+    try {
+      const data = join(scratch, 'private');
+      const env = { BACKSTRIDE_DATA: data };
+      const answers = join(scratch, 'calm.json');
+      writeFileSync(answers, JSON.stringify({ pain: { worst: 3 } }));
+      const assess = cli(['assess', '--answers', answers, '--json'], { env });
+      expect(assess.code).toBe(0);
+      expect(assess.stderr).not.toMatch(/private/);
+      expect(mode(data)).toBe(0o700);
+      const files = readdirSync(data);
+      expect(files).toContain('backstride.sqlite');
+      for (const f of files) expect([f, mode(join(data, f))]).toEqual([f, 0o600]);
+
+      const out = join(scratch, 'out');
+      mkdirSync(out);
+      expect(cli(['export', '--out', join(out, 'all.json')], { env }).code).toBe(0);
+      expect(cli(['export', '--format', 'csv', '--out', join(out, 'csv')], { env }).code).toBe(0);
+      expect(cli(['report', '--out', join(out, 'report.html')], { env }).code).toBe(0);
+      expect(cli(['plan', '--ics', join(out, 'plan.ics')], { env }).code).toBe(0);
+      expect(mode(join(out, 'all.json'))).toBe(0o600);
+      expect(mode(join(out, 'csv'))).toBe(0o700);
+      for (const f of readdirSync(join(out, 'csv'))) expect(mode(join(out, 'csv', f))).toBe(0o600);
+      expect(mode(join(out, 'report.html'))).toBe(0o600);
+      expect(mode(join(out, 'plan.ics'))).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('tightens an existing readable data folder once, and says so once', () => {
+    const data = join(scratch, 'loose');
+    const env = { BACKSTRIDE_DATA: data };
+    expect(cli(['diary'], { env }).code).toBe(0);
+    chmodSync(data, 0o755);
+    for (const f of readdirSync(data)) chmodSync(join(data, f), 0o644);
+    const first = cli(['diary'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^Made your data folder private \(it was readable by other users\)/);
+    expect(first.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(mode(data)).toBe(0o700);
+    for (const f of readdirSync(data)) expect(mode(join(data, f))).toBe(0o600);
+    const second = cli(['diary'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe('');
   });
 });

@@ -2,7 +2,7 @@
  * Diary commands (`log pain`, `log exercise`, `log psfs`, `diary`) and owning the data (`export`,
  * `import-backup`, `delete-all`). Input is validated in full before anything is written.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -19,7 +19,7 @@ import {
   parseScore,
 } from '../services/diary.js';
 import { parseDateFlag } from '../services/runs.js';
-import { resolveDataDir } from './data-dir.js';
+import { makePrivateFolder, resolveDataDir, writePrivateFile } from './data-dir.js';
 import { type StoreOptions, withStore } from './runs.js';
 
 const lazy = {
@@ -148,13 +148,13 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
       const backup = await withStore(o, (store) => exportAll(store));
       if (o.format === 'json') {
         const text = `${JSON.stringify(backup)}\n`;
-        if (o.out) writeFileSync(o.out, text);
+        if (o.out) writePrivateFile(o.out, text);
         else process.stdout.write(text);
       } else {
         const dir = o.out as string;
-        mkdirSync(dir, { recursive: true });
+        makePrivateFolder(dir);
         for (const [name, csv] of Object.entries(toCsvTables(backup)))
-          writeFileSync(join(dir, `${name}.csv`), csv);
+          writePrivateFile(join(dir, `${name}.csv`), csv);
       }
       if (o.out) process.stderr.write(`Exported to ${o.out}\n`);
     });

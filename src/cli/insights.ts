@@ -3,12 +3,12 @@
  * `plan` (the week and its calendar file) and `report` (the clinician report), over the stored diary.
  * The work is in services/; this file parses flags and renders for the terminal.
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { badInput, usage } from '../errors.js';
 import { loadDiary, progressOf, triggersOf } from '../services/insights.js';
 import { units } from '../services/runs.js';
+import { writePrivateFile } from './data-dir.js';
 import { type StoreOptions, withStore } from './runs.js';
 
 const spark = (values: number[], max = 10) =>
@@ -93,7 +93,7 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       const week = await planWeek(data, now, pc);
       if (o.ics) {
         const { toIcs } = await import('../schedule/index.js');
-        writeFileSync(
+        writePrivateFile(
           o.ics,
           toIcs(week.schedule, {
             weeks,
@@ -130,10 +130,10 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       const input = await reportInput(data, new Date(), u, await progressOf(data, Date.now()));
       const { renderReportHtml } = await import('../report/index.js');
       const html = renderReportHtml(input);
-      if (o.format === 'html') writeFileSync(o.out, html);
+      if (o.format === 'html') writePrivateFile(o.out, html);
       else {
         const { renderReportPdf } = await import('../report/pdf.js');
-        writeFileSync(o.out, await renderReportPdf(html));
+        writePrivateFile(o.out, await renderReportPdf(html));
       }
       process.stdout.write(
         o.json ? `${JSON.stringify({ written: o.out, format: o.format })}\n` : `Report written to ${o.out}\n`,

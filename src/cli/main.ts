@@ -11,6 +11,7 @@ import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
 import { registerCheckBackCommand } from './check-back.js';
 import { COUNTRY_HELP, resolveCountry } from './country.js';
+import { privateUmask } from './data-dir.js';
 import { registerDiaryCommands } from './diary.js';
 import { registerInsightCommands } from './insights.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
@@ -185,6 +186,8 @@ export function buildProgram(): Command {
 
 /** Run the CLI and return the exit code. */
 export async function run(argv: string[]): Promise<number> {
+  // Before anything is written: files made by libraries (the database, its -wal and -shm) are 0600.
+  privateUmask();
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });

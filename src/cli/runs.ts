@@ -11,7 +11,7 @@ import type { Units } from '../metrics/index.js';
 import { loadFor, parseDateFlag, runJson, units } from '../services/runs.js';
 import type { Store } from '../store/index.js';
 import type { RunSummary } from '../store/runs.js';
-import { resolveDataDir } from './data-dir.js';
+import { ensurePrivateDataDir, resolveDataDir } from './data-dir.js';
 
 // The storage, import and analytics modules load on first use, so `assess` starts without them.
 const lazy = {
@@ -29,7 +29,13 @@ export type StoreOptions = { json?: boolean; dataDir?: string; databaseUrl?: str
 export async function withStore<T>(o: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   const url = o.databaseUrl ?? process.env.BACKSTRIDE_DATABASE_URL;
   const { openStore } = await lazy.store();
-  const store = url ? await openStore({ url }) : await openStore({ dataDir: resolveDataDir(o.dataDir) });
+  let store: Store;
+  if (url) store = await openStore({ url });
+  else {
+    const dataDir = resolveDataDir(o.dataDir);
+    ensurePrivateDataDir(dataDir);
+    store = await openStore({ dataDir });
+  }
   try {
     return await fn(store);
   } finally {

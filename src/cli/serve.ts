@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { badInput } from '../errors.js';
 import { COUNTRY_HELP, resolveCountry } from './country.js';
-import { resolveDataDir } from './data-dir.js';
+import { ensurePrivateDataDir, resolveDataDir } from './data-dir.js';
 import type { StoreOptions } from './runs.js';
 
 type ServeOptions = StoreOptions & {
@@ -47,9 +47,11 @@ export function registerServeCommand(program: Command, storeOptions: (c: Command
       if (!/^[\w.:[\]-]{1,253}$/.test(o.host))
         throw badInput(`--host "${o.host}" is not a host name`, 'host');
       const url = o.databaseUrl ?? process.env.BACKSTRIDE_DATABASE_URL;
+      const dataDir = url ? undefined : resolveDataDir(o.dataDir);
+      if (dataDir) ensurePrivateDataDir(dataDir);
       const { startServer } = await import('../server/index.js');
       const server = await startServer({
-        where: url ? { url } : { dataDir: resolveDataDir(o.dataDir) },
+        where: url ? { url } : { dataDir: dataDir as string },
         host: o.host,
         port,
         limits: { uploadBytes: uploadMb * 1024 * 1024 },

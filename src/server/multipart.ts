@@ -131,10 +131,10 @@ export async function saveMultipartFiles(
       return;
     }
     const folder = join(options.dir, String(saved.length));
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     const file: SavedFile = { filename: safeFilename(filename), path: '', size: 0 };
     file.path = join(folder, file.filename);
-    sink = { file, handle: await open(file.path, 'wx') };
+    sink = { file, handle: await open(file.path, 'wx', 0o600) };
   };
 
   /** Consume as much of `buf` as the state machine can; returns when it needs more bytes. */
