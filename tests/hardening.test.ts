@@ -121,3 +121,34 @@ describe('private by default', () => {
     expect(second.stderr).toBe('');
   });
 });
+
+describe('the command line has the API limits', () => {
+  it('refuses a note longer than 2000 characters, as the API does', () => {
+    const r = cli(['log', 'pain', '3', 'neck', '--note', 'x'.repeat(120_000)]);
+    expectOneLine(r, /--note must be at most 2000 characters, not 120000/);
+    expectOneLine(
+      cli(['log', 'exercise', 'plank', '--note', 'x'.repeat(2001)]),
+      /--note must be at most 2000 characters/,
+    );
+    expect(cli(['log', 'pain', '3', 'neck', '--note', 'x'.repeat(2000)]).code).toBe(0);
+  });
+
+  it('refuses an answers file over 1 MiB before parsing it, from a file or stdin', () => {
+    const big = join(scratch, 'big.json');
+    const huge = JSON.stringify({ pain: { regions: Array(200_000).fill('neck') } });
+    writeFileSync(big, huge);
+    expectOneLine(
+      cli(['assess', '--answers', big]),
+      /answers file .*big\.json is larger than the limit of 1 MiB/,
+    );
+    expectOneLine(
+      cli(['assess', '--answers', '-'], { input: huge }),
+      /answers file - is larger than the limit of 1 MiB/,
+    );
+  });
+
+  it('refuses more PSFS ratings than the API takes', () => {
+    const ratings = Array.from({ length: 11 }, (_, i) => `activity ${i}=5`);
+    expectOneLine(cli(['log', 'psfs', ...ratings]), /give at most 10 PSFS ratings, not 11/);
+  });
+});

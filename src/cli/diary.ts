@@ -9,8 +9,11 @@ import pc from 'picocolors';
 import { PainfulRegion } from '../answers/schema.js';
 import { PainTiming } from '../diary/types.js';
 import { badInput, usage } from '../errors.js';
+import { EXERCISE_ITEMS_MAX, PSFS_RATINGS_MAX } from '../limits.js';
 import { deleteSqliteFiles } from '../services/data.js';
 import {
+  checkCount,
+  checkNote,
   diaryBetween,
   parseAt,
   parseExerciseItems,
@@ -60,7 +63,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
         regions: parseRegions(regions),
         score: parseScore(score),
         timing: timing.data,
-        ...(o.note ? { note: o.note } : {}),
+        ...(o.note ? { note: checkNote(o.note) } : {}),
       };
       const { addPainCheckin } = await lazy.diary();
       const saved = await withStore(o, (store) => addPainCheckin(store.db, entry));
@@ -78,8 +81,8 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .option('-n, --note <text>', 'a short note')
     .action(async (items: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { at?: string; note?: string };
-      const ids = parseExerciseItems(items);
-      const entry = { at: parseAt(o.at), items: ids, ...(o.note ? { note: o.note } : {}) };
+      const ids = checkCount(parseExerciseItems(items), EXERCISE_ITEMS_MAX, 'items', 'items');
+      const entry = { at: parseAt(o.at), items: ids, ...(o.note ? { note: checkNote(o.note) } : {}) };
       const { addExerciseSession } = await lazy.diary();
       const saved = await withStore(o, (store) => addExerciseSession(store.db, entry));
       process.stdout.write(
@@ -95,7 +98,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .option('--at <time>', 'when (default now)')
     .action(async (ratings: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { at?: string };
-      const parsed = ratings.map(parsePsfsRating);
+      const parsed = checkCount(ratings, PSFS_RATINGS_MAX, 'PSFS ratings', 'ratings').map(parsePsfsRating);
       const at = parseAt(o.at);
       const { addPsfsRatings } = await lazy.diary();
       const saved = await withStore(o, (store) => addPsfsRatings(store.db, at, parsed));

@@ -2,13 +2,14 @@
  * The command line: the automation interface of PRODUCT.md. Errors become exit codes here and only here:
  * 0 success, 2 bad usage or bad input (one line on stderr), 1 anything else.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { answersJsonSchema, parseAnswers } from '../answers/index.js';
 import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.js';
 import { collectionByKind, type ItemKind } from '../knowledge/index.js';
 import type { Exercise } from '../knowledge/schema.js';
 import { findItem, listItems, searchKnowledge } from '../knowledge/search.js';
+import { JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
 import { registerCheckBackCommand } from './check-back.js';
 import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { privateUmask } from './data-dir.js';
@@ -31,9 +32,16 @@ function print(opts: CommonOptions, json: unknown, text: () => string): void {
 /** Read and validate an answers file; every failure names the file and what is wrong. */
 function readAnswers(file: string) {
   let text: string;
+  const tooLarge = () => badInput(tooLargeMessage(`answers file ${file}`, JSON_DOCUMENT_BYTES), 'answers');
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    // The size is checked before reading a file whole, as the API checks a body's.
+    if (file !== '-' && statSync(file).isFile() && statSync(file).size > JSON_DOCUMENT_BYTES)
+      throw tooLarge();
+    const bytes = readFileSync(file === '-' ? 0 : file);
+    if (bytes.length > JSON_DOCUMENT_BYTES) throw tooLarge();
+    text = bytes.toString('utf8');
   } catch (error) {
+    if (isBackstrideError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PainfulRegion } from '../answers/schema.js';
+import { NOTE_MAX_CHARS } from '../limits.js';
 
 export const PainTiming = z.enum(['before', 'during', 'right-after', 'next-morning', 'other']);
 export type PainTiming = z.infer<typeof PainTiming>;
@@ -50,6 +51,6 @@ export const NewPainCheckin = z.strictObject({
   regions: z.array(PainfulRegion).min(1),
   score: z.number().int().min(0).max(10),
   timing: PainTiming,
-  note: z.string().max(2000).optional(),
+  note: z.string().max(NOTE_MAX_CHARS).optional(),
 });
 export type NewPainCheckin = z.infer<typeof NewPainCheckin>;

@@ -12,6 +12,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, isBackstrideError } from '../errors.js';
+import { formatBytes, JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
 import type { Limits, ServerContext } from './context.js';
 import { errorBody } from './http.js';
 import { ImportJobs } from './imports.js';
@@ -31,7 +32,7 @@ const MiB = 1024 * 1024;
 
 /** The default limits: JSON bodies are small; a backup carries samples; an upload may be a decade. */
 export const DEFAULT_LIMITS: Limits = {
-  jsonBytes: 1 * MiB,
+  jsonBytes: JSON_DOCUMENT_BYTES,
   // A backup is parsed as one string, and V8 strings stop at about 512 MiB.
   backupBytes: 500 * MiB,
   uploadBytes: 2048 * MiB,
@@ -79,10 +80,12 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+export { formatBytes };
+
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 const tooLarge = (limit: number) => (c: Context) =>
-  c.json(errorBody('too-large', `the body is larger than the limit of ${formatBytes(limit)}`), 413);
+  c.json(errorBody('too-large', tooLargeMessage('the body', limit)), 413);
 
 /**
  * Text safe for one log line: control characters, separators and anything not printable (a decoded
@@ -97,14 +100,6 @@ export function printable(text: string): string {
     const code = ch.codePointAt(0) as number;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
-}
-
-/** Bytes for a message: 1 MiB, 2 GiB, 512 KiB. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * MiB && n % (1024 * MiB) === 0) return `${n / (1024 * MiB)} GiB`;
-  if (n >= MiB) return `${Math.round((n / MiB) * 10) / 10} MiB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
-  return `${n} bytes`;
 }
 
 /**

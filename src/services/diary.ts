@@ -10,6 +10,7 @@ import type { ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js
 import { NewPainCheckin, PainTiming } from '../diary/types.js';
 import { badInput } from '../errors.js';
 import { index } from '../knowledge/index.js';
+import { EXERCISE_ITEMS_MAX, NOTE_MAX_CHARS, PSFS_RATINGS_MAX } from '../limits.js';
 import type { Store } from '../store/index.js';
 import { isCalendarDate, parseDateFlag, type TimeRange } from './runs.js';
 
@@ -81,6 +82,19 @@ export function parseExerciseItems(values: string[]): string[] {
   return [...new Set(ids)];
 }
 
+/** A diary note from the command line: at most {@link NOTE_MAX_CHARS} characters, as in the API. */
+export function checkNote(note: string | undefined, label = '--note'): string | undefined {
+  if (note !== undefined && note.length > NOTE_MAX_CHARS)
+    throw badInput(`${label} must be at most ${NOTE_MAX_CHARS} characters, not ${note.length}`, 'note');
+  return note;
+}
+
+/** A list from the command line: at most `max` entries, as in the API. */
+export function checkCount<T>(values: T[], max: number, what: string, field: string): T[] {
+  if (values.length > max) throw badInput(`give at most ${max} ${what}, not ${values.length}`, field);
+  return values;
+}
+
 /** A PSFS activity is what the runner typed, trimmed: 1–200 characters. */
 export function checkPsfsActivity(activity: string): string {
   const trimmed = activity.trim();
@@ -112,9 +126,9 @@ export const PainRequest = z.strictObject({
 
 /** The body of `POST /api/diary/exercise`. */
 export const ExerciseRequest = z.strictObject({
-  items: z.array(z.string().min(1).max(100)).min(1).max(100),
+  items: z.array(z.string().min(1).max(100)).min(1).max(EXERCISE_ITEMS_MAX),
   at: At,
-  note: z.string().max(2000).optional(),
+  note: z.string().max(NOTE_MAX_CHARS).optional(),
 });
 
 /** The body of `POST /api/diary/psfs`: one to ten activities (the scale asks for three to five). */
@@ -122,7 +136,7 @@ export const PsfsRequest = z.strictObject({
   ratings: z
     .array(z.strictObject({ activity: z.string().max(200), score: z.number().int().min(0).max(10) }))
     .min(1)
-    .max(10),
+    .max(PSFS_RATINGS_MAX),
   at: At,
 });
 
