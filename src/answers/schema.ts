@@ -254,7 +254,9 @@ export const RedFlags = z.strictObject({
     .describe(
       'New confusion, or very drowsy and hard to keep awake. (Also asked with fainting or collapse.)',
     ),
-  feverNeckStiffness: yesNo.optional().describe('Fever with a stiff neck or dislike of bright light.'),
+  feverNeckStiffness: yesNo
+    .optional()
+    .describe('With the fever: a stiff neck, or a dislike of bright light.'),
   fever: yesNo.optional().describe('High temperature, chills or shivering.'),
   immunosuppressed: yesNo.optional().describe('Weakened immune system, HIV, or injecting drugs.'),
   unexplainedWeightLoss: yesNo.optional().describe('Weight loss you cannot explain.'),

@@ -373,7 +373,7 @@ describe('check-in: follow-ups, "Continue" and "None of these apply"', { timeout
     await fever.check();
     const stiffNeck = page
       .locator('.check-line', { hasText: 'High temperature' })
-      .getByRole('group', { name: /Fever with a stiff neck/ });
+      .getByRole('group', { name: /With the fever: a stiff neck/ });
     await stiffNeck.waitFor();
     await fever.uncheck();
     await stiffNeck.waitFor({ state: 'detached' });
@@ -504,7 +504,7 @@ describe('check-in: the new steps at 390 px and 1280 px', { timeout: 120_000 }, 
         async (page) => {
           for (const name of ['High temperature, chills or shivering.', /^High blood pressure/])
             await page.getByRole('checkbox', { name }).check();
-          await page.getByRole('group', { name: /Fever with a stiff neck/ }).waitFor();
+          await page.getByRole('group', { name: /With the fever: a stiff neck/ }).waitFor();
         },
       ],
       [4, 'body', async () => {}],
