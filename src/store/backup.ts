@@ -3,7 +3,8 @@
  * rows as stored (samples as base64), so export → import-backup → export gives the same document.
  */
 import { z } from 'zod';
-import { badInput } from '../errors.js';
+import { badInput, isBackstrideError } from '../errors.js';
+import { constraintRefusal, validateBackupRows } from './backup-rows.js';
 import type { Store } from './index.js';
 import type { Database } from './schema.js';
 import { writeTransaction } from './transaction.js';
@@ -78,7 +79,14 @@ export function parseBackup(text: string, file: string): Backup {
   return checkBackup(json, file);
 }
 
-/** Validate an already parsed backup (the HTTP API gets the JSON parsed); `file` names it in messages. */
+/** Backups {@link checkBackup} has validated row by row (and nobody has changed since), so a restore need not again. */
+const validated = new WeakSet<Backup>();
+
+/**
+ * Validate an already parsed backup (the HTTP API gets the JSON parsed); `file` names it in messages.
+ * Every row of every table is checked as live input is (see backup-rows.ts): the first fault refuses
+ * the whole backup with a bad-input error naming the table, the row and the field.
+ */
 export function checkBackup(json: unknown, file: string): Backup {
   const r = Backup.safeParse(json);
   if (!r.success) {
@@ -88,6 +96,8 @@ export function checkBackup(json: unknown, file: string): Backup {
       'file',
     );
   }
+  validateBackupRows(r.data.tables);
+  validated.add(r.data);
   return r.data;
 }
 
@@ -97,12 +107,17 @@ export async function deleteAllRows(store: Store): Promise<void> {
   });
 }
 
-/** Restore a backup in one transaction: all of it or nothing. */
+/**
+ * Restore a backup in one transaction: all of it or nothing. Every row is validated first (unless
+ * {@link checkBackup} just did), and a row the database refuses (a duplicate, a missing reference) is a
+ * bad-input error naming the table, row and field, never an internal error.
+ */
 export async function restoreAll(
   store: Store,
   backup: Backup,
   options: { replace: boolean },
 ): Promise<Record<Table, number>> {
+  if (!validated.has(backup)) validateBackupRows(backup.tables);
   return writeTransaction(store.db, async (trx) => {
     if (!options.replace) {
       for (const t of TABLES) {
@@ -115,15 +130,20 @@ export async function restoreAll(
     }
     const counts = {} as Record<Table, number>;
     for (const t of TABLES) {
-      for (const row of backup.tables[t]) {
+      for (const [i, row] of backup.tables[t].entries()) {
         const values = { ...row } as Record<string, unknown>;
         if (t === 'runs' && typeof values.samples === 'string') {
           values.samples = new Uint8Array(Buffer.from(values.samples, 'base64'));
         }
-        await trx
-          .insertInto(t)
-          .values(values as never as Database[Table])
-          .execute();
+        try {
+          await trx
+            .insertInto(t)
+            .values(values as never as Database[Table])
+            .execute();
+        } catch (error) {
+          if (isBackstrideError(error)) throw error;
+          throw constraintRefusal(t, i, row.id, error) ?? error;
+        }
       }
       counts[t] = backup.tables[t].length;
     }

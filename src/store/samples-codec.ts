@@ -76,13 +76,24 @@ export function encodeSamples(s: Samples): Uint8Array {
   return deflateRawSync(raw, { level: 1 });
 }
 
+/** Header (3 float64), five int32 delta columns, uint16 speed, uint8 heart rate and cadence: per sample 24 bytes. */
+const HEADER_BYTES = 24;
+const BYTES_PER_SAMPLE = 4 * DELTA_COLUMNS.length + 2 + 1 + 1;
+/** More than ten million samples (115 days at 1 Hz) is not a run: refuse before inflating further. */
+const MAX_SAMPLES = 10_000_000;
+
+/** Decode samples; throws on anything {@link encodeSamples} could not have written. */
 export function decodeSamples(blob: Uint8Array): Samples {
-  const raw = inflateRawSync(blob);
+  const raw = inflateRawSync(blob, { maxOutputLength: HEADER_BYTES + BYTES_PER_SAMPLE * MAX_SAMPLES });
+  if (raw.byteLength < HEADER_BYTES) throw new Error(`samples too short (${raw.byteLength} bytes)`);
   const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
   const header = new Float64Array(buf, 0, 3);
   if (header[0] !== VERSION) throw new Error(`unknown samples encoding version ${header[0]}`);
   const n = header[1] as number;
   const t0 = header[2] as number;
+  if (!Number.isSafeInteger(n) || n < 0 || raw.byteLength !== HEADER_BYTES + BYTES_PER_SAMPLE * n)
+    throw new Error(`samples header says ${n} samples, but there are ${raw.byteLength} bytes`);
+  if (!Number.isFinite(t0)) throw new Error('samples start time is not a number');
   let at = 24;
   const ints = () => {
     const v = new Int32Array(buf, at, n);

@@ -42,7 +42,8 @@ export const dataRoutes: RouteGroup = (app, ctx) => {
     try {
       backup = checkBackup(json, 'the body');
     } catch (error) {
-      if (isBackstrideError(error)) throw badInput(error.message, 'body');
+      if (isBackstrideError(error))
+        throw badInput(error.message, error.field?.startsWith('tables.') ? error.field : 'body');
       throw error;
     }
     if (ctx.imports.busy) throw conflict('an import is running: restore when it has finished');
