@@ -6,9 +6,16 @@
 import type { Sport } from '../activities/types.js';
 import type { Store } from '../store/index.js';
 import { insertRuns } from '../store/runs.js';
-import { type Decoder, defaultWorkerCount, inlineDecoder, workerDecoder, workersAvailable } from './pool.js';
+import {
+  DECODER_STOPPED,
+  type Decoder,
+  defaultWorkerCount,
+  inlineDecoder,
+  workerDecoder,
+  workersAvailable,
+} from './pool.js';
 import { manualRow } from './process.js';
-import { collect, displayName } from './sources.js';
+import { type Collected, collect, displayName, type ZipLimits } from './sources.js';
 
 export type ImportProgress = {
   filesDone: number;
@@ -43,6 +50,8 @@ export type ImportOptions = {
    * the runner's browser sent rather than the temporary path the server wrote the file to.
    */
   sourceName?: (name: string) => string;
+  /** Caps on zip inflation; lowered only in tests. */
+  zipLimits?: ZipLimits;
 };
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -64,16 +73,30 @@ export async function importPaths(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const collected = collect(paths);
+  const collected = collect(paths, options.zipLimits);
+  try {
+    return await importCollected(store, collected, options, started);
+  } finally {
+    collected.cleanup();
+  }
+}
+
+async function importCollected(
+  store: Store,
+  collected: Collected,
+  options: ImportOptions,
+  started: number,
+): Promise<ImportSummary> {
   const rename = options.sourceName;
   if (rename) {
     // Only the name changes: each item still reads its bytes from where they are.
     for (const item of collected.items) item.name = rename(item.name);
     for (const manual of collected.manual) manual.name = rename(manual.name);
+    for (const rejected of collected.rejected) rejected.name = rename(rejected.name);
   }
   const items = collected.items;
   const summary: ImportSummary = {
-    files: items.length + collected.manual.length,
+    files: items.length + collected.manual.length + collected.rejected.length,
     bytes: items.reduce((s, i) => s + i.size, 0),
     imported: 0,
     duplicates: 0,
@@ -96,6 +119,12 @@ export async function importPaths(
     summary.skipped.push({ file: displayName(file), reason });
     summary.skippedByReason[reason] = (summary.skippedByReason[reason] ?? 0) + 1;
   };
+  // Refused while collecting (a damaged zip, an entry inflating too far): reported like any bad file.
+  for (const r of collected.rejected) {
+    if (r.kind === 'failed') summary.failed.push({ file: displayName(r.name), reason: r.reason });
+    else skip(r.name, r.reason);
+    progress.filesDone++;
+  }
   const record = async (runs: Parameters<typeof insertRuns>[1]) => {
     if (runs.length === 0) return;
     const outcomes = await insertRuns(store.db, runs);
@@ -121,6 +150,8 @@ export async function importPaths(
       const item = items[i];
       if (!item || results[i]) return;
       results[i] = decoder.run(item).catch((error: Error): Outcome => {
+        if ((error as { decoderStopped?: boolean }).decoderStopped)
+          return { kind: 'failed', reason: DECODER_STOPPED };
         const code = (error as NodeJS.ErrnoException).code;
         return {
           kind: 'failed',

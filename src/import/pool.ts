@@ -43,27 +43,59 @@ export function inlineDecoder(): Decoder {
   };
 }
 
-/** Decoding in `size` worker processes. */
+/** Why a file failed when the process decoding it died (killed for memory, or by a signal). */
+export const DECODER_STOPPED = 'the decoder stopped unexpectedly';
+
+/** A decoding process that died is replaced, at most this many times per import (then files fail). */
+const MAX_REPLACEMENTS = 16;
+
+/**
+ * Decoding in `size` worker processes. A worker that dies fails only the file it was decoding (with
+ * `DECODER_STOPPED`) and is replaced, so the rest of the import goes on.
+ */
 export function workerDecoder(size = defaultWorkerCount()): Decoder {
   const idle: ChildProcess[] = [];
-  const waiting: ((w: ChildProcess) => void)[] = [];
+  const waiting: { resolve: (w: ChildProcess) => void; reject: (e: Error) => void }[] = [];
   const pending = new Map<
     number,
     { resolve: (o: FileOutcome) => void; reject: (e: Error) => void; worker: ChildProcess }
   >();
+  const live = new Set<ChildProcess>();
+  let replacements = 0;
   let nextId = 0;
   let closing = false;
   const release = (w: ChildProcess) => {
+    if (!live.has(w)) return;
     const next = waiting.shift();
-    if (next) next(w);
+    if (next) next.resolve(w);
     else idle.push(w);
   };
-  const workers = Array.from({ length: size }, () => {
+  const lost = (w: ChildProcess, why: string) => {
+    if (!live.delete(w)) return;
+    const at = idle.indexOf(w);
+    if (at >= 0) idle.splice(at, 1);
+    if (closing) return;
+    for (const [id, job] of pending) {
+      if (job.worker !== w) continue;
+      pending.delete(id);
+      job.reject(Object.assign(new Error(`${DECODER_STOPPED} (${why})`), { decoderStopped: true }));
+    }
+    if (replacements < MAX_REPLACEMENTS) {
+      replacements++;
+      release(spawn());
+    } else if (live.size === 0) {
+      // Nothing left to decode with: everything still waiting fails with the same reason.
+      for (const next of waiting.splice(0))
+        next.reject(Object.assign(new Error(`${DECODER_STOPPED} (${why})`), { decoderStopped: true }));
+    }
+  };
+  const spawn = () => {
     // Advanced serialisation carries typed arrays (the encoded samples) without JSON.
     const w = fork(workerFile, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
+    live.add(w);
     w.on('message', (msg: WorkResult) => {
       const job = pending.get(msg.id);
       if (!job) return;
@@ -71,22 +103,18 @@ export function workerDecoder(size = defaultWorkerCount()): Decoder {
       job.resolve(msg.outcome);
       release(w);
     });
-    w.on('exit', (code, signal) => {
-      if (closing) return;
-      for (const [id, job] of pending) {
-        if (job.worker !== w) continue;
-        pending.delete(id);
-        job.reject(new Error(`decoding process stopped (${signal ?? code})`));
-      }
-    });
+    // A failed send or spawn is reported here; the exit that follows (if any) is handled once.
+    w.on('error', (error) => lost(w, error.message));
+    w.on('exit', (code, signal) => lost(w, signal ?? `exit code ${code}`));
     return w;
-  });
-  idle.push(...workers);
+  };
+  for (let i = 0; i < size; i++) idle.push(spawn());
   const acquire = () =>
-    new Promise<ChildProcess>((resolve) => {
+    new Promise<ChildProcess>((resolve, reject) => {
       const w = idle.pop();
       if (w) resolve(w);
-      else waiting.push(resolve);
+      else if (live.size === 0) reject(Object.assign(new Error(DECODER_STOPPED), { decoderStopped: true }));
+      else waiting.push({ resolve, reject });
     });
   return {
     async run(item) {
@@ -98,13 +126,15 @@ export function workerDecoder(size = defaultWorkerCount()): Decoder {
       if (item.strava) request.strava = item.strava;
       return new Promise<FileOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker });
-        worker.send(request);
+        worker.send(request, (error) => {
+          if (error) lost(worker, error.message);
+        });
       });
     },
     async close() {
       closing = true;
       await Promise.all(
-        workers.map(
+        [...live].map(
           (w) =>
             new Promise<void>((resolve) => {
               if (w.exitCode !== null || w.signalCode !== null) return resolve();

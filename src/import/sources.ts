@@ -2,10 +2,27 @@
  * Turn what the runner points at (files, folders, zips, exports) into a flat list of candidate files.
  * Zips are opened (nested ones too, as in Garmin's account export); a Strava export's activities.csv is
  * read so each file gets its name and type.
+ *
+ * Zips are streamed, never held whole: the archive is read from disk in small chunks, each entry is
+ * inflated chunk by chunk (fflate's streaming Unzip) straight into a private temporary file, and its
+ * bytes are counted as they come. An entry is abandoned the moment it crosses a cap (its inflated size,
+ * its inflation ratio, or the archive's total), and reported like any bad file; the rest continues.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import { badInput } from '../errors.js';
 import { detectFormat } from './detect.js';
 import { parseStravaActivities, type StravaEntry } from './strava.js';
@@ -15,35 +32,239 @@ export type ImportItem = {
   name: string;
   size: number;
   read: () => Uint8Array;
-  /** The file on disk, when the item is a whole file (worker processes read it themselves). */
+  /** The file on disk (a zip entry's temporary copy included): worker processes read it themselves. */
   path?: string;
   /** From a Strava export's activities.csv. */
   strava?: StravaEntry;
 };
 
+/** Something found that will not be imported, decided while collecting (a zip bomb, a damaged zip). */
+export type Rejected = { name: string; kind: 'skipped' | 'failed'; reason: string; size: number };
+
 export type Collected = {
   items: ImportItem[];
   /** Manual Strava activities (no file), to import from the CSV alone. */
   manual: { name: string; entry: StravaEntry }[];
+  /** Entries and archives refused while collecting, reported with the files. */
+  rejected: Rejected[];
   exports: ('strava' | 'garmin')[];
+  /** Deletes the temporary copies of zip entries; call when the import ends, however it ends. */
+  cleanup: () => void;
 };
 
-/** Files a zip expands to; nested zips are opened in turn. */
-function expandZip(name: string, bytes: Uint8Array, depth = 0): ImportItem[] {
-  if (depth > 3) return [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    throw badInput(`${name}: not a readable zip (${(error as Error).message})`);
+export type ZipLimits = {
+  /** Largest inflated size of one entry. */
+  entryBytes: number;
+  /** Largest inflated total of one archive (nested zips included). */
+  archiveBytes: number;
+  /** Largest inflated:compressed ratio, checked once an entry has inflated past `ratioFloorBytes`. */
+  ratio: number;
+  ratioFloorBytes: number;
+  /** Zips inside zips are opened this many levels down. */
+  depth: number;
+};
+
+const MiB = 1024 * 1024;
+/** No activity file comes near 256 MiB; 16 GiB is several lifetimes of FIT files (kept on disk, not in memory). */
+export const ZIP_LIMITS: ZipLimits = {
+  entryBytes: 256 * MiB,
+  archiveBytes: 16 * 1024 * MiB,
+  ratio: 200,
+  ratioFloorBytes: 8 * MiB,
+  depth: 3,
+};
+
+/** Zips are read in chunks this size: one chunk of zeros inflates to at most about 1000 times it. */
+const CHUNK = 64 * 1024;
+
+const sizeText = (n: number) =>
+  n >= 1024 * MiB && n % (1024 * MiB) === 0
+    ? `${n / (1024 * MiB)} GiB`
+    : n >= MiB && n % MiB === 0
+      ? `${n / MiB} MiB`
+      : n >= 1024 && n % 1024 === 0
+        ? `${n / 1024} KiB`
+        : `${n} bytes`;
+
+type Context = {
+  limits: ZipLimits;
+  rejected: Rejected[];
+  /** The temporary folder for entries, made on first use. */
+  tmp: () => string;
+};
+
+type Entry = {
+  name: string;
+  file: string;
+  fd?: number;
+  written: number;
+  head: Uint8Array[];
+  headBytes: number;
+  done: boolean;
+  refused?: Rejected;
+};
+
+/** The streaming inflater, counting the compressed bytes it is given and stoppable mid-entry. */
+function cappedInflate() {
+  const made: CappedInflate[] = [];
+  class CappedInflate extends UnzipInflate {
+    compressed = 0;
+    stopped = false;
+    constructor() {
+      super();
+      made.push(this);
+    }
+    override push(chunk: Uint8Array, final: boolean): void {
+      if (this.stopped) return;
+      this.compressed += chunk.length;
+      super.push(chunk, final);
+    }
+    terminate(): void {
+      this.stopped = true;
+    }
   }
+  return { decoder: CappedInflate, count: () => made.length, last: () => made[made.length - 1] };
+}
+
+/** Files a zip on disk expands to; nested zips are opened in turn, `depth` levels down at most. */
+function expandZip(
+  name: string,
+  zipFile: string,
+  ctx: Context,
+  budget: { inflated: number },
+  depth = 0,
+): ImportItem[] {
+  const { limits } = ctx;
+  const entries: Entry[] = [];
+  const inflate = cappedInflate();
+  const finish = (entry: Entry) => {
+    if (entry.fd !== undefined) closeSync(entry.fd);
+    entry.fd = undefined;
+  };
+  const refuse = (entry: Entry, reason: string, stop: () => void) => {
+    stop();
+    finish(entry);
+    budget.inflated -= entry.written;
+    entry.refused = { name: entry.name, kind: 'skipped', reason, size: entry.written };
+    rmSync(entry.file, { force: true });
+  };
+  const unzip = new Unzip((f) => {
+    const entry: Entry = {
+      name: `${name}!${f.name}`,
+      file: join(ctx.tmp(), `${entries.length}-${depth}-${Math.random().toString(36).slice(2)}`),
+      written: 0,
+      head: [],
+      headBytes: 0,
+      done: false,
+    };
+    entries.push(entry);
+    // Set for deflated entries only: a stored entry inflates 1:1 and is held to the size caps alone.
+    let decoder: { compressed: number; stopped: boolean } | undefined;
+    f.ondata = (error, data, final) => {
+      if (entry.done || entry.refused) return;
+      if (error) {
+        if (decoder) decoder.stopped = true;
+        finish(entry);
+        entry.refused = {
+          name: entry.name,
+          kind: 'failed',
+          reason: `damaged zip entry (${error.message})`,
+          size: entry.written,
+        };
+        rmSync(entry.file, { force: true });
+        return;
+      }
+      if (data.length > 0) {
+        entry.written += data.length;
+        budget.inflated += data.length;
+        const stop = () => f.terminate();
+        if (entry.written > limits.entryBytes)
+          return refuse(entry, `inflates to more than ${sizeText(limits.entryBytes)}`, stop);
+        if (
+          decoder &&
+          entry.written > limits.ratioFloorBytes &&
+          entry.written > decoder.compressed * limits.ratio
+        )
+          return refuse(
+            entry,
+            `inflates to more than ${limits.ratio} times its compressed size (a zip bomb?)`,
+            stop,
+          );
+        if (budget.inflated > limits.archiveBytes)
+          return refuse(entry, `the archive inflates to more than ${sizeText(limits.archiveBytes)}`, stop);
+        if (entry.headBytes < 4096) {
+          entry.head.push(data.slice(0, 4096 - entry.headBytes));
+          entry.headBytes += Math.min(data.length, 4096 - entry.headBytes);
+        }
+        entry.fd ??= openSync(entry.file, 'w', 0o600);
+        for (let at = 0; at < data.length; ) at += writeSync(entry.fd, data, at);
+      }
+      if (final) {
+        finish(entry);
+        entry.done = true;
+      }
+    };
+    const before = inflate.count();
+    f.start();
+    if (inflate.count() > before) decoder = inflate.last();
+  });
+  unzip.register(inflate.decoder);
+
+  let damaged: string | undefined;
+  const fd = openSync(zipFile, 'r');
+  try {
+    const chunk = new Uint8Array(CHUNK);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      // Unzip keeps references to what it is given: each push gets its own copy.
+      unzip.push(chunk.slice(0, n), n === 0);
+      if (n === 0) break;
+    }
+  } catch (error) {
+    damaged = (error as Error).message;
+  } finally {
+    closeSync(fd);
+    for (const entry of entries) finish(entry);
+  }
+  const unfinished = entries.filter((e) => !e.done && !e.refused);
+  for (const e of unfinished) rmSync(e.file, { force: true });
+  if (damaged !== undefined || entries.length === 0 || unfinished.length > 0) {
+    const why = damaged ?? (entries.length === 0 ? 'no entries found' : 'it ends mid-entry');
+    ctx.rejected.push({
+      name,
+      kind: 'failed',
+      reason: `not a readable zip, or a damaged one (${why})`,
+      size: 0,
+    });
+  }
+
   const out: ImportItem[] = [];
-  for (const path of Object.keys(entries).sort()) {
-    const data = entries[path] as Uint8Array;
-    if (path.endsWith('/') || data.byteLength === 0) continue;
-    const inner = `${name}!${path}`;
-    if (detectFormat(data) === 'zip') out.push(...expandZip(inner, data, depth + 1));
-    else out.push({ name: inner, size: data.byteLength, read: () => data });
+  const kept = entries.filter((e) => e.done || e.refused).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of kept) {
+    if (entry.refused) {
+      ctx.rejected.push(entry.refused);
+      continue;
+    }
+    if (entry.name.endsWith('/') || entry.written === 0) {
+      rmSync(entry.file, { force: true });
+      continue;
+    }
+    const head = Buffer.concat(entry.head);
+    if (detectFormat(head) === 'zip') {
+      if (depth + 1 > limits.depth)
+        ctx.rejected.push({
+          name: entry.name,
+          kind: 'skipped',
+          reason: `a zip nested more than ${limits.depth} deep`,
+          size: entry.written,
+        });
+      else out.push(...expandZip(entry.name, entry.file, ctx, budget, depth + 1));
+      // The inner zip's own entries are on disk now; its copy is not needed.
+      unlinkSync(entry.file);
+      continue;
+    }
+    const file = entry.file;
+    out.push({ name: entry.name, size: entry.written, path: file, read: () => readFileSync(file) });
   }
   return out;
 }
@@ -61,8 +282,15 @@ function walk(dir: string): string[] {
   return out;
 }
 
+/** The first 4 KiB of a file, for detecting its format. */
 function readHead(path: string): Uint8Array {
-  return readFileSync(path).subarray(0, 4096);
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(4096);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Attach Strava CSV entries to the files they name, relative to the export root. */
@@ -94,35 +322,55 @@ function applyStrava(items: ImportItem[], collected: Collected): void {
 
 /**
  * Collect the candidate files under the given paths. Throws a bad-input error for a path that does
- * not exist; everything inside is judged file by file later.
+ * not exist; everything inside is judged file by file later (a zip that cannot be read, or an entry that
+ * inflates too far, is in `rejected`). Call `cleanup` when done with the items.
  */
-export function collect(paths: string[]): Collected {
-  const collected: Collected = { items: [], manual: [], exports: [] };
-  for (const path of paths) {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw badInput(`no such file or folder: ${path}`, 'path');
-    }
-    const group: ImportItem[] = [];
-    if (stat.isDirectory()) {
-      for (const file of walk(path)) {
-        const size = statSync(file).size;
-        if (size > 0 && detectFormat(readHead(file)) === 'zip')
-          group.push(...expandZip(file, readFileSync(file)));
-        else group.push({ name: file, path: file, size, read: () => readFileSync(file) });
+export function collect(paths: string[], limits: ZipLimits = ZIP_LIMITS): Collected {
+  let tmp: string | undefined;
+  const cleanup = () => {
+    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+    tmp = undefined;
+  };
+  const collected: Collected = { items: [], manual: [], rejected: [], exports: [], cleanup };
+  const ctx: Context = {
+    limits,
+    rejected: collected.rejected,
+    // mkdtemp makes the folder 0700; entries are written 0600.
+    tmp: () => {
+      tmp ??= mkdtempSync(join(tmpdir(), 'backstride-import-'));
+      return tmp;
+    },
+  };
+  const file = (path: string, size: number): ImportItem => ({
+    name: path,
+    path,
+    size,
+    read: () => readFileSync(path),
+  });
+  const open = (path: string, size: number): ImportItem[] =>
+    size > 0 && detectFormat(readHead(path)) === 'zip'
+      ? expandZip(path, path, ctx, { inflated: 0 })
+      : [file(path, size)];
+  try {
+    for (const path of paths) {
+      let stat: ReturnType<typeof statSync>;
+      try {
+        stat = statSync(path);
+      } catch {
+        throw badInput(`no such file or folder: ${path}`, 'path');
       }
-      applyStrava(group, collected);
-    } else {
-      const bytes = readFileSync(path);
-      if (detectFormat(bytes) === 'zip') {
-        group.push(...expandZip(path, bytes));
-        applyStrava(group, collected);
-      } else group.push({ name: path, size: bytes.byteLength, read: () => bytes });
+      const group: ImportItem[] = [];
+      if (stat.isDirectory()) {
+        for (const f of walk(path)) group.push(...open(f, statSync(f).size));
+      } else group.push(...open(path, stat.size));
+      // A folder or an archive may be an export; a single file is just a file.
+      if (stat.isDirectory() || group.some((i) => i.name !== path)) applyStrava(group, collected);
+      if (group.some((i) => /DI_CONNECT|DI-Connect/.test(i.name))) collected.exports.push('garmin');
+      collected.items.push(...group);
     }
-    if (group.some((i) => /DI_CONNECT|DI-Connect/.test(i.name))) collected.exports.push('garmin');
-    collected.items.push(...group);
+  } catch (error) {
+    cleanup();
+    throw error;
   }
   return collected;
 }

@@ -10,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import type { WorkRequest, WorkResult } from './pool.js';
 import { processFile } from './process.js';
 
+/** Tests only: a worker given a file whose name contains this dies at once, as if killed for memory. */
+const crashOn = process.env.BACKSTRIDE_TEST_WORKER_CRASH_ON;
+
 process.on('message', (job: WorkRequest) => {
+  if (crashOn && job.name.includes(crashOn)) process.kill(process.pid, 'SIGKILL');
   let result: WorkResult;
   try {
     const bytes = job.path !== undefined ? readFileSync(job.path) : (job.bytes ?? new Uint8Array());
