@@ -129,3 +129,20 @@ describe('knowledge search and lookup', () => {
     expect(() => listItems('widgets')).toThrow(/unknown kind/);
   });
 });
+
+describe('words a person reads', () => {
+  it('never name a source by its file number or id', () => {
+    const texts: string[] = [];
+    const walk = (v: unknown, key = '') => {
+      if (typeof v === 'string') {
+        if (key !== 'id' && key !== 'seed') texts.push(v);
+      } else if (Array.isArray(v)) {
+        // Arrays of ids (sources, factors, exercises) are references, not prose.
+        if (!['sources', 'factors', 'exercises', 'entries'].includes(key)) for (const x of v) walk(x, key);
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(knowledge());
+    const offending = texts.filter((t) => /\barticle 00\d\b|\ba0[0-4]-[a-z]/i.test(t));
+    expect(offending).toEqual([]);
+  });
+});

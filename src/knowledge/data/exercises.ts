@@ -34,7 +34,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 2, max: 3 },
       timing: 'strength-day',
       basis:
-        'Article 000: three sets of 10 to 20, pausing for a second with the arms back. Two or three sessions a week is a Backstride starting point.',
+        'Bella Williams’s running blog: three sets of 10 to 20, pausing for a second with the arms back. Two or three sessions a week is a Backstride starting point.',
     },
     equipment: ['resistance band'],
     cautions: [
@@ -76,7 +76,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 2, max: 3 },
       timing: 'strength-day',
       basis:
-        'Article 000: one set of 5, each held for at least 30 seconds. The 60-second ceiling and two or three sessions a week are Backstride starting points.',
+        'Bella Williams’s running blog: one set of 5, each held for at least 30 seconds. The 60-second ceiling and two or three sessions a week are Backstride starting points.',
     },
     equipment: ['mat'],
     cautions: [
@@ -116,7 +116,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 2, max: 3 },
       timing: 'strength-day',
       basis:
-        'Article 000: three sets of 10 to 12. Two or three sessions a week is a Backstride starting point.',
+        'Bella Williams’s running blog: three sets of 10 to 12. Two or three sessions a week is a Backstride starting point.',
     },
     equipment: ['cable machine'],
     cautions: [
@@ -332,7 +332,7 @@ export const exercises: ExerciseInput[] = [
     aliases: ['Quadruped opposite arm and leg reach'],
     kind: 'strength',
     purpose:
-      'Trains the deep core to keep the spine still while the limbs move. Article 004 favours steady, controlled moves like this over sit-ups and Russian twists, which it says add little stability.',
+      'Trains the deep core to keep the spine still while the limbs move. The “5 possible reasons” article favours steady, controlled moves like this over sit-ups and Russian twists, which it says add little stability.',
     factors: ['weak-deep-core', 'weak-glutes', 'waist-twist'],
     steps: [
       'Kneel on all fours with the hands under the shoulders, knees under the hips and the back flat.',
@@ -428,7 +428,7 @@ export const exercises: ExerciseInput[] = [
     equipment: ['barbell or kettlebell'],
     cautions: [
       'Keep the load light while the back is sore; heavy deadlifts do not belong at this stage.',
-      'Article 003 advises avoiding heavy lifting and twisting for six weeks after a back strain begins.',
+      'The health article on back pain after running advises avoiding heavy lifting and twisting for six weeks after a back strain begins.',
       'Stop if pain shoots into a leg or you notice tingling or numbness.',
     ],
     gentle: false,
@@ -464,7 +464,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 2, max: 3 },
       timing: 'strength-day',
       basis:
-        'Backstride starting point; article 002 gives no sets or reps, only a full inhale at the bottom of each push-up.',
+        'Backstride starting point; the running coach’s blog gives no sets or reps, only a full inhale at the bottom of each push-up.',
     },
     equipment: ['foam roller', 'wall'],
     cautions: [
@@ -503,7 +503,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 2, max: 3 },
       timing: 'between-sets',
       basis:
-        'Article 002: about 5 breaths in the rest after every set of squats. Two or three strength sessions a week is a Backstride starting point.',
+        'The running coach’s blog: about 5 breaths in the rest after every set of squats. Two or three strength sessions a week is a Backstride starting point.',
     },
     equipment: ['wall'],
     cautions: ['Keep the knee bend shallow; the breathing is the point, not the burn in the thighs.'],
@@ -524,7 +524,7 @@ export const exercises: ExerciseInput[] = [
     aliases: ['Sit-to-stand squat', 'Box squat'],
     kind: 'strength',
     purpose:
-      'A posture exercise that strengthens the glutes and trains a neutral pelvis, one of the home exercises article 003 suggests for an exaggerated lower-back curve.',
+      'A posture exercise that strengthens the glutes and trains a neutral pelvis, one of the home exercises the health article on back pain after running suggests for an exaggerated lower-back curve.',
     factors: ['hyperlordosis', 'weak-glutes'],
     steps: [
       'Stand in front of a sturdy chair with the feet between hip- and shoulder-width apart and the arms reaching forward.',
@@ -644,7 +644,7 @@ export const exercises: ExerciseInput[] = [
     aliases: ['Cat stretch'],
     kind: 'stretch',
     purpose:
-      'A gentle rounding of the whole back on hands and knees that helps tight back muscles slowly relax, as article 004 suggests.',
+      'A gentle rounding of the whole back on hands and knees that helps tight back muscles slowly relax, as the “5 possible reasons” article suggests.',
     factors: ['tight-back', 'stiff-thoracic-spine'],
     steps: [
       'Start on hands and knees with the hands under the shoulders, knees under the hips and the back flat.',
@@ -786,7 +786,7 @@ export const exercises: ExerciseInput[] = [
     aliases: ['Shoulder rolls'],
     kind: 'mobility',
     purpose:
-      'A simple posture exercise from article 003 for an exaggerated lower-back curve, easing the shoulders back into place and relieving tension from holding them high.',
+      'A simple posture exercise from the health article on back pain after running for an exaggerated lower-back curve, easing the shoulders back into place and relieving tension from holding them high.',
     factors: ['hyperlordosis', 'shrugged-shoulders', 'tight-chest-rounded-shoulders'],
     steps: [
       'Stand or sit upright with the arms hanging loosely by your sides.',
@@ -818,7 +818,7 @@ export const exercises: ExerciseInput[] = [
     name: 'Small arm circles',
     kind: 'mobility',
     purpose:
-      'One of the posture exercises article 003 offers for an exaggerated lower-back curve; it also wakes up the muscles around the shoulder blades.',
+      'One of the posture exercises the health article on back pain after running offers for an exaggerated lower-back curve; it also wakes up the muscles around the shoulder blades.',
     factors: ['hyperlordosis', 'weak-upper-back', 'shrugged-shoulders'],
     steps: [
       'Stand upright with the feet hip-width apart.',
@@ -850,7 +850,7 @@ export const exercises: ExerciseInput[] = [
     name: 'Standing side bend',
     kind: 'stretch',
     purpose:
-      'Stretches the side of the trunk; article 003 lists it among the home posture exercises for an exaggerated lower-back curve.',
+      'Stretches the side of the trunk; the health article on back pain after running lists it among the home posture exercises for an exaggerated lower-back curve.',
     factors: ['hyperlordosis', 'tight-back'],
     steps: [
       'Stand upright with the feet hip-width apart.',
@@ -901,7 +901,7 @@ export const exercises: ExerciseInput[] = [
       perWeek: { min: 3, max: 6 },
       timing: 'after-run',
       basis:
-        'Article 000 advises static stretches for the upper and lower body after each run but gives no hold times; 20 to 30 seconds a stretch is a Backstride starting point.',
+        'Bella Williams’s running blog advises static stretches for the upper and lower body after each run but gives no hold times; 20 to 30 seconds a stretch is a Backstride starting point.',
     },
     equipment: ['wall', 'mat'],
     cautions: [
@@ -1005,7 +1005,8 @@ export const exercises: ExerciseInput[] = [
       breaths: { min: 3, max: 5 },
       perWeek: { min: 3, max: 6 },
       timing: 'before-run',
-      basis: 'Article 002 uses a few breaths before each run; 3 to 5 is Backstride’s reading of “a few”.',
+      basis:
+        'The running coach’s blog uses a few breaths before each run; 3 to 5 is Backstride’s reading of “a few”.',
     },
     equipment: ['wall'],
     cautions: [

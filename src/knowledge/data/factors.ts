@@ -21,7 +21,11 @@ export const factors: FactorInput[] = [
     explanation:
       'Sitting slouched for much of the day (most people sit 8 to 12 hours) flexes the spine and, over time, weakens the muscles that hold you upright. That same rounded shape tends to come along on the run, where each stride adds load to it.',
     thresholds: {
-      sittingHours: { value: 8, unit: 'h/day', basis: 'Article 000: most people sit 8 to 12 hours a day.' },
+      sittingHours: {
+        value: 8,
+        unit: 'h/day',
+        basis: 'Bella Williams’s running blog: most people sit 8 to 12 hours a day.',
+      },
       sittingHoursSome: {
         value: 6,
         unit: 'h/day',
@@ -39,7 +43,11 @@ export const factors: FactorInput[] = [
     explanation:
       'When the hip flexors stay shortened for hours they pull the pelvis into a forward tilt. That switches off the abdominals and glutes and leaves the lower back pulling harder, which shows up in running mechanics too.',
     thresholds: {
-      sittingHours: { value: 8, unit: 'h/day', basis: 'Article 000 (8 to 12 h a day) and article 004.' },
+      sittingHours: {
+        value: 8,
+        unit: 'h/day',
+        basis: 'Bella Williams’s running blog (8 to 12 h a day) and the “5 possible reasons” article.',
+      },
     },
     sources: [A04],
   },
@@ -254,7 +262,7 @@ export const factors: FactorInput[] = [
         value: 0.1,
         unit: 'fraction per week',
         basis:
-          'Article 004: no more than 10% a week (a rule of thumb; Buist 2008 found it did not prevent injury).',
+          'The “5 possible reasons” article: no more than 10% a week (a rule of thumb; Buist 2008 found it did not prevent injury).',
       },
     },
     sources: [A00, A02, A04],
@@ -284,7 +292,11 @@ export const factors: FactorInput[] = [
     explanation:
       'Rest days let tissues recover. While the back hurts, the sources suggest running about 3 days a week and filling other days with strength and stretching.',
     thresholds: {
-      runDaysWhileInPain: { value: 3, unit: 'runs/week', basis: 'Article 003: run about 3 days a week.' },
+      runDaysWhileInPain: {
+        value: 3,
+        unit: 'runs/week',
+        basis: 'The health article on back pain after running: run about 3 days a week.',
+      },
       minRestDays: { value: 1, unit: 'days/week', basis: 'Backstride flag: no rest day in 7 (issue 3).' },
     },
     sources: [A03],

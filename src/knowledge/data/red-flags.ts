@@ -626,7 +626,7 @@ export const redFlags: RedFlagInput[] = [
       'Pain running into an arm or leg together with tingling, numbness or weakness can mean a disc is pressing on a nerve; a clinician should examine it.',
     action: `${BOOK} Get seen the same day if weakness spreads or worsens, and call your emergency number if both legs are affected or your bladder or bowel changes.`,
     rationale:
-      'Article 003: a herniated disc can cause pain that radiates into the limbs with tingling or numbness, and needs a doctor; NICE CKS sciatica. Pain that spreads without nerve signs follows the usual review times (nhs.uk sciatica: see a GP if no better after a few weeks of home treatment).',
+      'The health article on back pain after running: a herniated disc can cause pain that radiates into the limbs with tingling or numbness, and needs a doctor; NICE CKS sciatica. Pain that spreads without nerve signs follows the usual review times (nhs.uk sciatica: see a GP if no better after a few weeks of home treatment).',
     sources: [A03, 'nice-cks-red-flags', 'nhs-sciatica'],
   },
   {
@@ -637,7 +637,7 @@ export const redFlags: RedFlagInput[] = [
       'Pain that is severe now, or stops your normal day-to-day activities, and is not easing with rest should be checked by a clinician.',
     action: BOOK,
     rationale:
-      'nhs.uk: see a GP if the pain is severe or stopping you doing day-to-day activities; article 003: pain that feels severe, talk with a doctor. Severe means 7 or more out of 10 now. Pain of 9 or more now is booked even when it eases with rest.',
+      'nhs.uk: see a GP if the pain is severe or stopping you doing day-to-day activities; the health article on back pain after running: pain that feels severe, talk with a doctor. Severe means 7 or more out of 10 now. Pain of 9 or more now is booked even when it eases with rest.',
     params: { now: 7, verySevereNow: 9 },
     sources: ['nhs-back-pain-see-gp', A03, A00],
   },
@@ -661,7 +661,7 @@ export const redFlags: RedFlagInput[] = [
       'Pain that has gone on for more than three months, or keeps coming back, is best managed with a clinician.',
     action: BOOK,
     rationale:
-      "ACP 2017: chronic is over 12 weeks; article 004: chronic pain can grow more complex; the guidelines' tool rule escalates recurrent or chronic pain (clinical-guidelines.md §1.2, rule d).",
+      "ACP 2017: chronic is over 12 weeks; the “5 possible reasons” article: chronic pain can grow more complex; the guidelines' tool rule escalates recurrent or chronic pain (clinical-guidelines.md §1.2, rule d).",
     params: { days: 84 },
     sources: [A04, 'acp-2017'],
   },
@@ -673,7 +673,7 @@ export const redFlags: RedFlagInput[] = [
       'Mid-back pain that catches on a deep breath or a twist and has not eased after two weeks should be examined by a clinician.',
     action: BOOK,
     rationale:
-      'Article 001 handles rib–spine joint restriction with mobility work; Physiopedia: thoracic pain unchanged after 2–4 weeks is a red flag. Backstride books it from 2 weeks if it is not getting better (an unknown start counts).',
+      'The running-mechanics article handles rib–spine joint restriction with mobility work; Physiopedia: thoracic pain unchanged after 2–4 weeks is a red flag. Backstride books it from 2 weeks if it is not getting better (an unknown start counts).',
     params: { days: 14 },
     sources: [A01, 'physiopedia-thoracic'],
   },
@@ -695,7 +695,7 @@ export const redFlags: RedFlagInput[] = [
     reason: 'Pain that has been getting worse over several days should be checked by a clinician.',
     action: BOOK,
     rationale:
-      'nhs.uk: see a GP if the pain is severe or getting worse over time; article 003: pain that persists or increases. In the first 2 days a strain often feels worse before it eases, so the rule waits for day 3 (an unknown start counts as day 3).',
+      'nhs.uk: see a GP if the pain is severe or getting worse over time; the health article on back pain after running: pain that persists or increases. In the first 2 days a strain often feels worse before it eases, so the rule waits for day 3 (an unknown start counts as day 3).',
     params: { days: 3 },
     sources: ['nhs-back-pain-see-gp', A03],
   },
@@ -756,7 +756,7 @@ export const safetyNet = {
 } as const;
 
 /**
- * The dated check-back on every self-care result. Article 003's "pain that lasts a few days despite rest
+ * The dated check-back on every self-care result. The health article on back pain after running’s "pain that lasts a few days despite rest
  * and stretching, see a doctor" becomes a check-back after a few days; the guidelines' review times decide
  * what happens then (the rules above). Stronger pain is checked sooner; pain already easing, later.
  */
