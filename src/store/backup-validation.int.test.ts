@@ -1,14 +1,3 @@
-/**
- * Restores are validated like live input, on the real engines (SQLite; PostgreSQL too when
- * BACKSTRIDE_TEST_DATABASE_URL is set, as in store.int.test.ts): each tampered backup is refused in one
- * line naming the table, row and field, and the store is left exactly as it was; a good backup and an
- * old version-1 backup still restore exactly.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRun } from '../activities/synthetic/track.js';
 import { Answers } from '../answers/index.js';
@@ -18,27 +7,10 @@ import { answerCheckBack } from '../services/check-back.js';
 import { type Backup, checkBackup, exportAll, restoreAll } from './backup.js';
 import { constraintRefusal } from './backup-rows.js';
 import { addExerciseSession, addPainCheckin, addPsfsRatings } from './diary.js';
-import { openStore, type Store } from './index.js';
+import type { Store } from './index.js';
 import { insertRuns } from './runs.js';
 import { encodeSamples } from './samples-codec.js';
-
-const pgUrl = process.env.BACKSTRIDE_TEST_DATABASE_URL;
-
-async function freshPostgresUrl(url: string): Promise<string> {
-  const name = `backstride_t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const engines: [string, () => Promise<Store>][] = [
-  ['sqlite', () => openStore({ dataDir: mkdtempSync(join(tmpdir(), 'backstride-store-')) })],
-];
-if (pgUrl) engines.push(['postgres', async () => openStore({ url: await freshPostgresUrl(pgUrl) })]);
+import { engines } from './test-engines.js';
 
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 const EXPORTED_AT = at(20);

@@ -1,13 +1,3 @@
-/**
- * Check-backs in the store on the real engines (SQLite; PostgreSQL too when BACKSTRIDE_TEST_DATABASE_URL
- * is set, as in store.int.test.ts): an answer is linked to both assessments and recorded once, and the
- * table is in the export, the exact restore (an old backup without it still restores), and delete-all.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Answers } from '../answers/index.js';
 import { NO_ANSWER } from '../answers/red-flag-screen.js';
@@ -16,25 +6,8 @@ import { answerCheckBack, dueCheckBack } from '../services/check-back.js';
 import { BACKUP_VERSION, checkBackup, deleteAllRows, exportAll, restoreAll } from './backup.js';
 import { addCheckBack, listCheckBacks } from './check-backs.js';
 import { listAssessments } from './diary.js';
-import { openStore, type Store } from './index.js';
-
-const pgUrl = process.env.BACKSTRIDE_TEST_DATABASE_URL;
-
-async function freshPostgresUrl(url: string): Promise<string> {
-  const name = `backstride_t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const engines: [string, () => Promise<Store>][] = [
-  ['sqlite', () => openStore({ dataDir: mkdtempSync(join(tmpdir(), 'backstride-store-')) })],
-];
-if (pgUrl) engines.push(['postgres', async () => openStore({ url: await freshPostgresUrl(pgUrl) })]);
+import type { Store } from './index.js';
+import { engines } from './test-engines.js';
 
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 

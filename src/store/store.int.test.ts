@@ -1,38 +1,12 @@
-/**
- * The store against the real engines: the embedded SQLite file and a PostgreSQL server (CI starts one with
- * scripts/start-postgres.sh and sets BACKSTRIDE_TEST_DATABASE_URL).
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticRun } from '../activities/synthetic/track.js';
-import { openStore, type Store } from './index.js';
+import type { Store } from './index.js';
 import { countRuns, getRun, insertRuns, listRuns, type NewRunInput } from './runs.js';
 import { decodeSamples, encodeSamples } from './samples-codec.js';
+import { engines, pgUrl } from './test-engines.js';
 
-const pgUrl = process.env.BACKSTRIDE_TEST_DATABASE_URL;
 if (!pgUrl)
   console.info('BACKSTRIDE_TEST_DATABASE_URL not set: storage tests run on SQLite only (CI runs both)');
-
-/** A fresh PostgreSQL database per test, so tests never see each other's rows or migrations. */
-async function freshPostgresUrl(url: string): Promise<string> {
-  const name = `backstride_t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const engines: [string, () => Promise<Store>][] = [
-  ['sqlite', () => openStore({ dataDir: mkdtempSync(join(tmpdir(), 'backstride-store-')) })],
-];
-if (pgUrl) engines.push(['postgres', async () => openStore({ url: await freshPostgresUrl(pgUrl) })]);
 
 function run(startIso: string, distanceM: number, over: Partial<NewRunInput> = {}): NewRunInput {
   const start = Date.parse(startIso);
