@@ -5,6 +5,7 @@
  * services, the command line, the calendar file and the web app. Dates are the runner's calendar days.
  */
 import type { Answers } from '../answers/index.js';
+import { localDate } from '../schedule/dates.js';
 import type { CheckBack } from '../triage/index.js';
 
 export const CHECK_BACK_ANSWERS = ['easing', 'same', 'worse'] as const;
@@ -43,12 +44,8 @@ export type DueCheckBack = {
 };
 
 const DAY = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The local calendar day of an instant, YYYY-MM-DD. */
-export function localDate(at: Date): string {
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
+export { localDate };
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (NaN when it is not one). */
 function dayNumber(date: string): number {

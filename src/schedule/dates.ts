@@ -36,3 +36,9 @@ export const weekdayIndex = (dayNumber: number): number => (((dayNumber + 3) % 7
 
 /** Index of a weekday in `DAYS`. */
 export const dayIndex = (day: Day): number => DAYS.indexOf(day);
+
+/** The local calendar day of an instant, YYYY-MM-DD (the runner's own day, not UTC's). */
+export function localDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

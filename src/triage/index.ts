@@ -5,6 +5,7 @@
 import { type Answers, type RedFlagQuestion, RedFlags } from '../answers/index.js';
 import { applicableScreenQuestions, unansweredScreenQuestions } from '../answers/red-flag-screen.js';
 import { checkBackPolicy, knowledge, type Level, safetyNet } from '../knowledge/index.js';
+import { localDate } from '../schedule/dates.js';
 import { rules } from './rules.js';
 
 export { rules } from './rules.js';
@@ -109,11 +110,8 @@ function screenStatus(answers: Answers): TriageResult['redFlagScreen'] {
 }
 
 /** The calendar day `days` after `at`, as YYYY-MM-DD in local time. */
-function dayAfter(at: Date, days: number): string {
-  const d = new Date(at.getFullYear(), at.getMonth(), at.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const dayAfter = (at: Date, days: number): string =>
+  localDate(new Date(at.getFullYear(), at.getMonth(), at.getDate() + days));
 
 /** When to check back: sooner for stronger pain, later when it is already easing. */
 export function checkBackFor(answers: Answers, at: Date): CheckBack {
