@@ -40,6 +40,9 @@ export type RecordedSummary = {
   timerS?: number;
   avgHr?: number;
   maxHr?: number;
+  /** Steps per minute, as the device averaged it (FIT counts the timer time, stops included). */
+  avgCadenceSpm?: number;
+  maxCadenceSpm?: number;
 };
 
 export type DecodedActivity = {
@@ -53,6 +56,16 @@ export type DecodedActivity = {
   device?: { manufacturer?: string; product?: string; serial?: string };
   summary: RecordedSummary;
   samples: Samples;
+  /**
+   * The file ended before its data did (a FIT file cut short): these are the complete records before the
+   * break, and the summary is whatever came before it (usually none).
+   */
+  truncated?: boolean;
+  /**
+   * The file names no sport at all (a FIT file with records but no session, lap or sport message): `sport`
+   * is then 'other', and the import gives its own reason instead of "not a run".
+   */
+  noSport?: boolean;
 };
 
 export const SAMPLE_COLUMNS = ['t', 'lat', 'lon', 'altM', 'distM', 'hr', 'cadSpm', 'speedMps'] as const;
