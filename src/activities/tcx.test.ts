@@ -143,6 +143,16 @@ describe('decodeTcx details', () => {
     expect(a.device).toEqual({ product: 'Forerunner 305' });
   });
 
+  it("reads the laps' average run cadence (per leg) as steps per minute, weighted by lap time", () => {
+    const lap = (start: string, totalS: number, cad: number, points: string) =>
+      `<Lap StartTime="${start}"><TotalTimeSeconds>${totalS}</TotalTimeSeconds>
+       <Track>${points}</Track><Extensions><LX xmlns="http://www.garmin.com/xmlschemas/ActivityExtension/v2"><AvgRunCadence>${cad}</AvgRunCadence></LX></Extensions></Lap>`;
+    const text = tcxDoc(`<Activity Sport="Running"><Id>2024-05-01T06:00:00Z</Id>
+      ${lap('2024-05-01T06:00:00Z', 300, 85, tp('2024-05-01T06:00:00Z') + tp('2024-05-01T06:05:00Z'))}
+      ${lap('2024-05-01T06:05:00Z', 100, 81, tp('2024-05-01T06:06:40Z'))}</Activity>`);
+    expect(only(decodeTcx(text)).summary.avgCadenceSpm).toBe((2 * (85 * 300 + 81 * 100)) / 400);
+  });
+
   it('reads every Activity (also inside a MultiSportSession), ignoring Courses', () => {
     const text = tcxDoc(`
       <MultiSportSession><Id>2024-05-01T06:00:00Z</Id>

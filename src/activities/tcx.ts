@@ -28,7 +28,15 @@ function tcxSport(label: string | undefined): Sport {
   }
 }
 
-type Lap = { start: number; totalS: number; distM: number; avgHr: number; maxHr: number };
+type Lap = {
+  start: number;
+  totalS: number;
+  distM: number;
+  avgHr: number;
+  maxHr: number;
+  /** ActivityExtension v2 `<LX><AvgRunCadence>`: one leg's strides per minute. */
+  avgRunCad: number;
+};
 
 /**
  * Combine the laps into the activity's recorded summary: distance and timer time are summed, max HR is
@@ -47,6 +55,8 @@ function lapSummary(laps: Lap[], lastT: number): RecordedSummary {
   let hrPlain = 0;
   let hrCount = 0;
   let maxHr = Number.NEGATIVE_INFINITY;
+  let cadSum = 0;
+  let cadWeight = 0;
   let first: Lap | undefined;
   let last: Lap | undefined;
   for (const lap of laps) {
@@ -67,6 +77,10 @@ function lapSummary(laps: Lap[], lastT: number): RecordedSummary {
       }
     }
     if (lap.maxHr > maxHr) maxHr = lap.maxHr;
+    if (Number.isFinite(lap.avgRunCad) && lap.totalS > 0) {
+      cadSum += lap.avgRunCad * lap.totalS;
+      cadWeight += lap.totalS;
+    }
     if (Number.isFinite(lap.start)) {
       if (!first || lap.start < first.start) first = lap;
       if (!last || lap.start >= last.start) last = lap;
@@ -81,6 +95,8 @@ function lapSummary(laps: Lap[], lastT: number): RecordedSummary {
   }
   if (hrCount > 0) summary.avgHr = hrWeight > 0 ? hrSum / hrWeight : hrPlain / hrCount;
   if (maxHr > Number.NEGATIVE_INFINITY) summary.maxHr = maxHr;
+  // Per leg in the file; steps per minute count both feet.
+  if (cadWeight > 0) summary.avgCadenceSpm = (2 * cadSum) / cadWeight;
   return summary;
 }
 
@@ -108,6 +124,7 @@ class TcxHandler implements XmlHandler {
     distM: Number.NaN,
     avgHr: Number.NaN,
     maxHr: Number.NaN,
+    avgRunCad: Number.NaN,
   };
 
   constructor(x: XmlScanner) {
@@ -137,6 +154,7 @@ class TcxHandler implements XmlHandler {
         distM: Number.NaN,
         avgHr: Number.NaN,
         maxHr: Number.NaN,
+        avgRunCad: Number.NaN,
       };
     } else if (name === 'Creator' && depth === this.actDepth + 1) {
       this.creatorDepth = depth;
@@ -221,6 +239,8 @@ class TcxHandler implements XmlHandler {
         const parent = x.nameAt(depth - 1);
         if (parent === 'AverageHeartRateBpm') this.lap.avgHr = x.num();
         else if (parent === 'MaximumHeartRateBpm') this.lap.maxHr = x.num();
+      } else if (depth === this.lapDepth + 3 && name === 'AvgRunCadence' && x.nameAt(depth - 1) === 'LX') {
+        this.lap.avgRunCad = x.num();
       }
       return;
     }

@@ -57,7 +57,19 @@ export function toRow(activity: DecodedActivity, source: string, strava?: Strava
     decoupling_pct: finite(m.decouplingPct),
     sample_count: activity.samples.t.length,
     samples: activity.samples.t.length ? encodeSamples(activity.samples) : null,
+    samples_distance_m: finite(m.samplesDistanceM),
+    truncated: activity.truncated ? 1 : 0,
+    import_notes: importNotes(activity, m.notes),
   };
+}
+
+/** What the runner should know about how a run was read, in plain words; null when nothing. */
+function importNotes(activity: DecodedActivity, metricNotes: string[]): string | null {
+  const notes = [...metricNotes];
+  if (activity.truncated) {
+    notes.unshift('The file was cut short: the records before the break were recovered, the rest is lost.');
+  }
+  return notes.length > 0 ? JSON.stringify(notes) : null;
 }
 
 /** A manual Strava activity (no file) as a row from the CSV alone. */
@@ -85,6 +97,9 @@ export function manualRow(name: string, e: StravaEntry): NewRunInput {
     decoupling_pct: null,
     sample_count: 0,
     samples: null,
+    samples_distance_m: null,
+    truncated: 0,
+    import_notes: null,
   };
 }
 
@@ -123,6 +138,9 @@ export function processFile(name: string, input: Uint8Array, strava?: StravaEntr
     return { kind: 'skipped', reason: `no activity in this ${format.toUpperCase()} file` };
   const runs: NewRunInput[] = [];
   const notRuns: Sport[] = [];
+  if (!strava && activities.every((a) => a.noSport)) {
+    return { kind: 'skipped', reason: 'no sport recorded: the file does not say what activity it is' };
+  }
   for (const activity of activities) {
     // Strava's type wins for a single-activity file: the runner may have corrected it there.
     const sport = strava && activities.length === 1 ? strava.sport : activity.sport;

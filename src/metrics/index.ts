@@ -31,10 +31,19 @@ export const RUN_METRIC_THRESHOLDS = {
   movingSpeedMps: 0.5,
   /**
    * A gap of more than 30 s between samples is a pause (auto-pause, a stop, a lost signal): it is left
-   * out of moving time because nothing says what happened during it. Smart recording rarely spaces
-   * samples more than a few seconds apart while running.
+   * out of the fatigue comparisons and of the time-weighted averages, because nothing says what happened
+   * during it. Smart recording rarely spaces samples more than a few seconds apart while running. For
+   * moving time such a gap counts when the distance across it implies at least `movingSpeedMps` (a sparse
+   * recording: a point every few minutes while the runner ran); a slower gap is a pause.
    */
   maxGapS: 30,
+  /**
+   * Points that share one timestamp (or step back in time) say nothing about speed, so a step between them
+   * is kept like a step of a track without times, unless it is longer than this: several recorders write
+   * a burst of points under one time, a few metres to a few tens of metres apart, while a 1 km step with no
+   * time passing is a bad fix.
+   */
+  maxUntimedStepM: 1000,
   /**
    * Elevation gain counts a climb only once it rises 3 m above the lowest point since the last counted
    * climb. GPS altitude wanders by several metres and barometric altitude by about 1 m, so summing every
@@ -68,6 +77,8 @@ export const RUN_METRIC_THRESHOLDS = {
   maxAltitudeM: 10_000,
   /** A recorded summary disagreeing by more than 5 % with a computed value is mentioned in `notes`. */
   summaryMismatch: 0.05,
+  /** A file summary claiming an activity longer than a week is a corrupt field, not a run. */
+  maxSummaryElapsedS: 7 * 24 * 3600,
 } as const;
 
 const T = RUN_METRIC_THRESHOLDS;
@@ -81,14 +92,21 @@ export type RunMetrics = {
   distanceSource: DistanceSource;
   /** First to last timestamp, seconds; `undefined` without timestamps (e.g. a GPX route without times). */
   elapsedS?: number;
-  /** Sum of sample intervals at ≥ `movingSpeedMps` and ≤ `maxGapS` long. */
+  /**
+   * The file's timer time when it records one (FIT session `total_timer_time`, TCX lap `TotalTimeSeconds`),
+   * else the sum of sample intervals at ≥ `movingSpeedMps` (see `maxGapS` for long gaps); never more than
+   * the elapsed time.
+   */
   movingS?: number;
-  /** Average moving pace: moving time per km over the moving intervals with a known distance. */
+  /** Moving time per km of distance: the same two numbers the runner sees, so they always agree. */
   paceSPerKm?: number;
   elevationGainM?: number;
   avgHr?: number;
   maxHr?: number;
-  /** Steps per minute, zeros (stops) ignored. */
+  /**
+   * Steps per minute averaged over time, stops (zero cadence) included, as Garmin devices average it (the
+   * FIT session's avg_cadence equals the time-weighted mean of every record while the timer runs).
+   */
   avgCadenceSpm?: number;
   maxCadenceSpm?: number;
   /** Last third minus first third (by time), steps/min: negative = cadence dropped late in the run. */
@@ -108,8 +126,13 @@ export type RunMetrics = {
   decouplingPct?: number;
   /** GPS points dropped as jumps (only counted when the distance comes from GPS with timestamps). */
   gpsPointsRejected: number;
-  /** Fields taken from the recorded summary because the samples could not give them. */
+  /**
+   * Fields taken from the recorded summary: moving time whenever the file has a timer; distance, elapsed
+   * time and heart rate when the samples cannot give them; distance also when the track disagrees with it.
+   */
   fromSummary: Array<'distanceM' | 'elapsedS' | 'movingS' | 'avgHr' | 'maxHr'>;
+  /** Distance the samples add up to, when it differs from the file's own summary by more than 5 %. */
+  samplesDistanceM?: number;
   /** Plain-language remarks: fallbacks used, summary disagreements. */
   notes: string[];
 };
@@ -199,9 +222,12 @@ function gpsDistance(s: Samples, n: number): DistanceSeries | undefined {
     }
     const d = haversineM(at(s.lat, anchor), at(s.lon, anchor), lat, lon);
     const dtS = (at(s.t, i) - at(s.t, anchor)) / 1000;
-    // GPX/TCX times have 1 s resolution, so a 0 s (or backwards) step is judged as 1 s. Without times a
-    // jump cannot be told from running, so every step is kept.
-    if (Number.isFinite(dtS) && d / Math.max(dtS, 1) > T.maxGpsSpeedMps) {
+    // Without times (or between points sharing one time, see `maxUntimedStepM`) a jump cannot be told from
+    // running, so a step is kept unless it is absurdly long. Sub-second steps are judged as 1 s: GPX/TCX
+    // times have 1 s resolution.
+    const jump =
+      Number.isFinite(dtS) && dtS > 0 ? d / Math.max(dtS, 1) > T.maxGpsSpeedMps : d > T.maxUntimedStepM;
+    if (jump) {
       rejected++;
       rejectRun++;
       if (rejectRun >= T.gpsReanchorAfter) {
@@ -358,17 +384,24 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
   }
   let distanceM = finite(series?.total);
   let distanceSource: DistanceSource = series ? series.source : 'none';
+  let samplesDistanceM: number | undefined;
   const sumDist = finite(summary?.distanceM);
   if (distanceM === undefined && sumDist !== undefined && sumDist >= 0) {
     distanceM = sumDist;
     distanceSource = 'summary';
     fromSummary.push('distanceM');
   } else if (distanceM !== undefined && sumDist !== undefined && sumDist > 0) {
+    // The device's own total is what the runner saw on the watch, and it pairs with its timer time: a track
+    // that disagrees (an excerpt of the run, or trackpoints that count a lap twice) is kept beside it.
     const diff = Math.abs(distanceM - sumDist) / sumDist;
     if (diff > T.summaryMismatch) {
       notes.push(
-        `Computed distance ${Math.round(distanceM)} m differs from the file's summary ${Math.round(sumDist)} m by ${Math.round(diff * 100)} %.`,
+        `The track adds up to ${Math.round(distanceM)} m but the file's own summary says ${Math.round(sumDist)} m (${Math.round(diff * 100)} % apart); the summary is used.`,
       );
+      samplesDistanceM = distanceM;
+      distanceM = sumDist;
+      distanceSource = 'summary';
+      fromSummary.push('distanceM');
     }
   }
 
@@ -408,8 +441,11 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
 
   let movingS = 0;
   let movingKnown = false;
-  let movingDistT = 0;
-  let movingDist = 0;
+  // Time-weighted heart rate and cadence over the recorded intervals (pauses excluded), as devices average.
+  let hrTw = 0;
+  let hrTwT = 0;
+  let cadTw = 0;
+  let cadTwT = 0;
   const thirds = segmentSums(3);
   const halves = segmentSums(2);
   const span = elapsedS !== undefined && elapsedS > 0 ? elapsedS : Number.NaN;
@@ -427,7 +463,26 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     const tp = at(samples.t, p);
     const dt = (ti - tp) / 1000;
     prev = i;
-    if (!(dt > 0 && dt <= T.maxGapS)) continue;
+    if (!(dt > 0)) continue;
+    if (dt > T.maxGapS) {
+      // A long gap: moving only when the distance across it says the runner kept going.
+      const across = at(intervalSpeed, i);
+      if (Number.isFinite(across)) {
+        movingKnown = true;
+        if (across >= T.movingSpeedMps && across <= T.maxGpsSpeedMps) movingS += dt;
+      }
+      continue;
+    }
+    const hrOpen = at(samples.hr, p);
+    if (validHr(hrOpen)) {
+      hrTw += hrOpen * dt;
+      hrTwT += dt;
+    }
+    const cadOpen = at(samples.cadSpm, p);
+    if (cadOpen >= 0 && cadOpen <= T.maxCadenceSpm) {
+      cadTw += cadOpen * dt;
+      cadTwT += dt;
+    }
     const recordedSpeed = at(samples.speedMps, p);
     const seriesSpeed = at(intervalSpeed, i);
     const speed = Number.isFinite(recordedSpeed) && recordedSpeed >= 0 ? recordedSpeed : seriesSpeed;
@@ -435,13 +490,7 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     const moving = known && speed >= T.movingSpeedMps;
     const dist = Number.isFinite(seriesSpeed) ? seriesSpeed * dt : Number.NaN;
     if (known) movingKnown = true;
-    if (moving) {
-      movingS += dt;
-      if (Number.isFinite(dist)) {
-        movingDistT += dt;
-        movingDist += dist;
-      }
-    }
+    if (moving) movingS += dt;
     if (known && !moving) continue; // stopped: not part of any fatigue comparison
     if (!Number.isFinite(span)) continue;
     const rel = (tp - t0) / 1000 / span;
@@ -453,26 +502,35 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     addInterval(halves, hf, dt, cad, hr, moving ? dist : Number.NaN);
   }
 
+  // The timer time is what the device counted as running (auto-pause and the stop button included); the
+  // samples only estimate it, so they are the fallback.
   let moving: number | undefined = movingKnown ? movingS : undefined;
   const timerS = finite(summary?.timerS);
-  if (moving === undefined && timerS !== undefined && timerS >= 0) {
+  if (timerS !== undefined && timerS > 0) {
     moving = timerS;
     fromSummary.push('movingS');
-    notes.push("Moving time is the file's timer time: the samples carry no speed or distance.");
+  } else if (moving === undefined && timerS !== undefined && timerS >= 0) {
+    moving = timerS;
+    fromSummary.push('movingS');
   }
+  // Elapsed is the longer of the samples' span and the file's own: a track may be an excerpt of the run.
   const sumElapsed = finite(summary?.elapsedS);
-  if (elapsedS === undefined && sumElapsed !== undefined && sumElapsed >= 0) {
-    elapsedS = sumElapsed;
-    fromSummary.push('elapsedS');
+  if (sumElapsed !== undefined && sumElapsed >= 0 && sumElapsed <= T.maxSummaryElapsedS) {
+    if (elapsedS === undefined) {
+      elapsedS = sumElapsed;
+      fromSummary.push('elapsedS');
+    } else if (sumElapsed > elapsedS) {
+      elapsedS = sumElapsed;
+    }
   }
+  if (moving !== undefined && elapsedS !== undefined && moving > elapsedS) moving = elapsedS;
 
-  let paceSPerKm: number | undefined;
-  if (movingDist > 0 && movingDistT > 0) paceSPerKm = movingDistT / (movingDist / 1000);
-  else if (distanceM !== undefined && distanceM > 0 && moving !== undefined && moving > 0) {
-    paceSPerKm = moving / (distanceM / 1000);
-  }
+  const paceSPerKm =
+    distanceM !== undefined && distanceM > 0 && moving !== undefined && moving > 0
+      ? moving / (distanceM / 1000)
+      : undefined;
 
-  // ── HR and cadence: plain sample means (robust without timestamps) ─────────────────────────
+  // ── HR and cadence: time-weighted, else plain sample means (files without usable times) ──────
   let hrSum = 0;
   let hrN = 0;
   let hrMax = 0;
@@ -487,13 +545,16 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
       if (hr > hrMax) hrMax = hr;
     }
     const cad = at(samples.cadSpm, i);
-    if (validCad(cad)) {
+    if (cad >= 0 && cad <= T.maxCadenceSpm) {
       cadSum += cad;
       cadN++;
       if (cad > cadMax) cadMax = cad;
     }
   }
-  let avgHr = hrN > 0 ? hrSum / hrN : undefined;
+  let avgHr = hrTwT > 0 ? hrTw / hrTwT : hrN > 0 ? hrSum / hrN : undefined;
+  // A column of zeros is a sensor that was never there, not a runner standing still for the whole run.
+  const hasCadence = cadMax > 0;
+  const avgCadenceSpm = !hasCadence ? undefined : cadTwT > 0 ? cadTw / cadTwT : cadSum / cadN;
   let maxHr = hrN > 0 ? hrMax : undefined;
   const sumAvgHr = finite(summary?.avgHr);
   const sumMaxHr = finite(summary?.maxHr);
@@ -545,8 +606,8 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     elevationGainM: finite(elevationGainM(samples.altM.subarray(0, n))),
     avgHr: finite(avgHr),
     maxHr: finite(maxHr),
-    avgCadenceSpm: cadN > 0 ? finite(cadSum / cadN) : undefined,
-    maxCadenceSpm: cadN > 0 ? finite(cadMax) : undefined,
+    avgCadenceSpm: finite(avgCadenceSpm),
+    maxCadenceSpm: hasCadence ? finite(cadMax) : undefined,
     cadenceChangeSpm: finite(cadenceChangeSpm),
     cadenceChangePct: finite(cadenceChangePct),
     paceChangeSPerKm: finite(paceChangeSPerKm),
@@ -554,6 +615,7 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     decouplingPct: finite(decouplingPct),
     gpsPointsRejected: series === gps && gps ? gps.rejected : 0,
     fromSummary,
+    samplesDistanceM: finite(samplesDistanceM),
     notes,
   };
 }

@@ -74,8 +74,8 @@ describe('runMetrics: hand-checked run', () => {
   });
 
   it('HR and cadence', () => {
-    // 1200 samples at 140 and 1201 at 147.
-    expect(m.avgHr).toBeCloseTo((1200 * 140 + 1201 * 147) / 2401, 9);
+    // Time-weighted: 1200 one-second intervals open at 140 and 1200 at 147 (the last sample opens none).
+    expect(m.avgHr).toBeCloseTo((1200 * 140 + 1200 * 147) / 2400, 9);
     expect(m.maxHr).toBe(147);
     expect(m.maxCadenceSpm).toBe(170);
   });
@@ -99,6 +99,62 @@ describe('runMetrics: hand-checked run', () => {
     // EF1/EF2 − 1 = (3/140)/(3/147) − 1 = 147/140 − 1 = 5 %.
     expect(runMetrics(s).decouplingPct).toBeCloseTo(5, 9);
     expect(runMetrics(s).paceChangePct).toBeCloseTo(0, 9);
+  });
+});
+
+describe('runMetrics: averages as devices compute them', () => {
+  it('heart rate is weighted by time, not by the number of records', () => {
+    // Smart recording: 10 minutes at 160 bpm written every 10 s, then a 1-minute drop to 120 written every
+    // second. A plain mean of the 121 records says 139.8; the device says about 156.
+    const s = blank(122);
+    let t = 0;
+    for (let i = 0; i < 60; i++, t += 10) {
+      s.t[i] = START + t * 1000;
+      s.hr[i] = 160;
+    }
+    for (let i = 60; i < 122; i++, t += 1) {
+      s.t[i] = START + t * 1000;
+      s.hr[i] = 120;
+    }
+    const m = runMetrics(s);
+    expect(m.avgHr).toBeCloseTo((600 * 160 + 61 * 120) / 661, 6);
+  });
+
+  it('cadence of a FIT-like record stream matches the session average (stops count as zero)', () => {
+    // 100 s at 170 spm, 20 s standing at 0, 100 s at 160: the device reports (17000 + 16000) / 220.
+    const s = blank(221);
+    for (let i = 0; i <= 220; i++) {
+      s.t[i] = START + i * 1000;
+      s.cadSpm[i] = i < 100 ? 170 : i < 120 ? 0 : 160;
+    }
+    expect(runMetrics(s).avgCadenceSpm).toBeCloseTo((100 * 170 + 100 * 160) / 220, 6);
+  });
+});
+
+describe('runMetrics: points that share a timestamp', () => {
+  it('keep their distance: 205 points at one time spread over 7 km are 7 km, not one step', () => {
+    const s = blank(205);
+    for (let i = 0; i < 205; i++) {
+      s.t[i] = START;
+      s.lat[i] = 51.5 + (i * 35) / 111_195;
+      s.lon[i] = -0.1;
+    }
+    const m = runMetrics(s);
+    expect(m.distanceM).toBeGreaterThan(7000);
+    expect(m.distanceM).toBeLessThan(7200);
+    expect(m.gpsPointsRejected).toBe(0);
+  });
+
+  it('still drop a bad fix far away that shares the time of its neighbours', () => {
+    const s = blank(20);
+    for (let i = 0; i < 20; i++) {
+      s.t[i] = START + Math.floor(i / 4) * 1000;
+      s.lat[i] = i === 9 ? 0 : 51.5 + (i * 3) / 111_195;
+      s.lon[i] = i === 9 ? 10 : -0.1;
+    }
+    const m = runMetrics(s);
+    expect(m.distanceM).toBeLessThan(100);
+    expect(m.gpsPointsRejected).toBe(1);
   });
 });
 
@@ -136,6 +192,51 @@ describe('runMetrics: moving time', () => {
     expect(m.distanceM).toBeCloseTo(2400, 6);
     // 800 s over 2.4 km
     expect(m.paceSPerKm).toBeCloseTo(800 / 2.4, 6);
+  });
+
+  it("takes the file's timer time when it has one, never more than the elapsed time", () => {
+    const s = syntheticRun({ start: START, durationS: 1800, seed: 3 });
+    const m = runMetrics(s, { timerS: 1700 });
+    expect(m.movingS).toBe(1700);
+    expect(m.fromSummary).toContain('movingS');
+    expect(m.paceSPerKm).toBeCloseTo(1700 / ((m.distanceM ?? 0) / 1000), 6);
+    expect(runMetrics(s, { timerS: 99_999 }).movingS).toBe(m.elapsedS);
+  });
+
+  it("the file's own elapsed time stands when the track is an excerpt of the run", () => {
+    const s = syntheticRun({ start: START, durationS: 600, seed: 3 });
+    const m = runMetrics(s, { elapsedS: 2400, timerS: 2300 });
+    expect(m.elapsedS).toBe(2400);
+    expect(m.movingS).toBe(2300);
+  });
+
+  it('a sparse recording: a long gap counts as moving when the distance across it says so', () => {
+    // Points 120 s apart: 360 m across each gap (3 m/s) is running; then a 600 s gap covering 20 m is a pause.
+    const s = blank(6);
+    const t = [0, 120, 240, 360, 960, 1080];
+    const d = [0, 360, 720, 1080, 1100, 1460];
+    t.forEach((x, i) => {
+      s.t[i] = START + x * 1000;
+      s.distM[i] = d[i] ?? Number.NaN;
+    });
+    const m = runMetrics(s);
+    expect(m.elapsedS).toBe(1080);
+    expect(m.movingS).toBe(480);
+    expect(m.paceSPerKm).toBeCloseTo(480 / 1.46, 6);
+  });
+
+  it('pace is moving time over distance, the two numbers shown beside it', () => {
+    // A GPX with a 600 s stretch without positions in the middle of 1 s steps at 3 m/s.
+    const s = blank(1202);
+    for (let i = 0; i < 1202; i++) {
+      s.t[i] = START + i * 1000;
+      if (i < 300 || i > 900) {
+        s.lat[i] = 51.5 + (i * 3) / 111_195;
+        s.lon[i] = -0.1;
+      }
+    }
+    const m = runMetrics(s);
+    expect(m.paceSPerKm).toBeCloseTo((m.movingS ?? 0) / ((m.distanceM ?? 1) / 1000), 6);
   });
 
   it('treats the gap thresholds as documented', () => {
@@ -193,9 +294,16 @@ describe('runMetrics: syntheticRun', () => {
 
   it('agrees with the file summary and notes a disagreement', () => {
     expect(runMetrics(s, { distanceM: last(s.distM) }).notes).toEqual([]);
+    // The device's own total wins and the track's is kept beside it, with a note.
     const off = runMetrics(s, { distanceM: last(s.distM) * 1.2 });
-    expect(off.distanceM).toBeCloseTo(last(s.distM), 6);
-    expect(off.notes.join(' ')).toMatch(/differs from the file's summary/);
+    expect(off.distanceM).toBeCloseTo(last(s.distM) * 1.2, 6);
+    expect(off.distanceSource).toBe('summary');
+    expect(off.samplesDistanceM).toBeCloseTo(last(s.distM), 6);
+    expect(off.notes.join(' ')).toMatch(/track adds up to .* summary says/);
+    // Within 5 %, the track's own figure stands and nothing is said.
+    const near = runMetrics(s, { distanceM: last(s.distM) * 1.03 });
+    expect(near.distanceM).toBeCloseTo(last(s.distM), 6);
+    expect(near.samplesDistanceM).toBeUndefined();
   });
 });
 
@@ -364,16 +472,21 @@ describe('runMetrics: missing data', () => {
     expectNoNaN(m);
   });
 
-  it('no HR: no HR figures and no decoupling; cadence zeros ignored', () => {
+  it('no HR: no HR figures and no decoupling; cadence zeros count in the average as on the device', () => {
     const s = syntheticRun({ start: START, durationS: 2400, seed: 8 });
     s.hr.fill(Number.NaN);
+    const withoutStops = runMetrics(s).avgCadenceSpm ?? 0;
     for (let i = 0; i < s.cadSpm.length; i += 10) s.cadSpm[i] = 0;
     const m = runMetrics(s);
     expect(m.avgHr).toBeUndefined();
     expect(m.maxHr).toBeUndefined();
     expect(m.decouplingPct).toBeUndefined();
-    expect(m.avgCadenceSpm).toBeGreaterThan(165);
+    // One second in ten at zero: the device's time average is 10 % lower; the late-run marker ignores stops.
+    expect(m.avgCadenceSpm).toBeCloseTo(withoutStops * 0.9, 0);
     expect(m.cadenceChangeSpm).toBeLessThan(0);
+    // A column that is zero throughout is a missing sensor: no cadence at all.
+    s.cadSpm.fill(0);
+    expect(runMetrics(s).avgCadenceSpm).toBeUndefined();
   });
 
   it('under 20 minutes: no fatigue markers', () => {

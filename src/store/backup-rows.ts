@@ -182,6 +182,12 @@ const RunRow = z
     sample_count: z.number().int().min(0).max(SAMPLES_MAX),
     samples: SamplesText.nullable(),
     imported_at: Epoch,
+    // Added in backup version 3: absent from older backups.
+    samples_distance_m: Metric(0, 1_000_000).default(null),
+    truncated: z.union([z.literal(0), z.literal(1)]).default(0),
+    import_notes: jsonText(z.array(Text(1000)).max(50))
+      .nullable()
+      .default(null),
   })
   .superRefine((row, ctx) => {
     if (row.samples !== null && row.samples !== row.sample_count)

@@ -59,6 +59,9 @@ async function populate(store: Store): Promise<void> {
       decoupling_pct: 4,
       sample_count: samples.t.length,
       samples: encodeSamples(samples),
+      samples_distance_m: null,
+      truncated: 0,
+      import_notes: null,
     },
   ]);
   await addPainCheckin(store.db, {

@@ -10,8 +10,11 @@ import type { Database } from './schema.js';
 import { writeTransaction } from './transaction.js';
 
 export const BACKUP_FORMAT = 'backstride-backup';
-/** 2 added `check_backs`; a version 1 backup (without it) still restores. */
-export const BACKUP_VERSION = 2;
+/**
+ * 2 added `check_backs`; 3 added the runs' `samples_distance_m`, `truncated` and `import_notes`. Older
+ * backups (without them) still restore.
+ */
+export const BACKUP_VERSION = 3;
 
 /** Tables in dependency order (runs before the check-ins that point at them, assessments before check-backs). */
 const TABLES = [
@@ -29,7 +32,7 @@ const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs']);
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
   exportedAt: z.string(),
   tables: z.strictObject(
     Object.fromEntries(

@@ -110,6 +110,17 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0004-run-fidelity': {
+      async up(db: Kysely<unknown>) {
+        // What the file said beside what its samples say, and whether it was cut short (issue: import fidelity).
+        await db.schema.alterTable('runs').addColumn('samples_distance_m', sql.raw(real)).execute();
+        await db.schema
+          .alterTable('runs')
+          .addColumn('truncated', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.alterTable('runs').addColumn('import_notes', 'text').execute();
+      },
+    },
   };
 }
 

@@ -51,13 +51,39 @@ export async function findDuplicate(
   return candidates.find((c) => sameRun(c, run))?.id;
 }
 
-export type InsertOutcome = { status: 'imported'; id: string } | { status: 'duplicate'; id: string };
+export type InsertOutcome =
+  | { status: 'imported'; id: string }
+  | { status: 'duplicate'; id: string }
+  /** A copy of a stored run from a richer source: the stored row now holds it, under the same id. */
+  | { status: 'replaced'; id: string; previousFormat: string };
 
 /**
- * Insert runs from one file in one transaction: all of them or none. Runs already stored are reported
- * as duplicates and not written again. Safe when several processes import at once: the transaction
- * holds the write lock (SQLite) or the runs advisory lock (PostgreSQL) from before its first read, and
- * the unique fingerprint index backs that up (a clash is a duplicate, never a failed import).
+ * How much a source says about a run: FIT carries the device's own summary, timer time and every sensor;
+ * TCX carries laps and most sensors; GPX only positions and a few extensions; a Strava CSV row no samples
+ * at all. A file cut short ranks below every complete file.
+ */
+export function sourceRank(run: Pick<RunRow, 'source_format' | 'truncated'>): number {
+  if (run.truncated) return 0.5;
+  switch (run.source_format) {
+    case 'fit':
+      return 3;
+    case 'tcx':
+      return 2;
+    case 'gpx':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Insert runs from one file in one transaction: all of them or none. A run already stored is a duplicate
+ * and not written again, unless this copy comes from a richer source (FIT over TCX over GPX, see
+ * {@link sourceRank}): then the stored row takes this copy's data and keeps its id, so check-ins linked to
+ * the run stay linked, and the result is the same whatever order the files arrive in. Safe when several
+ * processes import at once: the transaction holds the write lock (SQLite) or the runs advisory lock
+ * (PostgreSQL) from before its first read, and the unique fingerprint index backs that up (a clash is a
+ * duplicate, never a failed import).
  */
 export async function insertRuns(
   db: Kysely<Database>,
@@ -68,19 +94,19 @@ export async function insertRuns(
     await lockForTransaction(trx, LOCKS.runs);
     const outcomes: InsertOutcome[] = [];
     for (const run of runs) {
+      const fp = fingerprint(run);
       const existing = await findDuplicate(trx, run);
       if (existing) {
-        outcomes.push({ status: 'duplicate', id: existing });
+        outcomes.push(await keepRicher(trx, existing, run, fp, now));
         continue;
       }
-      const fp = fingerprint(run);
       const clash = await trx
         .selectFrom('runs')
         .select('id')
         .where('fingerprint', '=', fp)
         .executeTakeFirst();
       if (clash) {
-        outcomes.push({ status: 'duplicate', id: clash.id });
+        outcomes.push(await keepRicher(trx, clash.id, run, fp, now));
         continue;
       }
       const id = randomUUID();
@@ -102,6 +128,37 @@ export async function insertRuns(
     }
     return outcomes;
   });
+}
+
+/** The stored run `id` is this run: replace it with this copy when this copy is richer. */
+async function keepRicher(
+  trx: Kysely<Database> | Transaction<Database>,
+  id: string,
+  run: NewRunInput,
+  fp: string,
+  now: number,
+): Promise<InsertOutcome> {
+  const stored = await trx
+    .selectFrom('runs')
+    .select(['source_format', 'truncated'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (sourceRank(run) <= sourceRank(stored)) return { status: 'duplicate', id };
+  // Another stored run may already hold this copy's fingerprint (two near-identical runs): keep both as
+  // they are rather than break the unique index.
+  const taken = await trx
+    .selectFrom('runs')
+    .select('id')
+    .where('fingerprint', '=', fp)
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (taken) return { status: 'duplicate', id };
+  await trx
+    .updateTable('runs')
+    .set({ ...run, fingerprint: fp, imported_at: now })
+    .where('id', '=', id)
+    .execute();
+  return { status: 'replaced', id, previousFormat: stored.source_format };
 }
 
 export type RunSummary = Omit<RunRow, 'samples' | 'fingerprint'>;
@@ -129,6 +186,9 @@ const summaryColumns = [
   'decoupling_pct',
   'sample_count',
   'imported_at',
+  'samples_distance_m',
+  'truncated',
+  'import_notes',
 ] as const;
 
 /** A stored run as the analytics read it. */

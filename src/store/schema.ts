@@ -32,6 +32,12 @@ export interface RunsTable {
   /** Compact, compressed samples (see samples-codec.ts). */
   samples: Uint8Array | null;
   imported_at: number;
+  /** What the track adds up to, when it disagrees with the file's own distance (which `distance_m` holds). */
+  samples_distance_m: number | null;
+  /** 1 when the file was cut short and only the records before the break were recovered. */
+  truncated: number;
+  /** Remarks from the import in plain words (JSON array of strings), e.g. a summary disagreement. */
+  import_notes: string | null;
 }
 
 export interface AssessmentsTable {

@@ -33,6 +33,9 @@ function run(startIso: string, distanceM: number, over: Partial<NewRunInput> = {
     decoupling_pct: 4,
     sample_count: samples.t.length,
     samples: encodeSamples(samples),
+    samples_distance_m: null,
+    truncated: 0,
+    import_notes: null,
     ...over,
   };
 }
@@ -76,6 +79,64 @@ describe.each(engines)('store on %s', (_name, open) => {
     ]);
     expect(again.map((o) => o.status)).toEqual(['duplicate', 'imported']);
     expect(await countRuns(store.db)).toBe(2);
+  });
+
+  it('keeps the richest copy of a run (FIT over TCX over GPX) whatever the order of arrival', async () => {
+    const copies = {
+      gpx: run('2026-04-02T07:00:05Z', 10_050, {
+        source: 'run.gpx',
+        source_format: 'gpx',
+        avg_cadence_spm: null,
+      }),
+      tcx: run('2026-04-02T07:00:02Z', 10_020, {
+        source: 'run.tcx',
+        source_format: 'tcx',
+        avg_cadence_spm: 168,
+      }),
+      fit: run('2026-04-02T07:00:00Z', 10_000, {
+        source: 'run.fit',
+        source_format: 'fit',
+        avg_cadence_spm: 171,
+      }),
+    };
+    for (const order of [
+      ['gpx', 'tcx', 'fit'],
+      ['fit', 'gpx', 'tcx'],
+      ['tcx', 'fit', 'gpx'],
+    ] as const) {
+      const store = await openTracked();
+      const statuses: string[] = [];
+      for (const format of order) {
+        const [outcome] = await insertRuns(store.db, [copies[format]]);
+        statuses.push(outcome?.status ?? '');
+      }
+      const runs = await listRuns(store.db);
+      expect(runs, order.join(' → ')).toHaveLength(1);
+      expect(runs[0]?.source_format, order.join(' → ')).toBe('fit');
+      expect(runs[0]?.distance_m).toBe(10_000);
+      expect(runs[0]?.avg_cadence_spm).toBe(171);
+      // Arriving after a poorer copy replaces it in place; arriving after the FIT changes nothing.
+      const fitAt = order.indexOf('fit');
+      expect(statuses[fitAt]).toBe(fitAt === 0 ? 'imported' : 'replaced');
+      expect(statuses.slice(fitAt + 1).every((st) => st === 'duplicate')).toBe(true);
+    }
+  });
+
+  it('a replaced run keeps its id, so check-ins linked to it stay linked', async () => {
+    const store = await openTracked();
+    const [first] = await insertRuns(store.db, [
+      run('2026-04-03T07:00:00Z', 8000, { source: 'run.gpx', source_format: 'gpx' }),
+    ]);
+    const [second] = await insertRuns(store.db, [
+      run('2026-04-03T07:00:01Z', 8010, { source: 'run.fit', source_format: 'fit' }),
+    ]);
+    expect(second).toEqual({ status: 'replaced', id: first?.id, previousFormat: 'gpx' });
+    // A truncated FIT ranks below every complete copy.
+    const [third] = await insertRuns(store.db, [
+      run('2026-04-03T07:00:00Z', 8000, { source: 'cut.fit', source_format: 'fit', truncated: 1 }),
+    ]);
+    expect(third?.status).toBe('duplicate');
+    expect((await listRuns(store.db))[0]?.source).toBe('run.fit');
   });
 
   it('writes a file’s runs all or none', async () => {
