@@ -59,17 +59,16 @@ export function toRow(activity: DecodedActivity, source: string, strava?: Strava
     samples: activity.samples.t.length ? encodeSamples(activity.samples) : null,
     samples_distance_m: finite(m.samplesDistanceM),
     truncated: activity.truncated ? 1 : 0,
-    import_notes: importNotes(activity, m.notes),
+    import_notes: importNotes(m.notes),
   };
 }
 
-/** What the runner should know about how a run was read, in plain words; null when nothing. */
-function importNotes(activity: DecodedActivity, metricNotes: string[]): string | null {
-  const notes = [...metricNotes];
-  if (activity.truncated) {
-    notes.unshift('The file was cut short: the records before the break were recovered, the rest is lost.');
-  }
-  return notes.length > 0 ? JSON.stringify(notes) : null;
+/**
+ * Remarks on how a run was read, in plain words; null when there are none. The two facts a run carries as
+ * columns (a file cut short, a track that disagrees with the summary) are worded where they are shown.
+ */
+function importNotes(metricNotes: string[]): string | null {
+  return metricNotes.length > 0 ? JSON.stringify(metricNotes) : null;
 }
 
 /** A manual Strava activity (no file) as a row from the CSV alone. */

@@ -131,7 +131,10 @@ export type RunMetrics = {
    * time and heart rate when the samples cannot give them; distance also when the track disagrees with it.
    */
   fromSummary: Array<'distanceM' | 'elapsedS' | 'movingS' | 'avgHr' | 'maxHr'>;
-  /** Distance the samples add up to, when it differs from the file's own summary by more than 5 %. */
+  /**
+   * Distance the samples add up to, when it differs from the file's own summary by more than 5 % (then
+   * `distanceM` is the summary's); shown beside it rather than as a note.
+   */
   samplesDistanceM?: number;
   /** Plain-language remarks: fallbacks used, summary disagreements. */
   notes: string[];
@@ -395,9 +398,6 @@ export function runMetrics(samples: Samples, summary?: RecordedSummary): RunMetr
     // that disagrees (an excerpt of the run, or trackpoints that count a lap twice) is kept beside it.
     const diff = Math.abs(distanceM - sumDist) / sumDist;
     if (diff > T.summaryMismatch) {
-      notes.push(
-        `The track adds up to ${Math.round(distanceM)} m but the file's own summary says ${Math.round(sumDist)} m (${Math.round(diff * 100)} % apart); the summary is used.`,
-      );
       samplesDistanceM = distanceM;
       distanceM = sumDist;
       distanceSource = 'summary';

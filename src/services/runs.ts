@@ -78,7 +78,23 @@ export function runJson(r: RunSummary) {
     source: r.source,
     sourceFormat: r.source_format,
     device: r.device,
+    /** What the track adds up to when it disagrees with the file's own distance (`distanceM`). */
+    trackDistanceM: r.samples_distance_m ?? null,
+    /** The file was cut short; only the records before the break are here. */
+    truncated: r.truncated === 1,
+    /** How the run was read, in plain words (a disagreement, a cut file). */
+    importNotes: parseNotes(r.import_notes),
   };
+}
+
+function parseNotes(text: string | null | undefined): string[] {
+  if (!text) return [];
+  try {
+    const notes = JSON.parse(text) as unknown;
+    return Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The JSON shape of one run in a list. */

@@ -49,6 +49,12 @@ export type RunJson = {
   source?: string | null;
   sourceFormat?: string | null;
   device?: string | null;
+  /** What the track adds up to when it disagrees with the file's own distance. */
+  trackDistanceM?: number | null;
+  /** The file was cut short: only the records before the break are here. */
+  truncated?: boolean;
+  /** How the run was read, in plain words. */
+  importNotes?: string[];
 };
 
 /** Samples over the run for the charts; `t` is seconds from the start (or epoch time, normalised). */

@@ -210,7 +210,12 @@ export function RunPage({ id }: { id: string }) {
         </div>
         <div>
           <dt>Distance</dt>
-          <dd>{distance(r.distanceM, units)}</dd>
+          <dd>
+            {distance(r.distanceM, units)}
+            {r.trackDistanceM ? (
+              <span class="stat-note"> (the track adds up to {distance(r.trackDistanceM, units)})</span>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>Moving time</dt>
@@ -237,6 +242,29 @@ export function RunPage({ id }: { id: string }) {
           </dd>
         </div>
       </dl>
+      {r.truncated || r.trackDistanceM || r.importNotes?.length ? (
+        <section aria-labelledby="reading-heading" class="reading-notes">
+          <h2 id="reading-heading">How this run was read</h2>
+          <ul>
+            {r.truncated ? (
+              <li>
+                The file was cut short, so this run holds only what was recorded before the break. Its
+                distance and times may be lower than on your watch.
+              </li>
+            ) : null}
+            {r.trackDistanceM ? (
+              <li>
+                The file's own summary says {distance(r.distanceM, units)}, but its track points add up to{' '}
+                {distance(r.trackDistanceM, units)}. Backstride shows the summary, which is what your device
+                reported; the charts follow the track.
+              </li>
+            ) : null}
+            {(r.importNotes ?? []).map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="fatigue-heading">
         <h2 id="fatigue-heading">Fatigue markers</h2>
         {fatigue.length ? (
