@@ -119,6 +119,11 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('truncated', 'integer', (c) => c.notNull().defaultTo(0))
           .execute();
         await db.schema.alterTable('runs').addColumn('import_notes', 'text').execute();
+        // Pace is moving time over distance, the two figures shown beside it; runs stored before this
+        // took pace from the moving stretches with a distance only, so a list could show 3.10 km in 13:07
+        // at 4:30 /km. Their timer times are not stored, so only the pace can be made to agree.
+        await sql`update runs set pace_s_per_km = moving_s / (distance_m / 1000)
+                  where moving_s > 0 and distance_m > 0`.execute(db);
       },
     },
   };

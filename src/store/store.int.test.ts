@@ -1,8 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticRun } from '../activities/synthetic/track.js';
-import type { Store } from './index.js';
+import { openStore, type Store } from './index.js';
+import { migrationProvider } from './migrations.js';
 import { countRuns, getRun, insertRuns, listRuns, type NewRunInput } from './runs.js';
 import { decodeSamples, encodeSamples } from './samples-codec.js';
+import type { Database } from './schema.js';
 import { engines, pgUrl } from './test-engines.js';
 
 if (!pgUrl)
@@ -150,6 +157,30 @@ describe.each(engines)('store on %s', (_name, open) => {
     const first = await openTracked();
     await insertRuns(first.db, [run('2026-06-01T07:00:00Z', 7000)]);
     expect(await countRuns(first.db)).toBe(1);
+  });
+});
+
+describe('migration 0004 on a store from the previous release', () => {
+  it('makes every stored pace agree with the moving time and distance shown beside it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'backstride-migrate-'));
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(join(dataDir, 'backstride.sqlite')) }),
+    });
+    await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateTo('0003-check-backs');
+    const old = run('2026-02-01T07:00:00Z', 3100, { moving_s: 787, pace_s_per_km: 270 });
+    const { samples_distance_m: _a, truncated: _b, import_notes: _c, ...columns } = old;
+    await db
+      .insertInto('runs')
+      .values({ ...columns, id: 'r1', fingerprint: 'f1', imported_at: 0 } as never)
+      .execute();
+    await db.destroy();
+    const store = await openStore({ dataDir });
+    opened.push(store);
+    const [stored] = await listRuns(store.db);
+    // 13:07 over 3.10 km is 4:14 /km, not the 4:30 the old pace said.
+    expect(stored?.pace_s_per_km).toBeCloseTo(787 / 3.1, 6);
+    expect(stored?.truncated).toBe(0);
+    expect(stored?.samples_distance_m).toBeNull();
   });
 });
 

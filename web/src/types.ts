@@ -91,6 +91,10 @@ export type ImportSummary = {
   files: number;
   imported: number;
   duplicates: number;
+  /** Stored runs replaced by a richer copy (a FIT for an earlier GPX). */
+  replaced?: number;
+  /** Plain-words remarks about stored runs (a file cut short, a track that disagrees with its summary). */
+  remarks?: { file: string; remark: string }[];
   skipped: { file: string; reason: string }[];
   skippedByReason?: Record<string, number>;
   failed: { file: string; reason: string }[];

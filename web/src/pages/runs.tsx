@@ -136,9 +136,18 @@ function Importer({ onImported }: { onImported: () => void }) {
         {phase.kind === 'done' && (
           <p class="notice notice-success" role="status">
             {s
-              ? `${s.imported} ${s.imported === 1 ? 'run' : 'runs'} imported, ${s.duplicates} already stored, ${s.skipped.length} skipped, ${s.failed.length} failed.`
+              ? `${s.imported} ${s.imported === 1 ? 'run' : 'runs'} imported, ${s.duplicates} already stored, ${s.skipped.length} skipped, ${s.failed.length} failed.${s.replaced ? ` ${s.replaced} stored ${s.replaced === 1 ? 'run was' : 'runs were'} replaced by a more detailed file of the same run.` : ''}`
               : 'Import finished.'}
           </p>
+        )}
+        {phase.kind === 'done' && s?.remarks && s.remarks.length > 0 && (
+          <ul class="muted">
+            {s.remarks.slice(0, 10).map((r) => (
+              <li key={`${r.file}:${r.remark}`}>
+                {r.file}: {r.remark}
+              </li>
+            ))}
+          </ul>
         )}
         {phase.kind === 'done' && s && s.failed.length > 0 && (
           <ul class="muted">
