@@ -1,8 +1,9 @@
 /**
  * FIT decoder tests: synthetic round trips through the FIT writer (every encoding option), sport mapping,
- * chained and damaged files, a fast-check property that bad bytes only ever raise DecodeError, and, when the
- * shared fixtures are present, every real FIT fixture cross-checked against its own session message and
- * against fit-file-parser (dev dependency, used only here as a reference).
+ * recorded cadence, heart rate from hr messages, files that name no sport, chained, truncated and damaged
+ * files, a fast-check property that bad bytes only ever raise DecodeError, and, when the shared fixtures are
+ * present, every real FIT fixture cross-checked against its own session message and against fit-file-parser
+ * (dev dependency, used only here as a reference).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import FitParser from 'fit-file-parser';
 import { describe, expect, it } from 'vitest';
 import { decodeFit, FIT_EPOCH_S, fitCrc16, fitCrcOk, fitSport } from './fit.js';
 import { encodeFit, type FitEncodeInput } from './synthetic/fit.js';
-import { syntheticRun } from './synthetic/track.js';
+import { prng, syntheticRun } from './synthetic/track.js';
 import { type DecodedActivity, DecodeError, RUN_SPORTS, type Samples } from './types.js';
 
 const START = Date.UTC(2024, 4, 12, 6, 30, 0);
@@ -159,6 +160,8 @@ describe('decodeFit: synthetic round trip', () => {
       elapsedS: 600,
       timerS: 600,
       maxHr: Math.max(...samples.hr),
+      avgCadenceSpm: expect.closeTo(samples.cadSpm.reduce((a, c) => a + c, 0) / samples.cadSpm.length, 1),
+      maxCadenceSpm: Math.max(...samples.cadSpm),
     });
   });
 
@@ -209,6 +212,174 @@ describe('decodeFit: synthetic round trip', () => {
       expect(a.samples.cadSpm[0]).toBe(samples.cadSpm[from]);
       from += legs[i]?.samples ?? 0;
     }
+  });
+});
+
+describe('decodeFit: recorded cadence (session and lap)', () => {
+  /** Samples whose cadence alternates between two values: the mean is exact in FIT's 1/128 resolution. */
+  function twoCadences(a: number, b: number, durationS = 600): Samples {
+    const samples = syntheticRun({ start: START, durationS, seed: 12 });
+    for (let i = 0; i < samples.cadSpm.length; i++) samples.cadSpm[i] = i % 2 ? b : a;
+    return samples;
+  }
+
+  it('reads the session average and max cadence with their fractions, in steps per minute for foot sports', () => {
+    // Per leg: (80 + 85 + 116/128) / 2 = 82 + 122/128 strides/min, max 85 + 116/128 (as the FR955's session).
+    const samples = twoCadences(160, 171.8125, 601);
+    const run = roundTrip({ sport: 'running', startTime: START, samples });
+    expect(run.summary.avgCadenceSpm).toBe(165.90625);
+    expect(run.summary.maxCadenceSpm).toBe(171.8125);
+    const walk = roundTrip({ sport: 'walking', startTime: START, samples, bigEndian: true });
+    expect(walk.summary.avgCadenceSpm).toBe(165.90625);
+    // A ride's cadence is rpm, written and read as is.
+    const ride = roundTrip({ sport: 'cycling', startTime: START, samples: twoCadences(80, 85.90625, 601) });
+    expect(ride.summary.avgCadenceSpm).toBe(82.953125);
+    expect(ride.summary.maxCadenceSpm).toBe(85.90625);
+  });
+
+  it('leaves the cadence out of the summary when the file has none', () => {
+    const samples = syntheticRun({ start: START, durationS: 60, seed: 3 });
+    samples.cadSpm.fill(Number.NaN);
+    const a = roundTrip({ sport: 'running', startTime: START, samples });
+    expect(a.summary).not.toHaveProperty('avgCadenceSpm');
+    expect(a.summary).not.toHaveProperty('maxCadenceSpm');
+    expect(a.summary.distanceM).toBeGreaterThan(0);
+  });
+
+  it('weights the laps’ average cadence by their timer time when there is no session', () => {
+    // Two running laps: 200 samples at 160 spm (timer 199 s), then 400 at 170 spm (timer 399 s).
+    const samples = syntheticRun({ start: START, durationS: 599, seed: 4 });
+    for (let i = 0; i < samples.cadSpm.length; i++) samples.cadSpm[i] = i < 200 ? 160 : 170;
+    const legs = [
+      { sport: 'running', samples: 200 },
+      { sport: 'running', samples: 400 },
+    ] as const;
+    const a = roundTrip({ sport: 'running', startTime: START, samples, legs, omit: ['session'] });
+    expect(a.summary.timerS).toBe(199 + 399);
+    expect(a.summary.avgCadenceSpm).toBeCloseTo((160 * 199 + 170 * 399) / 598, 9);
+    expect(a.summary.maxCadenceSpm).toBe(170);
+  });
+});
+
+describe('decodeFit: heart rate from hr messages', () => {
+  /**
+   * Beats of a strap: each follows the last by 60 / bpm seconds, the bpm being the run's heart rate at that
+   * moment plus 3 (so a record's own heart rate and a beat's can be told apart), with no beats in [gapFrom,
+   * gapTo) s (the strap lost contact). The first beat is 0.37 s after the start.
+   */
+  function beats(run: Samples, gapFrom: number, gapTo: number): { t: number[]; bpm: number[] } {
+    const t: number[] = [];
+    const bpm: number[] = [];
+    const t0 = run.t[0] as number;
+    const end = run.t[run.t.length - 1] as number;
+    const rand = prng(5);
+    for (let at = t0 + 370; at <= end + 1000; ) {
+      const i = Math.min(run.t.length - 1, Math.round((at - t0) / 1000));
+      const b = Math.round((run.hr[i] as number) + 3 + (rand() - 0.5) * 4);
+      const s = (at - t0) / 1000;
+      if (s < gapFrom || s >= gapTo) {
+        t.push(at);
+        bpm.push(b);
+      }
+      at += 60_000 / b;
+    }
+    return { t, bpm };
+  }
+
+  /** What the rule in fit.ts gives: the nearest beat within 2 s, the earlier on a tie; NaN without one. */
+  function nearestBeat(t: number, hr: { t: number[]; bpm: number[] }): { bpm: number; clear: boolean } {
+    let best = -1;
+    let d1 = Number.POSITIVE_INFINITY;
+    let d2 = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < hr.t.length; k++) {
+      const d = Math.abs((hr.t[k] as number) - t);
+      if (d < d1) {
+        d2 = d1;
+        d1 = d;
+        best = k;
+      } else if (d < d2) d2 = d;
+    }
+    // Within a few ms of a tie or of the 2 s limit, FIT's time resolution decides; such records are not checked.
+    const clear = Math.abs(d1 - 2000) > 5 && (d1 > 2000 || d2 - d1 > 5);
+    return { bpm: best >= 0 && d1 <= 2000 ? (hr.bpm[best] as number) : Number.NaN, clear };
+  }
+
+  const run = syntheticRun({ start: START, durationS: 600, seed: 21 });
+  const hr = beats(run, 200, 210);
+
+  it.each([
+    { name: 'event_timestamp_12', opts: {} },
+    { name: 'whole event_timestamp', opts: { packed: false } },
+    { name: 'time256 anchors', opts: { time256: true } },
+    { name: 'anchor every 8 beats', opts: { anchorEvery: 8 } },
+    { name: 'packed, strap clock wrapping', opts: { clockStart: 2 ** 32 - 300 * 1024 } },
+    { name: 'whole, strap clock wrapping', opts: { packed: false, clockStart: 2 ** 32 - 300 * 1024 } },
+  ])('fills the records without heart rate from the nearest beat ($name)', ({ opts }) => {
+    const samples = syntheticRun({ start: START, durationS: 600, seed: 21 });
+    // Records 0–99 keep their own heart rate; the others have none.
+    samples.hr.fill(Number.NaN, 100);
+    for (const bigEndian of [false, true]) {
+      const a = roundTrip({
+        sport: 'running',
+        startTime: START,
+        samples,
+        bigEndian,
+        compressedTimestamps: bigEndian,
+        hrMessages: { ...hr, ...opts },
+      });
+      let checked = 0;
+      for (let i = 0; i < samples.t.length; i++) {
+        const got = a.samples.hr[i] as number;
+        if (i < 100) {
+          expect(got).toBe(run.hr[i]);
+          continue;
+        }
+        const want = nearestBeat(samples.t[i] as number, hr);
+        if (!want.clear) continue;
+        checked++;
+        if (!Object.is(got, want.bpm)) expect.fail(`hr[${i}]: expected ${want.bpm}, got ${got}`);
+      }
+      expect(checked).toBeGreaterThan(480);
+      // The strap's gap [200, 210) s leaves records 203–207 (more than 2 s from any beat) without heart rate.
+      for (let i = 203; i <= 207; i++) expect(a.samples.hr[i]).toBeNaN();
+      expect(a.samples.hr[200]).not.toBeNaN();
+    }
+  });
+
+  it('leaves every record as it was when the beats are far from the records', () => {
+    const samples = syntheticRun({ start: START, durationS: 60, seed: 2 });
+    samples.hr.fill(Number.NaN, 30);
+    const far = { t: [START + 3_600_000, START + 3_600_500], bpm: [150, 151] };
+    const a = roundTrip({ sport: 'running', startTime: START, samples, hrMessages: far });
+    expectSamplesClose(a.samples, samples);
+  });
+});
+
+describe('decodeFit: files that name no sport', () => {
+  const samples = syntheticRun({ start: START, durationS: 300, seed: 14 });
+
+  it('marks a file with records but no session, lap or sport message', () => {
+    const a = roundTrip({
+      sport: 'running',
+      startTime: START,
+      samples,
+      omit: ['lap', 'session', 'activity', 'sport'],
+    });
+    expect(a.noSport).toBe(true);
+    expect(a.sport).toBe('other');
+    expect(a.sportLabel).toBeUndefined();
+    expectSamplesClose(a.samples, { ...samples, cadSpm: samples.cadSpm.map((c) => c / 2) });
+  });
+
+  it('does not mark a file whose sport message, lap or session names a sport, generic included', () => {
+    const bySport = roundTrip({ sport: 'running', startTime: START, samples, omit: ['lap', 'session'] });
+    expect([bySport.sport, bySport.noSport]).toEqual(['running', undefined]);
+    const byLap = roundTrip({ sport: 'walking', startTime: START, samples, omit: ['session', 'sport'] });
+    expect([byLap.sport, byLap.noSport]).toEqual(['walking', undefined]);
+    const bySession = roundTrip({ sport: 'running', startTime: START, samples, omit: ['lap', 'sport'] });
+    expect([bySession.sport, bySession.noSport]).toEqual(['running', undefined]);
+    const generic = roundTrip({ sport: 'other', startTime: START, samples });
+    expect([generic.sport, generic.sportLabel, generic.noSport]).toEqual(['other', 'Generic', undefined]);
   });
 });
 
@@ -283,12 +454,84 @@ describe('decodeFit: chained and damaged files', () => {
     expect(decodeError(noSig).message).toMatch(/^not a FIT file/);
   });
 
-  it('throws "truncated FIT file" for every cut inside the data and decodes a file missing only its CRC', () => {
-    const dataEnd = a.length - 2;
+  it('decodes a file cut anywhere in its data up to the last complete record, and one missing only its CRC', () => {
+    const short = encodeFit({
+      sport: 'running',
+      startTime: START,
+      samples: syntheticRun({ start: START, durationS: 60, seed: 1 }),
+    });
+    const dataEnd = short.length - 2;
+    const [whole] = decodeFit(short);
+    if (whole === undefined) return expect.fail('no activity');
+    expect(whole.truncated).toBeUndefined();
+    // Each record message is 24 bytes here (header + timestamp, position, altitude, distance, speed, hr,
+    // cadence, fractional cadence); the first cut that yields a record is the end of the first one.
+    let firstRecordEnd = -1;
+    // Plain checks in the loop (1 500 cuts), one expect per kind of failure after it.
+    const bad: string[] = [];
     for (let cut = 12; cut < dataEnd; cut++) {
-      expect(decodeError(a.subarray(0, cut)).message).toMatch(/^truncated FIT file: /);
+      let acts: DecodedActivity[];
+      try {
+        acts = decodeFit(short.subarray(0, cut));
+      } catch (e) {
+        // Only while no record is complete (or the header itself is cut).
+        const ok = e instanceof DecodeError && /^truncated FIT file: /.test(e.message) && firstRecordEnd < 0;
+        if (!ok) bad.push(`cut ${cut}: ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
+      if (firstRecordEnd < 0) firstRecordEnd = cut;
+      const x = acts[0];
+      const n = x?.samples.t.length ?? 0;
+      const want = Math.min(61, Math.floor((cut - firstRecordEnd) / 24) + 1);
+      if (acts.length !== 1 || x?.truncated !== true || x.sport !== 'running' || n !== want) {
+        bad.push(
+          `cut ${cut}: ${acts.length} activities, truncated ${x?.truncated}, ${n} records, want ${want}`,
+        );
+        continue;
+      }
+      if (x.samples.t[n - 1] !== whole.samples.t[n - 1] || x.samples.hr[n - 1] !== whole.samples.hr[n - 1]) {
+        bad.push(`cut ${cut}: last record differs`);
+      }
+      // Before the lap and session messages the summary is empty; cut in the last message, it is complete.
+      if (n < 61 && Object.keys(x.summary).length > 0) bad.push(`cut ${cut}: summary before the laps`);
+      if (cut % 97 === 0) {
+        for (const col of Object.keys(whole.samples) as (keyof Samples)[]) {
+          expect(x.samples[col]).toEqual(whole.samples[col].subarray(0, n));
+        }
+      }
     }
-    expect(decodeFit(a.subarray(0, dataEnd))).toHaveLength(1);
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(firstRecordEnd).toBeGreaterThan(0);
+    const last = decodeFit(short.subarray(0, dataEnd - 1))[0];
+    expect(last?.summary).toEqual(whole.summary);
+    expect(last?.samples).toEqual(whole.samples);
+    const noCrc = decodeFit(short.subarray(0, dataEnd));
+    expect(noCrc).toHaveLength(1);
+    expect(noCrc[0]?.truncated).toBeUndefined();
+  });
+
+  it('keeps the records before a break in the middle of a record message', () => {
+    const samples = syntheticRun({ start: START, durationS: 120, seed: 9 });
+    const bytes = encodeFit({ sport: 'running', startTime: START, samples, developerFields: true });
+    // Find the cut that keeps exactly 50 records, then cut 5 bytes further, still inside record 51.
+    let cut = 0;
+    for (let c = 100; c < bytes.length; c++) {
+      try {
+        if (decodeFit(bytes.subarray(0, c))[0]?.samples.t.length === 50) {
+          cut = c;
+          break;
+        }
+      } catch {
+        // not yet a record
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
+    const [x] = decodeFit(bytes.subarray(0, cut + 5));
+    expect(x?.truncated).toBe(true);
+    expect(x?.samples.t).toHaveLength(50);
+    expect(x?.summary).toEqual({});
+    const first50 = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.subarray(0, 50)]));
+    expectSamplesClose(x?.samples as Samples, first50 as Samples);
   });
 
   it('throws DecodeError when a message runs past the end of the declared data', () => {
@@ -307,6 +550,12 @@ describe('decodeFit: chained and damaged files', () => {
       samples: syntheticRun({ start: START, durationS: 30, seed: 8 }),
       developerFields: true,
       compressedTimestamps: true,
+      // hr messages too, so the mutations reach the beat parser.
+      hrMessages: {
+        t: Array.from({ length: 40 }, (_, k) => START + 250 + k * 700),
+        bpm: Array.from({ length: 40 }, (_, k) => 120 + k),
+        anchorEvery: 12,
+      },
     });
     const check = (bytes: Uint8Array) => {
       try {
@@ -473,6 +722,14 @@ if (haveFixtures) {
           expect(same(a.summary.timerS, s.total_timer_time, 1e-6), `${name}[${i}] timer`).toBe(true);
           expect(a.summary.avgHr).toBe(s.avg_heart_rate);
           expect(a.summary.maxHr).toBe(s.max_heart_rate);
+          // Cadence: whole plus fraction (fit-file-parser applies the 1/128 scale), doubled for foot sports.
+          const k = RUN_SPORTS.has(a.sport) || a.sport === 'walking' ? 2 : 1;
+          const cad = (whole?: number, frac?: number) =>
+            whole === undefined ? undefined : (whole + (frac ?? 0)) * k;
+          const avgCad = cad(s.avg_cadence, s.avg_fractional_cadence);
+          const maxCad = cad(s.max_cadence, s.max_fractional_cadence);
+          expect(same(a.summary.avgCadenceSpm, avgCad, 1e-9), `${name}[${i}] avg cadence`).toBe(true);
+          expect(same(a.summary.maxCadenceSpm, maxCad, 1e-9), `${name}[${i}] max cadence`).toBe(true);
 
           // Distance and duration computed from the decoded records vs the session (1 %, or 5 m / 2 s on tiny
           // files and short transition legs, where the session also counts the moments after the last record).
@@ -526,10 +783,35 @@ if (haveFixtures) {
       },
     );
 
-    it('rejects the truncated file with DecodeError, as fit-file-parser does', async () => {
+    it('decodes the truncated file up to its break, where fit-file-parser rejects it', async () => {
+      // The header announces 757 data bytes and 756 are present: the file is tormoder-activity-filecrc.fit
+      // (same bytes) cut inside its last message, after the session.
       const bytes = fixture('tormoder-activity-unexpected-eof.fit');
-      expect(decodeError(u8(bytes)).message).toMatch(/^truncated FIT file: /);
+      const acts = decodeFit(u8(bytes));
+      expect(acts).toHaveLength(1);
+      const [a] = acts;
+      const [whole] = decodeFit(u8(fixture('tormoder-activity-filecrc.fit')));
+      expect(a?.truncated).toBe(true);
+      expect(whole?.truncated).toBeUndefined();
+      expect(a?.sport).toBe('running');
+      expect(a?.noSport).toBeUndefined();
+      expect(a?.samples.t).toHaveLength(14);
+      expect(a?.samples).toEqual(whole?.samples);
+      expect(a?.summary).toEqual({ distanceM: 5.73, elapsedS: 13.749, timerS: 13.749 });
+      expect(lastFinite(a?.samples.distM ?? new Float64Array())).toBeCloseTo(5.73, 2);
       await expect(reference(bytes)).rejects.toThrow(/exceeds input length/);
+    });
+
+    it('reads the FR955 session cadence: 82 + 122/128 strides/min, the mean of all its records', () => {
+      const [a] = decodeFit(u8(fixture('gc-GarminFR955v18.zip')));
+      expect(a?.sport).toBe('running');
+      expect(a?.summary.avgCadenceSpm).toBeCloseTo(165.9, 1);
+      expect(a?.summary.avgCadenceSpm).toBe((82 + 122 / 128) * 2);
+      expect(a?.summary.maxCadenceSpm).toBe(174);
+      // The device averages over the timer time with stops as zero: the mean of every record's cadence.
+      const cad = a?.samples.cadSpm ?? new Float64Array();
+      const mean = cad.reduce((s, c) => s + (Number.isNaN(c) ? 0 : c), 0) / cad.length;
+      expect(mean).toBeCloseTo(a?.summary.avgCadenceSpm ?? 0, 1);
     });
 
     it('reads the wrong CRC of the filecrc fixture as wrong, and the chained copy gives the same run', () => {

@@ -5,8 +5,10 @@
  * It deliberately does not use @garmin/fitsdk (its licence forbids benchmarking and use where failure could
  * cause injury) nor fit-file-parser at run time.
  *
- * Only what Backstride needs is decoded: file_id, sport, session, lap and record messages. Every other
+ * Only what Backstride needs is decoded: file_id, sport, session, lap, record and hr messages. Every other
  * message is skipped by its defined size, so unknown and developer data cost nothing but a bounds check.
+ * hr messages (beats a chest strap stored while the watch was not listening) are expanded onto the records
+ * that lack a heart rate after the file is read (see expandHr); a file without them pays nothing for it.
  *
  * Speed: one DataView over the caller's buffer, one pass, no object per record. Each definition message is
  * compiled once into an offset table (which byte of the data message holds which wanted field, with which
@@ -14,14 +16,18 @@
  *
  * Robustness policy (what a bad file does):
  * - not FIT (no ".FIT" at offset 8, header shorter than 12 bytes) → DecodeError('not a FIT file: …');
- * - header data size larger than the bytes present → DecodeError('truncated FIT file: …');
+ * - header data size larger than the bytes present (a truncated file): the complete messages before the break
+ *   are decoded, up to the last one that fits entirely in the bytes present, and the activity is built from
+ *   them with `truncated: true` (as fitdecode reads such files); DecodeError('truncated FIT file: …') only when
+ *   no record with a timestamp comes before the break, or the header itself is cut;
  * - a message that runs past the end of the declared data, a data message for an undefined local type,
  *   an unknown architecture byte → DecodeError('corrupt FIT file: …');
  * - a wrong file CRC is accepted with its data: devices and converters write bad CRCs often enough
  *   (fit-file-parser needs force:true for them) and the structural checks above still catch real damage;
  *   so is a wrong header CRC in the first file (a later chained file must have a right one or none);
  * - chained FIT files (FIT "Chained FIT Files"): each file decodes on its own; a damaged, truncated or
- *   unrecognisable later file ends the chain and the earlier files' activities are kept.
+ *   unrecognisable later file ends the chain and the earlier files' activities are kept (only the first file
+ *   of a buffer is read up to a break: a later one that is cut short is dropped whole, as before).
  * Nothing but DecodeError escapes for bad input, and every loop advances by at least one byte.
  */
 import {
@@ -232,6 +238,7 @@ const MESG_SPORT = 12;
 const MESG_SESSION = 18;
 const MESG_LAP = 19;
 const MESG_RECORD = 20;
+const MESG_HR = 132;
 
 const KIND_SKIP = 0;
 const KIND_RECORD = 1;
@@ -239,6 +246,7 @@ const KIND_SESSION = 2;
 const KIND_LAP = 3;
 const KIND_SPORT = 4;
 const KIND_FILE_ID = 5;
+const KIND_HR = 6;
 
 /** Field number 253 is the timestamp of every message that has one (profile "common fields"). */
 const FIELD_TIMESTAMP = 253;
@@ -263,6 +271,10 @@ const S_TIMER = 4;
 const S_DIST = 5;
 const S_AVGHR = 6;
 const S_MAXHR = 7;
+const S_AVGCAD = 8;
+const S_MAXCAD = 9;
+const S_AVGFCAD = 10;
+const S_MAXFCAD = 11;
 // Sport message slots.
 const SP_SPORT = 0;
 const SP_SUB = 1;
@@ -272,8 +284,14 @@ const F_MANUFACTURER = 1;
 const F_PRODUCT = 2;
 const F_SERIAL = 3;
 const F_PRODUCT_NAME = 4;
+// hr message slots.
+const H_FRAC = 0;
+const H_TIME256 = 1;
+const H_BPM = 2;
+const H_EVT = 3;
+const H_EVT12 = 4;
 
-const SLOT_COUNT = 10;
+const SLOT_COUNT = 12;
 
 /** field number → slot, per message kind (-1 = not wanted). */
 function slotTable(pairs: ReadonlyArray<readonly [field: number, slot: number]>): Int8Array {
@@ -300,7 +318,9 @@ const SLOTS: Record<number, Int8Array> = {
     [53, R_FCAD],
   ]),
   // session: 2 start_time, 5 sport, 6 sub_sport, 7 total_elapsed_time and 8 total_timer_time (uint32,
-  // scale 1000 → s), 9 total_distance (uint32, scale 100 → m), 16 avg_heart_rate, 17 max_heart_rate.
+  // scale 1000 → s), 9 total_distance (uint32, scale 100 → m), 16 avg_heart_rate, 17 max_heart_rate,
+  // 18 avg_cadence and 19 max_cadence (uint8 rpm; strides/min for running, the avg_running_cadence
+  // subfield), 92 avg_fractional_cadence and 93 max_fractional_cadence (uint8, scale 128 → rpm).
   [KIND_SESSION]: slotTable([
     [2, S_START],
     [5, S_SPORT],
@@ -310,8 +330,13 @@ const SLOTS: Record<number, Int8Array> = {
     [9, S_DIST],
     [16, S_AVGHR],
     [17, S_MAXHR],
+    [18, S_AVGCAD],
+    [19, S_MAXCAD],
+    [92, S_AVGFCAD],
+    [93, S_MAXFCAD],
   ]),
-  // lap: same quantities; sport is field 25, sub_sport 39, heart rates 15 and 16.
+  // lap: same quantities; sport is field 25, sub_sport 39, heart rates 15 and 16, cadences 17 and 18,
+  // fractional cadences 80 and 81.
   [KIND_LAP]: slotTable([
     [2, S_START],
     [25, S_SPORT],
@@ -321,6 +346,10 @@ const SLOTS: Record<number, Int8Array> = {
     [9, S_DIST],
     [15, S_AVGHR],
     [16, S_MAXHR],
+    [17, S_AVGCAD],
+    [18, S_MAXCAD],
+    [80, S_AVGFCAD],
+    [81, S_MAXFCAD],
   ]),
   // sport: 0 sport, 1 sub_sport (3 name is the user's profile name; not used).
   [KIND_SPORT]: slotTable([
@@ -334,6 +363,17 @@ const SLOTS: Record<number, Int8Array> = {
     [2, F_PRODUCT],
     [3, F_SERIAL],
     [8, F_PRODUCT_NAME],
+  ]),
+  // hr: 0 fractional_timestamp (uint16, scale 32768 → s), 1 time256 (uint8, scale 256 → s; a component that
+  // expands into fractional_timestamp), 6 filtered_bpm (uint8 array), 9 event_timestamp (uint32 array,
+  // scale 1024 → s, the strap's own clock), 10 event_timestamp_12 (byte array of packed 12-bit values that
+  // accumulate into event_timestamp). 253 timestamp anchors the strap clock to FIT time.
+  [KIND_HR]: slotTable([
+    [0, H_FRAC],
+    [1, H_TIME256],
+    [6, H_BPM],
+    [9, H_EVT],
+    [10, H_EVT12],
   ]),
 };
 
@@ -349,6 +389,8 @@ function kindOf(global: number): number {
       return KIND_SPORT;
     case MESG_FILE_ID:
       return KIND_FILE_ID;
+    case MESG_HR:
+      return KIND_HR;
     default:
       return KIND_SKIP;
   }
@@ -430,6 +472,9 @@ type Span = {
   distanceM: number;
   avgHr: number;
   maxHr: number;
+  /** Cadence as written (rpm, or strides per minute for foot sports), whole plus fractional part. */
+  avgCad: number;
+  maxCad: number;
 };
 
 type FileParts = {
@@ -440,11 +485,197 @@ type FileParts = {
   laps: Span[];
   sport: number;
   subSport: number;
+  /** Some session, lap or sport message of the file names a sport (a valid sport field). */
+  namesSport: boolean;
+  /** The file ended before its declared data did; only the complete messages before the break were read. */
+  truncated: boolean;
   fileType: number;
   device: DecodedActivity['device'];
 };
 
 const fitToEpochMs = (fitS: number) => (fitS + FIT_EPOCH_S) * 1000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Heart rate from hr messages (profile message 132; Garmin FIT SDK HrMesgUtils.expand_heart_rates /
+// merge_heart_rates, read for the semantics, not copied). A strap such as the HRM-Pro stores beats while the
+// watch is not listening (swimming, a watch left behind) and the watch writes them as hr messages:
+// - an anchor message has its own timestamp (253) plus fractional_timestamp (0, or time256, 1) and exactly one
+//   event_timestamp (9, the strap's clock in 1/1024 s): it ties the strap clock to FIT time;
+// - later messages carry up to 8 beats each: filtered_bpm (6) and event_timestamp_12 (10), 12-bit values
+//   packed low bit first that accumulate onto the last event_timestamp (value += (v12 − last) mod 4096), or
+//   whole event_timestamp (9) values;
+// - a beat's time is anchor time + (event_timestamp − anchor event_timestamp) / 1024 s.
+// The SDK averages the beats in (previous record, record] into each record and carries a beat forward up to
+// 5 s. Backstride's rule, simpler and no worse at 1 s recording: a record with no heart rate of its own takes
+// the filtered_bpm of the beat nearest in time (the earlier one on a tie), if that beat is within
+// HR_MATCH_MS; a record that has a heart rate keeps it. A beat interval is at most 2 s down to 30 bpm, so a
+// farther beat means the strap had lost contact, and the record stays without heart rate.
+
+/** Largest distance between a record and the beat whose heart rate it takes. */
+const HR_MATCH_MS = 2000;
+
+/** The beats of one file's hr messages, in growable columns, plus the strap-clock state. */
+class HrEvents {
+  n = 0;
+  /** Epoch ms (fractional). */
+  t = new Float64Array(256);
+  bpm = new Float64Array(256);
+  /** Anchor: epoch ms and strap clock (1/1024 s) of the last anchor message; NaN before the first. */
+  anchorMs = Number.NaN;
+  anchorRaw = Number.NaN;
+  /** Accumulated event_timestamp (1/1024 s, not wrapped) and the last raw value it accumulated from. */
+  acc = Number.NaN;
+  last = 0;
+
+  push(t: number, bpm: number): void {
+    if (this.n === this.t.length) {
+      const t2 = new Float64Array(this.n * 2);
+      t2.set(this.t);
+      this.t = t2;
+      const b2 = new Float64Array(this.n * 2);
+      b2.set(this.bpm);
+      this.bpm = b2;
+    }
+    this.t[this.n] = t;
+    this.bpm[this.n] = bpm;
+    this.n++;
+  }
+
+  /** One beat at strap time `raw` (1/1024 s); the first event of an anchor message sets the anchor. */
+  beat(raw: number, bpm: number, anchorMs: number): void {
+    if (!Number.isNaN(anchorMs)) {
+      this.anchorMs = anchorMs;
+      this.anchorRaw = raw;
+    }
+    if (Number.isNaN(this.anchorRaw) || Number.isNaN(bpm) || bpm === 0) return;
+    // Direct uint32 values wrap at 2^32 (every 48.5 days of strap clock): take the nearer side.
+    let d = raw - this.anchorRaw;
+    if (d < -2147483648) d += 4294967296;
+    else if (d >= 2147483648) d -= 4294967296;
+    this.push(this.anchorMs + (d * 1000) / 1024, bpm);
+  }
+}
+
+/** Read one hr message (data at `p`) into `ev`. `ownTs` is its own timestamp field (FIT s) or NaN. */
+function readHr(bytes: Uint8Array, view: DataView, p: number, def: Def, ownTs: number, ev: HrEvents): void {
+  const o = def.off;
+  const le = def.le;
+  let anchorMs = Number.NaN;
+  if (!Number.isNaN(ownTs)) {
+    // time256 expands into fractional_timestamp (profile components), so it wins when both are present.
+    const t256 = field(view, p, def, H_TIME256);
+    const frac = field(view, p, def, H_FRAC);
+    const fracS = !Number.isNaN(t256) ? t256 / 256 : !Number.isNaN(frac) ? frac / 32768 : 0;
+    anchorMs = fitToEpochMs(ownTs + fracS);
+  }
+  const bpmOff = o[H_BPM] as number;
+  const bpmBt = def.bt[H_BPM] as number;
+  const bpmSize = BT_SIZE[bpmBt] as number;
+  const nBpm = bpmOff >= 0 ? (def.len[H_BPM] as number) / bpmSize : 0;
+  const bpmAt = (i: number) => readNum(view, p + bpmOff + i * bpmSize, bpmBt, le);
+
+  // event_timestamp (9) read directly reseeds the accumulator with each value (as the SDK's decoder does).
+  const evtOff = o[H_EVT] as number;
+  const evtBt = def.bt[H_EVT] as number;
+  const evtSize = BT_SIZE[evtBt] as number;
+  const nEvt = evtOff >= 0 ? (def.len[H_EVT] as number) / evtSize : 0;
+  for (let i = 0; i < nEvt; i++) {
+    const v = readNum(view, p + evtOff + i * evtSize, evtBt, le);
+    if (!Number.isNaN(v)) {
+      ev.acc = v;
+      ev.last = v;
+    }
+  }
+
+  // event_timestamp_12 (10): expanded when present and not all 0xFF (all-invalid fields do not expand).
+  const e12Off = o[H_EVT12] as number;
+  let n12 = 0;
+  if (e12Off >= 0) {
+    const size = def.len[H_EVT12] as number;
+    for (let k = 0; k < size; k++) {
+      if (bytes[p + e12Off + k] !== 0xff) {
+        n12 = Math.floor((size * 8) / 12);
+        break;
+      }
+    }
+  }
+  if (n12 > 0) {
+    const base = p + e12Off;
+    for (let i = 0; i < n12; i++) {
+      const bit = i * 12;
+      const k = base + (bit >> 3);
+      const v = (((bytes[k] as number) | ((bytes[k + 1] as number) << 8)) >> (bit & 7)) & 0xfff;
+      // The SDK's accumulator starts from the first value when nothing seeded it.
+      if (Number.isNaN(ev.acc)) {
+        ev.acc = v;
+        ev.last = v;
+      }
+      ev.acc += (v - ev.last) & 0xfff;
+      ev.last = v;
+      ev.beat(ev.acc, i < nBpm ? bpmAt(i) : Number.NaN, i === 0 ? anchorMs : Number.NaN);
+    }
+    return;
+  }
+  // The anchor is the message's first valid event timestamp (the profile's anchor has exactly one).
+  let anchor = anchorMs;
+  for (let i = 0; i < nEvt; i++) {
+    const v = readNum(view, p + evtOff + i * evtSize, evtBt, le);
+    if (Number.isNaN(v)) continue;
+    ev.beat(v, i < nBpm ? bpmAt(i) : Number.NaN, anchor);
+    anchor = Number.NaN;
+  }
+}
+
+/** Give each record of columns [r0, r1) without heart rate the bpm of the nearest beat (rule above). */
+function expandHr(cols: Columns, r0: number, r1: number, ev: HrEvents): void {
+  const m = ev.n;
+  if (m === 0) return;
+  let et = ev.t;
+  let eb = ev.bpm;
+  let sorted = true;
+  for (let j = 1; j < m && sorted; j++) if ((et[j] as number) < (et[j - 1] as number)) sorted = false;
+  if (!sorted) {
+    // Several anchors can leave beats out of order; sort once by time (rare, so an index sort will do).
+    const order = new Uint32Array(m);
+    for (let j = 0; j < m; j++) order[j] = j;
+    const src = et;
+    order.sort((a, b) => (src[a] as number) - (src[b] as number));
+    const t2 = new Float64Array(m);
+    const b2 = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      t2[j] = src[order[j] as number] as number;
+      b2[j] = eb[order[j] as number] as number;
+    }
+    et = t2;
+    eb = b2;
+  }
+  for (let i = r0; i < r1; i++) {
+    if (!Number.isNaN(cols.hr[i] as number)) continue;
+    const t = cols.t[i] as number;
+    // First beat at or after t.
+    let a = 0;
+    let b = m;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((et[mid] as number) < t) a = mid + 1;
+      else b = mid;
+    }
+    let best = -1;
+    let bestD = Number.POSITIVE_INFINITY;
+    if (a > 0) {
+      const d = t - (et[a - 1] as number);
+      if (d <= HR_MATCH_MS) {
+        best = a - 1;
+        bestD = d;
+      }
+    }
+    if (a < m) {
+      const d = (et[a] as number) - t;
+      if (d <= HR_MATCH_MS && d < bestD) best = a;
+    }
+    if (best >= 0) cols.hr[i] = eb[best] as number;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // One FIT file of a (possibly chained) buffer.
@@ -485,18 +716,19 @@ function decodeOne(
   const dataSize = view.getUint32(start + 4, true);
   const dataStart = start + headerSize;
   const dataEnd = dataStart + dataSize;
-  if (dataEnd > len) {
-    throw new DecodeError(
-      `truncated FIT file: the header announces ${dataSize} data bytes, only ${len - dataStart} are present`,
-    );
-  }
+  // A file cut short (FIT "File Header" data size beyond the bytes present): read it up to the break, the
+  // first file of a buffer only (see top); `stop` is where the bytes end.
+  const truncated = dataEnd > len;
+  const truncatedWhat = `the header announces ${dataSize} data bytes, only ${len - dataStart} are present`;
+  if (truncated && start > 0) throw new DecodeError(`truncated FIT file: ${truncatedWhat}`);
+  const stop = truncated ? len : dataEnd;
   // The file CRC may be missing (file cut right after the data) or wrong; both are tolerated (see top), so
   // it is only computed to explain a structural error: over a whole file it costs as much as decoding.
   next.at = Math.min(len, dataEnd + 2);
   const corrupt = (what: string, at: number) => {
     const crcOk = dataEnd + 2 <= len && view.getUint16(dataEnd, true) === fitCrc16(bytes, start, dataEnd);
     return new DecodeError(
-      `corrupt FIT file: ${what} at byte ${at}${crcOk ? '' : ' (and the file CRC does not match)'}`,
+      `corrupt FIT file: ${what} at byte ${at}${crcOk ? '' : truncated ? ' (in a truncated file)' : ' (and the file CRC does not match)'}`,
     );
   };
 
@@ -507,6 +739,8 @@ function decodeOne(
     laps: [],
     sport: Number.NaN,
     subSport: Number.NaN,
+    namesSport: false,
+    truncated,
     fileType: Number.NaN,
     device: undefined,
   };
@@ -514,9 +748,13 @@ function decodeOne(
   const defs: (Def | undefined)[] = new Array(16).fill(undefined);
   /** Last timestamp seen in any message, FIT seconds; the base of compressed timestamps. */
   let lastTs = Number.NaN;
+  /** Beats from hr messages, created at the first one. */
+  let hrEvents: HrEvents | undefined;
   let p = dataStart;
 
-  while (p < dataEnd) {
+  // A message that runs past `stop` is the break of a truncated file (stop there, keeping what came before)
+  // or, in a complete file, corruption.
+  while (p < stop) {
     const headerAt = p;
     const h = bytes[p++] as number;
     let local: number;
@@ -537,15 +775,20 @@ function decodeOne(
       // order), field count, then 3 bytes per field: number, size, base type. Bit 5 of the header adds
       // developer fields (FIT "Developer Field Definition"): a count, then 3 bytes each (number, size,
       // developer index), whose bytes follow the normal fields in every data message and are skipped by size.
-      if (p + 5 > dataEnd) throw corrupt('definition message runs past the end of the data', headerAt);
+      if (p + 5 > stop) {
+        if (truncated) break;
+        throw corrupt('definition message runs past the end of the data', headerAt);
+      }
       const arch = bytes[p + 1];
       if (arch !== 0 && arch !== 1) throw corrupt(`architecture byte ${arch}`, headerAt);
       const le = arch === 0;
       const global = view.getUint16(p + 2, le);
       const nFields = bytes[p + 4] as number;
       p += 5;
-      if (p + nFields * 3 > dataEnd)
+      if (p + nFields * 3 > stop) {
+        if (truncated) break;
         throw corrupt('definition message runs past the end of the data', headerAt);
+      }
       const kind = kindOf(global);
       const slots = SLOTS[kind];
       const off = new Int32Array(SLOT_COUNT).fill(-1);
@@ -578,9 +821,15 @@ function decodeOne(
         size += fsize;
       }
       if (h & 0x20) {
-        if (p + 1 > dataEnd) throw corrupt('developer field count runs past the end of the data', headerAt);
+        if (p + 1 > stop) {
+          if (truncated) break;
+          throw corrupt('developer field count runs past the end of the data', headerAt);
+        }
         const nDev = bytes[p++] as number;
-        if (p + nDev * 3 > dataEnd) throw corrupt('developer field definitions run past the end', headerAt);
+        if (p + nDev * 3 > stop) {
+          if (truncated) break;
+          throw corrupt('developer field definitions run past the end', headerAt);
+        }
         for (let i = 0; i < nDev; i++, p += 3) size += bytes[p + 1] as number;
       }
       defs[h & 0x0f] = { kind, le, size, tsOff, tsBt, off, bt, len: flen };
@@ -593,7 +842,10 @@ function decodeOne(
     const def = defs[local];
     if (def === undefined) throw corrupt(`data message for undefined local type ${local}`, headerAt);
     const end = p + def.size;
-    if (end > dataEnd) throw corrupt('data message runs past the end of the data', headerAt);
+    if (end > stop) {
+      if (truncated) break;
+      throw corrupt('data message runs past the end of the data', headerAt);
+    }
     const le = def.le;
     // The timestamp field of any message moves the base of later compressed timestamps (FIT "Compressed
     // Timestamp Header").
@@ -665,6 +917,7 @@ function decodeOne(
       case KIND_SESSION:
       case KIND_LAP: {
         const span = readSpan(view, p, def, ts);
+        if (!Number.isNaN(span.sport)) parts.namesSport = true;
         if (def.kind === KIND_SESSION) parts.sessions.push(span);
         else parts.laps.push(span);
         break;
@@ -672,6 +925,13 @@ function decodeOne(
       case KIND_SPORT: {
         parts.sport = field(view, p, def, SP_SPORT);
         parts.subSport = field(view, p, def, SP_SUB);
+        if (!Number.isNaN(parts.sport)) parts.namesSport = true;
+        break;
+      }
+      case KIND_HR: {
+        if (hrEvents === undefined) hrEvents = new HrEvents();
+        const own = def.tsOff >= 0 ? readNum(view, p + def.tsOff, def.tsBt, le) : Number.NaN;
+        readHr(bytes, view, p, def, own, hrEvents);
         break;
       }
       case KIND_FILE_ID: {
@@ -699,6 +959,12 @@ function decodeOne(
     p = end;
   }
   parts.r1 = cols.n;
+  if (truncated && parts.r1 === parts.r0) {
+    throw new DecodeError(
+      `truncated FIT file: ${truncatedWhat}, and no complete record comes before the break`,
+    );
+  }
+  if (hrEvents !== undefined) expandHr(cols, parts.r0, parts.r1, hrEvents);
   return parts;
 }
 
@@ -725,7 +991,15 @@ function readSpan(view: DataView, p: number, def: Def, ts: number): Span {
     distanceM: field(view, p, def, S_DIST) / 100,
     avgHr: field(view, p, def, S_AVGHR),
     maxHr: field(view, p, def, S_MAXHR),
+    avgCad: withFraction(field(view, p, def, S_AVGCAD), field(view, p, def, S_AVGFCAD)),
+    maxCad: withFraction(field(view, p, def, S_MAXCAD), field(view, p, def, S_MAXFCAD)),
   };
+}
+
+/** A cadence plus its fractional part in 1/128 (profile fractional_cadence fields), the whole part alone
+ *  when the fraction is invalid, NaN when the whole part is. */
+function withFraction(whole: number, frac: number): number {
+  return Number.isNaN(frac) ? whole : whole + frac / 128;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -899,6 +1173,9 @@ function summaryOf(s: Span): RecordedSummary {
   if (!Number.isNaN(s.timerS)) out.timerS = s.timerS;
   if (!Number.isNaN(s.avgHr)) out.avgHr = s.avgHr;
   if (!Number.isNaN(s.maxHr)) out.maxHr = s.maxHr;
+  // Still as written; activity() doubles them for the foot sports.
+  if (!Number.isNaN(s.avgCad)) out.avgCadenceSpm = s.avgCad;
+  if (!Number.isNaN(s.maxCad)) out.maxCadenceSpm = s.maxCad;
   return out;
 }
 
@@ -913,7 +1190,12 @@ function activity(
   summary: RecordedSummary,
 ): DecodedActivity {
   const s = fitSport(sport, subSport);
-  const samples = gather(cols, idx, n, FOOT_SPORTS.has(s));
+  const foot = FOOT_SPORTS.has(s);
+  const samples = gather(cols, idx, n, foot);
+  // Session and lap cadence count one leg for the foot sports, like the records' (profile: avg_cadence has
+  // the subfield avg_running_cadence in strides/min when the sport is running); fraction included.
+  if (foot && summary.avgCadenceSpm !== undefined) summary.avgCadenceSpm *= 2;
+  if (foot && summary.maxCadenceSpm !== undefined) summary.maxCadenceSpm *= 2;
   const a: DecodedActivity = {
     format: 'fit',
     sport: s,
@@ -924,6 +1206,10 @@ function activity(
   const label = sportLabel(sport, subSport);
   if (label !== undefined) a.sportLabel = label;
   if (parts.device !== undefined) a.device = { ...parts.device };
+  if (parts.truncated) a.truncated = true;
+  // No session, lap or sport message with a sport field: the file does not say what was done (a generic
+  // or other sport that is written down is a sport, and leaves this unset).
+  if (!parts.namesSport) a.noSport = true;
   return a;
 }
 
@@ -959,16 +1245,34 @@ function toActivities(parts: FileParts, cols: Columns, seen: Set<string>): Decod
       let timer = 0;
       let elapsed = 0;
       let maxHr = Number.NaN;
+      let maxCad = Number.NaN;
+      // Average cadence: the laps' averages weighted by their timer time, as the device averages over the
+      // timer time; a plain mean of the laps' averages when no lap with a cadence has a timer time.
+      let cadWeighted = 0;
+      let cadWeight = 0;
+      let cadSum = 0;
+      let cadN = 0;
       for (const l of parts.laps) {
         if (!Number.isNaN(l.distanceM)) dist += l.distanceM;
         if (!Number.isNaN(l.timerS)) timer += l.timerS;
         if (!Number.isNaN(l.elapsedS)) elapsed += l.elapsedS;
         if (!Number.isNaN(l.maxHr) && !(l.maxHr <= maxHr)) maxHr = l.maxHr;
+        if (!Number.isNaN(l.maxCad) && !(l.maxCad <= maxCad)) maxCad = l.maxCad;
+        if (!Number.isNaN(l.avgCad)) {
+          cadSum += l.avgCad;
+          cadN++;
+          if (l.timerS > 0) {
+            cadWeighted += l.avgCad * l.timerS;
+            cadWeight += l.timerS;
+          }
+        }
       }
       summary.distanceM = dist;
       summary.timerS = timer;
       summary.elapsedS = elapsed;
       if (!Number.isNaN(maxHr)) summary.maxHr = maxHr;
+      if (cadN > 0) summary.avgCadenceSpm = cadWeight > 0 ? cadWeighted / cadWeight : cadSum / cadN;
+      if (!Number.isNaN(maxCad)) summary.maxCadenceSpm = maxCad;
     }
     return [activity(parts, cols, idx, nRec, sport, sub, cols.t[r0] as number, summary)];
   }

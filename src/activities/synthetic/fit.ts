@@ -5,8 +5,10 @@
  * activity message and the file CRC (FIT protocol "File Header", "CRC"; FIT file types guide, "Activity File").
  *
  * Options switch on the encodings a decoder must also handle: enhanced (32-bit) altitude and speed,
- * compressed-timestamp record headers, big-endian messages and developer fields. The CRC here uses the
- * protocol document's nibble-table algorithm, on purpose independent of the decoder's byte-table CRC.
+ * compressed-timestamp record headers, big-endian messages, developer fields, heart rate in separate hr
+ * messages (as a watch writes a chest strap's stored beats) and files without summary or sport messages.
+ * The CRC here uses the protocol document's nibble-table algorithm, on purpose independent of the decoder's
+ * byte-table CRC.
  */
 import { FIT_EPOCH_S } from '../fit.js';
 import type { Samples, Sport } from '../types.js';
@@ -32,8 +34,28 @@ export type FitEncodeInput = {
    * by its own lap and session; samples after the last leg are not written. Default: one leg of `sport`.
    */
   legs?: ReadonlyArray<{ sport: Sport; samples: number }>;
-  /** Leave out these summary messages, as a device that stopped mid-run does. */
-  omit?: ReadonlyArray<'lap' | 'session' | 'activity'>;
+  /**
+   * Leave out these messages: lap, session and activity as a device that stopped mid-run does; sport (the
+   * sport message) as well for a file that names no sport at all.
+   */
+  omit?: ReadonlyArray<'lap' | 'session' | 'activity' | 'sport'>;
+  /**
+   * Beats to write as hr messages (132) after the records: epoch ms (fractional) and filtered bpm of each, in
+   * time order. An anchor message (timestamp, fractional time, one event_timestamp) starts the list, again
+   * after every `anchorEvery` beats (default 64) and wherever the strap clock jumps by 4 s or more (a 12-bit
+   * delta cannot span it); the beats in between go eight to a message.
+   */
+  hrMessages?: {
+    t: ArrayLike<number>;
+    bpm: ArrayLike<number>;
+    /** Delta messages as packed event_timestamp_12 (default) or as whole uint32 event_timestamp arrays. */
+    packed?: boolean;
+    /** Anchor fraction as time256 (field 1, 1/256 s) instead of fractional_timestamp (field 0, 1/32768 s). */
+    time256?: boolean;
+    /** The strap clock at the first beat, in 1/1024 s (default 1_242_209 × 1024); wraps at 2^32. */
+    clockStart?: number;
+    anchorEvery?: number;
+  };
   /** Override the stored file CRC (to make a file with a bad CRC). */
   fileCrc?: number;
 };
@@ -61,6 +83,8 @@ const SIZE: Record<number, number> = {
 
 /** [field number, base type] or [field number, base type, size] for arrays and strings. */
 type FieldDef = readonly [num: number, bt: number, size?: number];
+/** A field value: a number (every element of an array field), a string, or one number per element. */
+type Value = number | string | ArrayLike<number>;
 /** [field number, size, developer data index] (FIT "Developer Field Definition"). */
 type DevFieldDef = readonly [num: number, size: number, index: number];
 
@@ -104,8 +128,16 @@ class Writer {
     this.view.setUint8(this.n++, v);
   }
 
-  /** Write `v` as base type `bt` in `size` bytes; NaN writes the type's invalid value (FIT "Base Type"). */
-  value(bt: number, size: number, v: number | string): void {
+  /**
+   * Write `v` as base type `bt` in `size` bytes; NaN writes the type's invalid value (FIT "Base Type"). An
+   * array of numbers fills an array field element by element (missing elements invalid).
+   */
+  value(bt: number, size: number, v: Value): void {
+    if (typeof v === 'object') {
+      const el = SIZE[bt] as number;
+      for (let k = 0; k * el < size; k++) this.value(bt, el, v[k] ?? Number.NaN);
+      return;
+    }
     this.room(size);
     const d = this.view;
     const p = this.n;
@@ -166,12 +198,12 @@ class Writer {
   }
 
   /** Data message with a normal header; `values` in definition order. */
-  data(local: number, fields: readonly FieldDef[], values: readonly (number | string)[]): void {
+  data(local: number, fields: readonly FieldDef[], values: readonly Value[]): void {
     this.u8(local);
     this.fields(fields, values);
   }
 
-  fields(fields: readonly FieldDef[], values: readonly (number | string)[]): void {
+  fields(fields: readonly FieldDef[], values: readonly Value[]): void {
     for (let i = 0; i < fields.length; i++) {
       const [, bt, size] = fields[i] as FieldDef;
       this.value(bt, size ?? (SIZE[bt] as number), values[i] ?? Number.NaN);
@@ -233,8 +265,11 @@ export function encodeFit(input: FitEncodeInput): Uint8Array {
     [0, ENUM],
     [1, ENUM],
   ];
-  w.define(9, 12, sportMsg);
-  w.data(9, sportMsg, [sportCode, subCode]);
+  const omit = new Set(input.omit);
+  if (!omit.has('sport')) {
+    w.define(9, 12, sportMsg);
+    w.data(9, sportMsg, [sportCode, subCode]);
+  }
 
   // Developer data (FIT "Developer Field Definition"): developer_data_id (207) and two field_description (206).
   const devFields: DevFieldDef[] = [];
@@ -284,7 +319,6 @@ export function encodeFit(input: FitEncodeInput): Uint8Array {
   const semis = 2 ** 31 / 180;
   const altMax = input.enhanced ? 0xfffffffe : 0xfffe;
   const legs = input.legs ?? [{ sport, samples: n }];
-  const omit = new Set(input.omit);
   let prevTs = Number.NaN;
   const values: number[] = new Array(withTs.length).fill(Number.NaN);
   let from = 0;
@@ -328,9 +362,11 @@ export function encodeFit(input: FitEncodeInput): Uint8Array {
     }
     const legStart = leg === 0 || from >= n ? start : fitS(s.t[from] as number);
     const legEnd = to > from ? fitS(s.t[to - 1] as number) : legStart;
-    writeLegSummary(w, s, from, to, leg, legStart, legEnd, SPORT_CODES[legSport], omit);
+    writeLegSummary(w, s, from, to, leg, legStart, legEnd, SPORT_CODES[legSport], foot, omit);
     from = to;
   }
+
+  if (input.hrMessages) writeHrMessages(w, input.hrMessages);
 
   // Timer stop event: event_type 4 = stop_all.
   w.data(3, event, [lastT, 0, 4]);
@@ -373,6 +409,7 @@ function writeLegSummary(
   start: number,
   end: number,
   [sportCode, subCode]: readonly [number, number],
+  foot: boolean,
   omit: ReadonlySet<string>,
 ): void {
   let base = 0;
@@ -387,6 +424,9 @@ function writeLegSummary(
   let hrSum = 0;
   let hrN = 0;
   let hrMax = Number.NaN;
+  let cadSum = 0;
+  let cadN = 0;
+  let cadMax = Number.NaN;
   for (let i = from; i < to; i++) {
     const d = s.distM[i] as number;
     if (Number.isFinite(d)) dist = d - base;
@@ -396,9 +436,18 @@ function writeLegSummary(
       hrN++;
       if (!(hr <= hrMax)) hrMax = hr;
     }
+    const cad = s.cadSpm[i] as number;
+    if (Number.isFinite(cad)) {
+      cadSum += cad;
+      cadN++;
+      if (!(cad <= cadMax)) cadMax = cad;
+    }
   }
   const elapsedMs = Math.max(0, end - start) * 1000;
   const avgHr = hrN > 0 ? Math.round(hrSum / hrN) : Number.NaN;
+  // Average and max cadence, per leg for the foot sports, as whole + fractional (1/128) parts.
+  const [avgCad, avgFrac] = cadenceParts(cadN > 0 ? cadSum / cadN / (foot ? 2 : 1) : Number.NaN);
+  const [maxCad, maxFrac] = cadenceParts(cadMax / (foot ? 2 : 1));
 
   // Lap: event 9 = lap, event_type 1 = stop.
   const lap: FieldDef[] = [
@@ -412,8 +461,12 @@ function writeLegSummary(
     [9, UINT32],
     [15, UINT8],
     [16, UINT8],
+    [17, UINT8],
+    [18, UINT8],
     [25, ENUM],
     [39, ENUM],
+    [80, UINT8],
+    [81, UINT8],
   ];
   if (!omit.has('lap')) w.define(4, 19, lap);
   if (!omit.has('lap'))
@@ -428,8 +481,12 @@ function writeLegSummary(
       round(dist, 100),
       avgHr,
       hrMax,
+      avgCad,
+      maxCad,
       sportCode,
       subCode,
+      avgFrac,
+      maxFrac,
     ]);
 
   // Session: event 8 = session; first_lap_index 25, num_laps 26 (one lap per leg here).
@@ -446,8 +503,12 @@ function writeLegSummary(
     [9, UINT32],
     [16, UINT8],
     [17, UINT8],
+    [18, UINT8],
+    [19, UINT8],
     [25, UINT16],
     [26, UINT16],
+    [92, UINT8],
+    [93, UINT8],
   ];
   if (omit.has('session')) return;
   w.define(5, 18, session);
@@ -464,7 +525,88 @@ function writeLegSummary(
     round(dist, 100),
     avgHr,
     hrMax,
+    avgCad,
+    maxCad,
     index,
     1,
+    avgFrac,
+    maxFrac,
   ]);
+}
+
+/** A cadence as FIT writes it: whole part and fractional part in 1/128 (NaN, NaN when not writable). */
+function cadenceParts(cad: number): [number, number] {
+  if (!Number.isFinite(cad) || cad < 0) return [Number.NaN, Number.NaN];
+  let whole = Math.floor(cad);
+  let frac = Math.round((cad - whole) * 128);
+  if (frac === 128) {
+    whole += 1;
+    frac = 0;
+  }
+  return whole <= 254 ? [whole, frac] : [Number.NaN, Number.NaN];
+}
+
+/**
+ * hr messages (132) for the beats of `hr` (FIT profile message hr; layout as a Garmin watch writes a strap's
+ * stored beats): anchor messages with timestamp (253), fractional_timestamp (0) or time256 (1), one
+ * event_timestamp (9, uint32, 1/1024 s) and its filtered_bpm (6); then delta messages of eight beats, with
+ * filtered_bpm[8] and either event_timestamp_12 (10, 12 bytes: eight 12-bit values, low bits first, that the
+ * reader accumulates onto the last event_timestamp) or event_timestamp[8]. Unused slots of the last delta
+ * message repeat the last 12-bit value (a zero step) or are invalid, with an invalid bpm.
+ */
+function writeHrMessages(w: Writer, hr: NonNullable<FitEncodeInput['hrMessages']>): void {
+  const packed = hr.packed ?? true;
+  const every = hr.anchorEvery ?? 64;
+  const m = Math.min(hr.t.length, hr.bpm.length);
+  if (m === 0) return;
+  const t0 = hr.t[0] as number;
+  const clock0 = hr.clockStart ?? 1_242_209 * 1024;
+  /** Strap clock of beat i, 1/1024 s, not wrapped. */
+  const raw = (i: number) => clock0 + Math.round((((hr.t[i] as number) - t0) * 1024) / 1000);
+  const anchor: FieldDef[] = [[253, UINT32], hr.time256 ? [1, UINT8] : [0, UINT16], [9, UINT32], [6, UINT8]];
+  const delta: FieldDef[] = [[6, UINT8, 8], packed ? [10, BYTE, 12] : [9, UINT32, 32]];
+  w.define(12, 132, anchor);
+  w.define(13, 132, delta);
+  let pending: number[] = [];
+  const flush = () => {
+    for (let k = 0; k < pending.length; k += 8) {
+      const group = pending.slice(k, k + 8);
+      const bpm = group.map((i) => hr.bpm[i] as number);
+      if (packed) {
+        const v12 = group.map((i) => raw(i) & 0xfff);
+        while (v12.length < 8) v12.push(v12[v12.length - 1] as number);
+        const bytes = new Uint8Array(12);
+        for (let j = 0; j < 8; j++) {
+          const bit = j * 12;
+          const at = bit >> 3;
+          const x = (v12[j] as number) << (bit & 7);
+          bytes[at] = (bytes[at] as number) | (x & 0xff);
+          bytes[at + 1] = (bytes[at + 1] as number) | ((x >> 8) & 0xff);
+        }
+        w.data(13, delta, [bpm, bytes]);
+      } else {
+        w.data(13, delta, [bpm, group.map((i) => raw(i) % 2 ** 32)]);
+      }
+    }
+    pending = [];
+  };
+  let sinceAnchor = 0;
+  for (let i = 0; i < m; i++) {
+    const jump = i > 0 && raw(i) - raw(i - 1) >= 4096;
+    if (i === 0 || sinceAnchor >= every || (packed && jump)) {
+      flush();
+      const s = (hr.t[i] as number) / 1000;
+      const whole = Math.floor(s);
+      // The anchor's own time is whole seconds plus the fraction; its beat is at the exact strap time.
+      const frac = hr.time256 ? Math.round((s - whole) * 256) : Math.round((s - whole) * 32768);
+      const fracMax = hr.time256 ? 256 : 32768;
+      const [ts, f] = frac >= fracMax ? [whole + 1, 0] : [whole, frac];
+      w.data(12, anchor, [ts - FIT_EPOCH_S, f, raw(i) % 2 ** 32, hr.bpm[i] as number]);
+      sinceAnchor = 0;
+    } else {
+      pending.push(i);
+      sinceAnchor++;
+    }
+  }
+  flush();
 }
