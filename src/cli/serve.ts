@@ -47,11 +47,15 @@ export function registerServeCommand(program: Command, storeOptions: (c: Command
       if (!/^[\w.:[\]-]{1,253}$/.test(o.host))
         throw badInput(`--host "${o.host}" is not a host name`, 'host');
       const url = o.databaseUrl ?? process.env.BACKSTRIDE_DATABASE_URL;
-      const dataDir = url ? undefined : resolveDataDir(o.dataDir);
-      if (dataDir) ensurePrivateDataDir(dataDir);
+      const dataDir = resolveDataDir(o.dataDir);
+      if (!url) ensurePrivateDataDir(dataDir);
       const { startServer } = await import('../server/index.js');
+      const { tempRootFor } = await import('../import/temp.js');
       const server = await startServer({
-        where: url ? { url } : { dataDir: dataDir as string },
+        where: url ? { url } : { dataDir },
+        // With PostgreSQL the data folder holds no database: only uploads waiting to be imported, in its
+        // `tmp` (created private on the first upload).
+        uploadDir: tempRootFor({ dataDir }),
         host: o.host,
         port,
         limits: { uploadBytes: uploadMb * 1024 * 1024 },

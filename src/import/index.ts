@@ -16,6 +16,7 @@ import {
 } from './pool.js';
 import { manualRow } from './process.js';
 import { type Collected, collect, displayName, type ZipLimits } from './sources.js';
+import { sweepLegacyTemp, sweepTemp, tempRootOfStore } from './temp.js';
 
 export type ImportProgress = {
   filesDone: number;
@@ -52,6 +53,17 @@ export type ImportOptions = {
   sourceName?: (name: string) => string;
   /** Caps on zip inflation; lowered only in tests. */
   zipLimits?: ZipLimits;
+  /**
+   * The private folder for the copies of zip entries. Default: the data folder's `tmp` (see temp.ts),
+   * swept of other processes' leftovers first. The server gives each upload's own folder.
+   */
+  tempDir?: string;
+  /**
+   * Never inflate or decode in this process (the server: a hostile upload must cost its event loop
+   * nothing): zips are opened in a child process, and files are decoded in worker processes however
+   * few there are, when the worker script is built (`workers: 0` still decodes here).
+   */
+  isolate?: boolean;
 };
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -73,7 +85,19 @@ export async function importPaths(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const collected = collect(paths, options.zipLimits);
+  let tempRoot = options.tempDir;
+  if (tempRoot === undefined) {
+    tempRoot = tempRootOfStore(store);
+    // What a crashed import left behind (a process that is gone); running imports keep theirs.
+    sweepTemp(tempRoot);
+    sweepLegacyTemp();
+  }
+  const where = { tempRoot, ...(options.zipLimits ? { limits: options.zipLimits } : {}) };
+  let collected: Collected;
+  if (options.isolate) {
+    const { collectIsolated } = await import('./collect-child.js');
+    collected = await collectIsolated(paths, where);
+  } else collected = collect(paths, where);
   try {
     return await importCollected(store, collected, options, started);
   } finally {
@@ -137,7 +161,11 @@ async function importCollected(
     progress.runsImported = summary.imported;
   };
 
-  const wanted = options.workers ?? (items.length >= WORKER_THRESHOLD_FILES ? defaultWorkerCount() : 0);
+  const wanted =
+    options.workers ??
+    (items.length >= WORKER_THRESHOLD_FILES || options.isolate
+      ? Math.min(defaultWorkerCount(), items.length)
+      : 0);
   const workers = wanted > 0 && workersAvailable() ? wanted : 0;
   const decoder: Decoder = workers > 0 ? workerDecoder(workers) : inlineDecoder();
   summary.workers = workers;

@@ -21,9 +21,33 @@ export type WorkRequest = {
 export type WorkResult = { id: number; outcome: FileOutcome };
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** From sources (tests): the TypeScript worker, run through esbuild by ts-hooks.mjs. */
+const workerSource = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const sourceHooks = new URL('./ts-hooks.mjs', import.meta.url).href;
 
 export function workersAvailable(): boolean {
   return existsSync(workerFile);
+}
+
+/** How to start the worker script: its file and the node options it needs. */
+export type WorkerScript = { file: string; execArgv: string[] };
+
+/**
+ * The worker script as built (dist/bundle/worker.js beside the CLI's bundle, dist/import/worker.js beside
+ * tsc's output); with `fromSources`, when nothing is built (tests), worker.ts through a TypeScript
+ * loader. Undefined when neither is there. The decoding pool uses the built script only (from sources it
+ * decodes in the calling thread); opening zips for the server always needs a process of its own.
+ */
+export function workerScript(options: { fromSources?: boolean } = {}): WorkerScript | undefined {
+  if (existsSync(workerFile)) return { file: workerFile, execArgv: [] };
+  if (options.fromSources && existsSync(workerSource)) {
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(sourceHooks)});`;
+    return {
+      file: workerSource,
+      execArgv: ['--import', `data:text/javascript,${encodeURIComponent(register)}`],
+    };
+  }
+  return undefined;
 }
 
 export function defaultWorkerCount(): number {

@@ -7,10 +7,11 @@
  * inflated chunk by chunk (fflate's streaming Unzip) straight into a private temporary file, and its
  * bytes are counted as they come. An entry is abandoned the moment it crosses a cap (its inflated size,
  * its inflation ratio, or the archive's total), and reported like any bad file; the rest continues.
+ * The copies go to a private folder (0700, files 0600) made in `tempRoot`, the data folder's `tmp`
+ * (see temp.ts). The server runs this in a child process (collect-child.ts), never in its own.
  */
 import {
   closeSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -20,12 +21,12 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import { badInput } from '../errors.js';
 import { detectFormat } from './detect.js';
 import { parseStravaActivities, type StravaEntry } from './strava.js';
+import { makeTempFolder } from './temp.js';
 
 export type ImportItem = {
   /** Shown to the runner and stored as the run's source: a path, with `!` for a path inside a zip. */
@@ -48,8 +49,17 @@ export type Collected = {
   /** Entries and archives refused while collecting, reported with the files. */
   rejected: Rejected[];
   exports: ('strava' | 'garmin')[];
+  /** The folder holding the temporary copies of zip entries, once one was needed. */
+  tempDir?: string;
   /** Deletes the temporary copies of zip entries; call when the import ends, however it ends. */
   cleanup: () => void;
+};
+
+export type CollectOptions = {
+  /** The private folder in which the folder for zip entries' copies is made (see temp.ts). */
+  tempRoot: string;
+  /** Caps on zip inflation (default {@link ZIP_LIMITS}). */
+  limits?: ZipLimits;
 };
 
 export type ZipLimits = {
@@ -320,25 +330,38 @@ function applyStrava(items: ImportItem[], collected: Collected): void {
   }
 }
 
+/** Whether collecting these paths opens a zip: one of them is a folder (which may hold zips) or a zip. */
+export function opensArchives(paths: string[]): boolean {
+  return paths.some((path) => {
+    try {
+      const stat = statSync(path);
+      return stat.isDirectory() || (stat.size > 0 && detectFormat(readHead(path)) === 'zip');
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Collect the candidate files under the given paths. Throws a bad-input error for a path that does
  * not exist; everything inside is judged file by file later (a zip that cannot be read, or an entry that
  * inflates too far, is in `rejected`). Call `cleanup` when done with the items.
  */
-export function collect(paths: string[], limits: ZipLimits = ZIP_LIMITS): Collected {
-  let tmp: string | undefined;
-  const cleanup = () => {
-    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
-    tmp = undefined;
+export function collect(paths: string[], options: CollectOptions): Collected {
+  const limits = options.limits ?? ZIP_LIMITS;
+  const collected: Collected = { items: [], manual: [], rejected: [], exports: [], cleanup: () => {} };
+  collected.cleanup = () => {
+    if (collected.tempDir !== undefined) rmSync(collected.tempDir, { recursive: true, force: true });
+    delete collected.tempDir;
   };
-  const collected: Collected = { items: [], manual: [], rejected: [], exports: [], cleanup };
+  const cleanup = collected.cleanup;
   const ctx: Context = {
     limits,
     rejected: collected.rejected,
-    // mkdtemp makes the folder 0700; entries are written 0600.
+    // The folder is made 0700; entries are written 0600.
     tmp: () => {
-      tmp ??= mkdtempSync(join(tmpdir(), 'backstride-import-'));
-      return tmp;
+      collected.tempDir ??= makeTempFolder(options.tempRoot, 'import');
+      return collected.tempDir;
     },
   };
   const file = (path: string, size: number): ImportItem => ({

@@ -4,7 +4,7 @@
  * message, and nothing about a request's content is logged.
  */
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -12,7 +12,9 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, isBackstrideError } from '../errors.js';
+import { sweepTemp, tempRootOfStore } from '../import/temp.js';
 import { formatBytes, JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
+import { privateSqliteFiles } from '../services/data.js';
 import type { Limits, ServerContext } from './context.js';
 import { errorBody } from './http.js';
 import { ImportJobs } from './imports.js';
@@ -58,7 +60,11 @@ export type AppOptions = {
   onInternalError?: (error: unknown) => void;
   /** The clock (tests pin it). */
   now?: () => Date;
-  /** Where uploads are written before import (default: the system's temporary folder). */
+  /**
+   * The private folder where uploads are written before import, each in a folder of its own (0700,
+   * files 0600). Default: `tmp` in the data folder; with PostgreSQL, in the per-user data folder (see
+   * import/temp.ts). Never the system's temporary folder: leftovers of a crash must be found again.
+   */
   uploadDir?: string;
   version?: string;
   /** The country for care routes when a check-in does not send one (ISO 3166-1 alpha-2). */
@@ -114,7 +120,7 @@ export function createApp(options: AppOptions): Hono {
     limits,
     now: options.now ?? (() => new Date()),
     version: options.version ?? packageVersion(),
-    uploadDir: options.uploadDir ?? tmpdir(),
+    uploadDir: async () => options.uploadDir ?? tempRootOfStore(await options.store.get()),
     country: options.country,
   };
   const app = new Hono();
@@ -186,6 +192,17 @@ export function createApp(options: AppOptions): Hono {
     // Uploads are streamed to disk and counted there (body-limit would buffer a chunked upload).
     if (c.req.path === '/api/imports') return next();
     return (c.req.path === '/api/backup' ? backupLimit : jsonLimit)(c, next);
+  });
+
+  // Deleting everything deletes the temporary files too: what a crash left behind, and this server's own
+  // but for uploads being received or imported now (the route refuses while an import runs, but one may
+  // arrive meanwhile). A recreated database is made private again.
+  app.use('/api/data', async (c, next) => {
+    await next();
+    if (c.req.method !== 'DELETE' || c.res.status !== 200) return;
+    sweepTemp(await ctx.uploadDir(), { ownToo: true, keep: ctx.imports.folders });
+    const store = await ctx.store.get();
+    if (store.engine === 'sqlite') privateSqliteFiles(dirname(store.location));
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, version: ctx.version }));

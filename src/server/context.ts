@@ -24,8 +24,11 @@ export type ServerContext = {
   /** The server's clock; tests pin it. */
   now: () => Date;
   version: string;
-  /** Where uploads are written before they are imported. */
-  uploadDir: string;
+  /**
+   * The private folder in which each upload gets a folder of its own before it is imported (the data
+   * folder's `tmp` unless the app was given another).
+   */
+  uploadDir: () => Promise<string>;
   /** The default country for care routes (`serve --country`), when a check-in sends none. */
   country?: string;
 };

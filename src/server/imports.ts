@@ -1,7 +1,9 @@
 /**
- * Uploaded imports, run in the background one at a time: the upload is written to a temporary folder,
- * the same `importPaths` as `backstride import` reads it, progress is kept for polling, and the
- * temporary files are deleted when the import ends, however it ends.
+ * Uploaded imports, run in the background one at a time: the upload is written to a private temporary
+ * folder under the data folder (see import/temp.ts), the same `importPaths` as `backstride import` reads
+ * it, progress is kept for polling, and the temporary files are deleted when the import ends, however it
+ * ends. Nothing is inflated or decoded in the server's process: zips are opened in a child process, whose
+ * entry copies go into the upload's own folder, and files are decoded in worker processes.
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -29,6 +31,11 @@ export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
   private tail: Promise<void> = Promise.resolve();
   private active = 0;
+  /**
+   * Upload folders in use: being received (added by the upload route) or queued and importing (until the
+   * import ends). Deleting everything leaves these; an upload arriving meanwhile imports afterwards.
+   */
+  readonly folders = new Set<string>();
 
   constructor(
     private readonly store: StoreRef,
@@ -51,6 +58,7 @@ export class ImportJobs {
    */
   start(dir: string, files: { path: string; size: number }[]): string {
     const id = randomUUID();
+    this.folders.add(dir);
     const job: ImportJob = {
       state: 'running',
       progress: {
@@ -90,6 +98,8 @@ export class ImportJobs {
         files.map((f) => f.path),
         {
           ...(this.options.workers !== undefined ? { workers: this.options.workers } : {}),
+          isolate: true,
+          tempDir: dir,
           sourceName: shown,
           onProgress: (p) => {
             job.progress = p;
@@ -118,6 +128,7 @@ export class ImportJobs {
         : { code: 'internal', message: 'the import stopped with an internal error' };
     } finally {
       await rm(dir, { recursive: true, force: true }).catch(() => {});
+      this.folders.delete(dir);
     }
   }
 

@@ -4,7 +4,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { ensurePrivateDataDir } from '../cli/data-dir.js';
 import { usage } from '../errors.js';
+import { sweepLegacyTemp, sweepTemp, tempRootFor } from '../import/temp.js';
 import type { StoreOptions } from '../store/index.js';
 import { type AppOptions, createApp } from './app.js';
 import { ImportJobs } from './imports.js';
@@ -39,18 +41,30 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
 const DRAIN_MS = 3000;
 
 /**
- * Open the store, listen, and resolve once the server answers.
+ * Open the store, listen, and resolve once the server answers. What it writes is private whatever the
+ * umask: the data folder 0700 and its files 0600 (as the CLI makes them), uploads in 0700 folders of
+ * the data folder's `tmp` (see import/temp.ts). Leftovers a crashed server or import left there are
+ * deleted first.
  * @throws a usage error when the port is taken or the host cannot be bound
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const store = await StoreRef.open(options.where);
+  const where = options.where;
+  const quiet = () => {};
+  // Created private before the database is; the database's own files are made private once it exists.
+  if ('dataDir' in where) ensurePrivateDataDir(where.dataDir, quiet);
+  const store = await StoreRef.open(where);
+  if ('dataDir' in where) ensurePrivateDataDir(where.dataDir, quiet);
+  const uploadDir = options.uploadDir ?? tempRootFor(where);
+  sweepTemp(uploadDir);
+  sweepLegacyTemp();
   const imports = new ImportJobs(store);
   const bare = host.replace(/^\[|\]$/g, '');
   const app = createApp({
     ...options,
     store,
     imports,
+    uploadDir,
     allowedHosts: WILDCARD_HOSTS.has(host)
       ? 'any'
       : [...new Set(['localhost', '127.0.0.1', '[::1]', bare.includes(':') ? `[${bare}]` : bare])],

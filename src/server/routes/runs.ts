@@ -3,10 +3,10 @@
  * `GET /api/imports/:id`), the runs (`GET /api/runs`, `GET /api/runs/:id` with chart series and fatigue
  * markers) and the training load (`GET /api/load`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { badInput, notFound } from '../../errors.js';
+import { makeTempFolder } from '../../import/temp.js';
 import { runDetail } from '../../services/run-detail.js';
 import { listRunSummaries, loadFor, runJson } from '../../services/runs.js';
 import type { RouteGroup } from '../context.js';
@@ -26,7 +26,10 @@ export const runRoutes: RouteGroup = (app, ctx) => {
     if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
     const body = c.req.raw.body;
     if (!body) throw badInput('no files in the upload: send them in "file" fields', 'file');
-    const dir = await mkdtemp(join(ctx.uploadDir, 'backstride-upload-'));
+    // A private folder (0700, files 0600) in the data folder's `tmp`, named after this process: if the
+    // server dies mid-import, the next start finds it and deletes it.
+    const dir = makeTempFolder(await ctx.uploadDir(), 'upload');
+    ctx.imports.folders.add(dir);
     let files: SavedFile[];
     try {
       files = await saveMultipartFiles(body as unknown as AsyncIterable<Uint8Array>, {
@@ -38,6 +41,7 @@ export const runRoutes: RouteGroup = (app, ctx) => {
       if (files.length === 0) throw badInput('no files in the upload: send them in "file" fields', 'file');
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
+      ctx.imports.folders.delete(dir);
       throw error;
     }
     const id = ctx.imports.start(dir, files);
