@@ -142,15 +142,19 @@ describe.each(engines)('several processes on one %s store', (engine) => {
     const [a, b] = [json(ra), json(rb)];
     expect(a.failed).toEqual([]);
     expect(b.failed).toEqual([]);
-    expect(a.imported + a.duplicates).toBe(16);
-    expect(b.imported + b.duplicates).toBe(16);
+    // A TCX that arrived before its FIT is replaced by the FIT in place (counted as replaced).
+    expect(a.imported + a.duplicates + a.replaced).toBe(16);
+    expect(b.imported + b.duplicates + b.replaced).toBe(16);
     expect(a.imported + b.imported).toBe(24);
 
-    // The same runs, once each. Which copy of a shared run is kept (the FIT or the TCX) still depends on which
-    // arrives first, so distances are not compared: keeping the richest source is issue 9, part 5.
-    const sequential = (await stored(one.options)).runs.map((r) => r.start_time);
-    const parallel = (await stored(both.options)).runs.map((r) => r.start_time);
+    // The same runs, once each, and the same copy of each: the FIT of a run that came as FIT and TCX,
+    // whichever arrived first.
+    const rows = async (options: StoreOptions) =>
+      (await stored(options)).runs.map((r) => [r.start_time, r.source_format, Math.round(r.distance_m)]);
+    const sequential = await rows(one.options);
+    const parallel = await rows(both.options);
     expect(parallel).toHaveLength(24);
+    expect(parallel.every((r) => r[1] === 'fit')).toBe(true);
     expect(parallel).toEqual(sequential);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Sport } from '../activities/types.js';
 import type { Store } from '../store/index.js';
-import { insertRuns } from '../store/runs.js';
+import { insertRuns, type NewRunInput } from '../store/runs.js';
 import {
   DECODER_STOPPED,
   type Decoder,
@@ -31,6 +31,10 @@ export type ImportSummary = {
   bytes: number;
   imported: number;
   duplicates: number;
+  /** Runs already stored from a poorer source (a GPX, say) that this import's richer file replaced. */
+  replaced: number;
+  /** Plain-words remarks about runs that were stored: a file cut short, a track that disagrees with its summary. */
+  remarks: { file: string; remark: string }[];
   /** Files or activities left out on purpose, with the reason (not a run, not an activity file). */
   skipped: { file: string; reason: string }[];
   skippedByReason: Record<string, number>;
@@ -79,6 +83,20 @@ const sportWords: Record<Sport, string> = {
   other: 'other sport',
 };
 
+const km = (m: number) => `${(m / 1000).toFixed(2)} km`;
+
+/** What the runner should hear about a stored run's file: cut short, a track that disagrees with it. */
+function remarksOn(run: NewRunInput): string[] {
+  const out: string[] = [];
+  if (run.truncated) out.push('the file was cut short: the run holds what was recorded before the break');
+  if (run.samples_distance_m !== null) {
+    out.push(
+      `its track adds up to ${km(run.samples_distance_m)} but its own summary says ${km(run.distance_m)}; the summary is kept, and the run page shows both`,
+    );
+  }
+  return out;
+}
+
 export async function importPaths(
   store: Store,
   paths: string[],
@@ -124,6 +142,8 @@ async function importCollected(
     bytes: items.reduce((s, i) => s + i.size, 0),
     imported: 0,
     duplicates: 0,
+    replaced: 0,
+    remarks: [],
     skipped: [],
     skippedByReason: {},
     failed: [],
@@ -149,15 +169,21 @@ async function importCollected(
     else skip(r.name, r.reason);
     progress.filesDone++;
   }
-  const record = async (runs: Parameters<typeof insertRuns>[1]) => {
+  const record = async (file: string, runs: Parameters<typeof insertRuns>[1]) => {
     if (runs.length === 0) return;
     const outcomes = await insertRuns(store.db, runs);
-    for (const o of outcomes) {
+    outcomes.forEach((o, i) => {
+      if (o.status === 'duplicate') {
+        summary.duplicates++;
+        return;
+      }
       if (o.status === 'imported') {
         summary.imported++;
         summary.runIds.push(o.id);
-      } else summary.duplicates++;
-    }
+      } else summary.replaced++;
+      const run = runs[i];
+      if (run) for (const remark of remarksOn(run)) summary.remarks.push({ file: displayName(file), remark });
+    });
     progress.runsImported = summary.imported;
   };
 
@@ -199,7 +225,7 @@ async function importCollected(
       else if (outcome.kind === 'skipped') skip(item.name, outcome.reason);
       else {
         for (const sport of outcome.notRuns) skip(item.name, `not a run (${sportWords[sport]})`);
-        await record(outcome.runs);
+        await record(item.name, outcome.runs);
       }
       progress.filesDone++;
       progress.bytesDone += item.size;
@@ -207,7 +233,7 @@ async function importCollected(
     }
     for (const { name, entry } of collected.manual) {
       if (entry.sport === 'running' || entry.sport === 'trail-running' || entry.sport === 'treadmill') {
-        await record([manualRow(name, entry)]);
+        await record(name, [manualRow(name, entry)]);
       } else skip(name, `not a run (${sportWords[entry.sport]})`);
       progress.filesDone++;
       options.onProgress?.({ ...progress });
