@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '../store/backup.js';
 import { type Harness, harness } from './harness.js';
 
 let h: Harness;
@@ -25,7 +26,7 @@ describe('export and restore', () => {
     expect(r.headers.get('content-disposition')).toMatch(
       /^attachment; filename="backstride-export-[\d-]+\.json"$/,
     );
-    expect(r.json).toMatchObject({ format: 'backstride-backup', version: 2 });
+    expect(r.json).toMatchObject({ format: 'backstride-backup', version: BACKUP_VERSION });
     expect(r.json.tables.pain_checkins).toHaveLength(1);
     exported = r.json;
   });
