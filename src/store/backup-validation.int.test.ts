@@ -288,6 +288,27 @@ describe.each(engines)('restoring a backup on %s', (_name, open) => {
     expect(again.tables).toEqual({ ...good.tables, check_backs: [] });
   });
 
+  it('restores a version-2 backup (runs without the fidelity columns) with their defaults', async () => {
+    const old = clone(good);
+    old.tables.runs = old.tables.runs.map(
+      ({ samples_distance_m: _a, truncated: _b, import_notes: _c, ...row }) => row,
+    );
+    const checked = checkBackup({ ...old, version: 2 }, 'v2.json');
+    const store = await openTracked();
+    expect(await restoreAll(store, checked, { replace: false })).toMatchObject({ runs: 1 });
+    const [run] = (await exportAll(store, EXPORTED_AT)).tables.runs;
+    expect(run).toMatchObject({ samples_distance_m: null, truncated: 0, import_notes: null });
+  });
+
+  it('refuses a run whose truncated flag or import notes are not what the import writes', () => {
+    const flag = clone(good);
+    (first(flag, 'runs') as Record<string, unknown>).truncated = 7;
+    expect(() => checkBackup(flag, 'bad.json')).toThrow(/runs.*truncated/);
+    const notes = clone(good);
+    (first(notes, 'runs') as Record<string, unknown>).import_notes = 'not json';
+    expect(() => checkBackup(notes, 'bad.json')).toThrow(/runs.*import_notes/);
+  });
+
   it('names the field when the database refuses a row (a duplicate id)', async () => {
     const row = first(good, 'psfs_ratings');
     const error = await target.db
