@@ -16,6 +16,18 @@ const yesNo = z.boolean();
 const score010 = z.number().int().min(0).max(10);
 const hours = (max: number) => z.number().min(0).max(max);
 
+/**
+ * A multi-select: no longer than its list of choices, so a file or request body of a million regions is
+ * refused by length, naming the field, before anything reads the items.
+ */
+function choices<E extends z.ZodEnum>(choice: E) {
+  const max = choice.options.length;
+  return z.array(choice).max(max, {
+    error: (issue) =>
+      `at most ${max} items (one per choice), not ${Array.isArray(issue.input) ? issue.input.length : 'more'}`,
+  });
+}
+
 export const PainfulRegion = z.enum(ids(regions, 'painful'));
 export const SpreadRegion = z.enum(ids(regions, 'spread'));
 export const Quality = z.enum(ids(descriptors, 'quality'));
@@ -24,9 +36,9 @@ export const Timing = z.enum(['during-run', 'right-after', 'later-that-day', 'ne
 export const Frequency = z.enum(['always', 'sometimes', 'never']);
 
 export const Pain = z.strictObject({
-  regions: z.array(PainfulRegion).min(1).optional().describe('Where it hurts (body map ids).'),
-  spreadsTo: z.array(SpreadRegion).optional().describe('Where the pain spreads; [] for nowhere.'),
-  timing: z.array(Timing).min(1).optional().describe('When it hurts relative to running.'),
+  regions: choices(PainfulRegion).min(1).optional().describe('Where it hurts (body map ids).'),
+  spreadsTo: choices(SpreadRegion).optional().describe('Where the pain spreads; [] for nowhere.'),
+  timing: choices(Timing).min(1).optional().describe('When it hurts relative to running.'),
   episodeHours: hours(24 * 14)
     .optional()
     .describe('How long a bout of pain lasts, in hours (e.g. 0.5, 24, 48).'),
@@ -34,8 +46,8 @@ export const Pain = z.strictObject({
   overThreeMonths: yesNo.optional().describe('Has it lasted, on and off, for more than three months?'),
   now: score010.optional().describe('Pain right now, 0 (none) to 10 (worst imaginable).'),
   worst: score010.optional().describe('Pain at its worst in the last week, 0–10.'),
-  qualities: z.array(Quality).optional().describe('What it feels like.'),
-  worseWith: z.array(Aggravator).optional().describe('What makes it worse.'),
+  qualities: choices(Quality).optional().describe('What it feels like.'),
+  worseWith: choices(Aggravator).optional().describe('What makes it worse.'),
   easesWithRestOrPosition: yesNo.optional().describe('Does rest or changing position ease it?'),
   onset: z
     .enum([
@@ -78,20 +90,19 @@ export const Running = z.strictObject({
     .optional()
     .describe('Weekly distance about four weeks ago, km.'),
   longestRunKm: z.number().min(0).max(400).optional().describe('Longest single run in the last month, km.'),
-  recentChanges: z
-    .array(
-      z.enum([
-        'distance',
-        'speed',
-        'hills',
-        'surface',
-        'shoes',
-        'long-run',
-        'started-running',
-        'sports-bra',
-        'gym-lifts',
-      ]),
-    )
+  recentChanges: choices(
+    z.enum([
+      'distance',
+      'speed',
+      'hills',
+      'surface',
+      'shoes',
+      'long-run',
+      'started-running',
+      'sports-bra',
+      'gym-lifts',
+    ]),
+  )
     .optional()
     .describe('What changed in the last month; [] for nothing.'),
   restDaysPerWeek: z.number().int().min(0).max(7).optional(),
@@ -124,8 +135,7 @@ export const Daily = z.strictObject({
   strengthSessionsPerWeek: z.number().int().min(0).max(14).optional(),
   heavyLifting: yesNo.optional().describe('Regular heavy lifting at work or at home.'),
   previousSportsInjury: yesNo.optional(),
-  equipment: z
-    .array(z.enum(['none', 'band', 'dumbbells', 'gym']))
+  equipment: choices(z.enum(['none', 'band', 'dumbbells', 'gym']))
     .optional()
     .describe('Equipment you have for exercises; ["none"] or [] for none.'),
 });
@@ -195,16 +205,15 @@ export const RedFlags = z.strictObject({
   calfSwelling: yesNo
     .optional()
     .describe('A swollen, painful calf on one side. (Earlier check-ins; now asked with coughing blood.)'),
-  clotRisk: z
-    .array(
-      z.enum([
-        'long-journey',
-        'surgery-or-bed-rest',
-        'pregnant-or-recent-birth',
-        'pill-or-hrt',
-        'previous-clot',
-      ]),
-    )
+  clotRisk: choices(
+    z.enum([
+      'long-journey',
+      'surgery-or-bed-rest',
+      'pregnant-or-recent-birth',
+      'pill-or-hrt',
+      'previous-clot',
+    ]),
+  )
     .optional()
     .describe(
       'Asked with pain on breathing or breathlessness: a journey over 3 hours, an operation, hospital stay or bed rest in the last 12 weeks, pregnancy or a birth in the last 6 weeks, the combined pill or HRT, a previous clot. [] for none.',
@@ -307,9 +316,10 @@ export const RedFlags = z.strictObject({
 });
 
 export const Answers = z.strictObject({
-  $schema: z.string().optional(),
-  /** When the check-in was made (ISO 8601); defaults to now. */
-  date: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /** Editors' link to the schema; ignored. A URL or path, so a generous cap. */
+  $schema: z.string().max(2048).optional(),
+  /** When the check-in was made (ISO 8601); defaults to now. 40 characters hold any offset and nanoseconds. */
+  date: z.iso.datetime({ offset: true }).max(40).or(z.iso.date().max(10)).optional(),
   about: z
     .strictObject({
       age: z.number().int().min(12).max(110).optional(),

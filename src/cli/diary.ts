@@ -2,14 +2,14 @@
  * Diary commands (`log pain`, `log exercise`, `log psfs`, `diary`) and owning the data (`export`,
  * `import-backup`, `delete-all`). Input is validated in full before anything is written.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { PainfulRegion } from '../answers/schema.js';
 import { PainTiming } from '../diary/types.js';
-import { badInput, usage } from '../errors.js';
-import { EXERCISE_ITEMS_MAX, PSFS_RATINGS_MAX } from '../limits.js';
+import { badInput, isBackstrideError, usage } from '../errors.js';
+import { BACKUP_DOCUMENT_BYTES, EXERCISE_ITEMS_MAX, PSFS_RATINGS_MAX, tooLargeMessage } from '../limits.js';
 import { deleteSqliteFiles } from '../services/data.js';
 import {
   checkCount,
@@ -170,8 +170,12 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
       const o = cmd.optsWithGlobals() as StoreOptions & { replace?: boolean };
       let text: string;
       try {
+        // The size first: a file past the limit is refused before a byte of it is held in memory.
+        if (statSync(file).size > BACKUP_DOCUMENT_BYTES)
+          throw badInput(tooLargeMessage(`backup file ${file}`, BACKUP_DOCUMENT_BYTES), 'file');
         text = readFileSync(file, 'utf8');
       } catch (error) {
+        if (isBackstrideError(error)) throw error;
         throw badInput(
           `cannot read backup file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
           'file',

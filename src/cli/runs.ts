@@ -2,10 +2,13 @@
  * Running-history commands: `import`, `runs`, `load`. They open the store (SQLite in the data folder,
  * or PostgreSQL with --database-url) and always close it.
  */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import pc from 'picocolors';
 import { badInput } from '../errors.js';
+import { detectFormat } from '../import/detect.js';
+import { ACTIVITY_FILE_BYTES, tooLargeMessage } from '../limits.js';
 import type { LoadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
 import { loadFor, parseDateFlag, runJson, units } from '../services/runs.js';
@@ -92,6 +95,41 @@ async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Refuse, before the store is opened or a file read, a file named on the command line that is too large to
+ * be one activity. Such a file is read whole to be decoded; a zip archive is read in chunks, so it may be
+ * larger (its entries are held to the same cap as they inflate). Folders are walked by the import itself.
+ * @throws bad-input naming the first file past the limit
+ */
+export function refuseOversizedFiles(paths: string[], limitBytes = ACTIVITY_FILE_BYTES): void {
+  for (const path of paths) {
+    let isZip: boolean;
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size <= limitBytes) continue;
+      isZip = detectFormat(readHead(path)) === 'zip';
+    } catch {
+      continue; // The import itself names a path it cannot find or read.
+    }
+    if (!isZip)
+      throw badInput(
+        `${tooLargeMessage(`activity file ${path}`, limitBytes)} (only a zip archive may be larger)`,
+        'path',
+      );
+  }
+}
+
+/** The first bytes of a file, enough to tell its format. */
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(16);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Adds the common options and the store selection to a command. */
 export function storeOptionsFor(withCommon: (c: Command) => Command) {
   return (c: Command) =>
@@ -121,6 +159,7 @@ export function registerRunCommands(program: Command, storeOptions: (c: Command)
           throw badInput(`--workers must be a whole number from 0 to 64, not "${o.workers}"`, 'workers');
         }
       }
+      refuseOversizedFiles(paths);
       const { importProgress } = await lazy.progress();
       const { importPaths } = await lazy.import();
       const bar = o.json && !process.stderr.isTTY ? undefined : importProgress();
