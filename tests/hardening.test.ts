@@ -29,7 +29,7 @@ function expectOneLine(r: ReturnType<typeof cli>, message: RegExp) {
   expect(r.stdout).toBe('');
   expect(r.stderr.endsWith('\n')).toBe(true);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trimEnd()).toMatch(message);
 }
 
 describe('usage errors are one line', () => {
@@ -40,9 +40,28 @@ describe('usage errors are one line', () => {
     [['kb', 'show'], /^backstride: missing required argument 'id'/],
     [['log', 'pain'], /^backstride: missing required argument 'score'/],
     [['serve', '--port'], /^backstride: option .*--port <n>' argument missing/],
+    [['kb'], /^backstride: kb: choose a subcommand: list, search, show \(see backstride kb --help\)$/],
+    [
+      ['kb', '--json'],
+      /^backstride: kb: choose a subcommand: list, search, show \(see backstride kb --help\)$/,
+    ],
+    [['log'], /^backstride: log: choose a subcommand: pain, exercise, psfs \(see backstride log --help\)$/],
+    [[], /^backstride: choose a command: assess, schema, kb, .*, serve \(see backstride --help\)$/],
+    [['kb', 'frobnicate'], /^backstride: unknown command 'frobnicate'$/],
   ])('%j', (args, message) => {
     expectOneLine(cli(args), message);
   });
+
+  it.each([[[]], [['kb']], [['log']], [['help', 'kb']], [['kb', 'help']]])(
+    '%j with --help or help still prints the full help, exit 0',
+    (args) => {
+      const r = cli(args.includes('help') ? args : [...args, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: backstride/);
+      expect(r.stdout.split('\n').length).toBeGreaterThan(5);
+      expect(r.stderr).toBe('');
+    },
+  );
 });
 
 describe('dates are real days, and a check-in is not in the future', () => {

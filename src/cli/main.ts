@@ -3,7 +3,7 @@
  * 0 success, 2 bad usage or bad input (one line on stderr), 1 anything else.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, type HelpContext, Option } from 'commander';
 import { answersJsonSchema, parseAnswers } from '../answers/index.js';
 import { BackstrideError, badInput, isBackstrideError, usage } from '../errors.js';
 import { collectionByKind, type ItemKind } from '../knowledge/index.js';
@@ -71,6 +71,40 @@ export function oneLineUsageError(text: string): string {
   return `backstride: ${joined}`;
 }
 
+/**
+ * Commander's command, except that a command with subcommands run without one is bad usage in one line
+ * (exit 2), not its full help on stderr; `--help` and `help` still print the help and exit 0.
+ */
+class BackstrideCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new BackstrideCommand(name);
+  }
+
+  override help(context?: HelpContext): never;
+  /** @deprecated since commander v7 (kept for its signature) */
+  override help(cb: (str: string) => string): never;
+  override help(context?: HelpContext | ((str: string) => string)): never {
+    // Commander asks for help with `error: true` exactly when a subcommand is missing.
+    if (typeof context === 'object' && context.error) throw missingSubcommand(this);
+    return super.help(context as HelpContext);
+  }
+}
+
+/** `kb: choose a subcommand: list, search, show (see backstride kb --help)`. */
+function missingSubcommand(cmd: Command) {
+  const names = cmd
+    .createHelp()
+    .visibleCommands(cmd)
+    .map((c) => c.name())
+    .filter((name) => name !== 'help');
+  const path: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) path.unshift(c.name());
+  const see = ['backstride', ...path, '--help'].join(' ');
+  return path.length
+    ? usage(`${path.join(' ')}: choose a subcommand: ${names.join(', ')} (see ${see})`)
+    : usage(`choose a command: ${names.join(', ')} (see ${see})`);
+}
+
 function withCommon(cmd: Command): Command {
   return cmd
     .option('--json', 'print one JSON document on stdout and nothing else there')
@@ -80,7 +114,7 @@ function withCommon(cmd: Command): Command {
 }
 
 export function buildProgram(): Command {
-  const program = withCommon(new Command('backstride'))
+  const program = withCommon(new BackstrideCommand('backstride'))
     .description(
       'Backstride: safe triage, likely contributing factors and a cited plan for runners whose back hurts.\nNot a diagnosis. In an emergency, call your local emergency number.',
     )
