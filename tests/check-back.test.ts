@@ -3,6 +3,8 @@
  * not yet due (and in `plan` and its calendar file), a bad answer (exit 2, one line, nothing stored), and
  * answers that re-run the check-in: "worse" becomes a clinician result, "easing" stays self-care with the
  * next check-back. Dates come from the CLI's own output, so a run across midnight does not matter.
+ * The data is set up and most answers read in this process (tests/in-process-cli.ts); `check-back` also
+ * runs as a process, for its exit codes and output.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
 import { formatCheckBackDay } from '../src/check-back/index.js';
+import { okJson as json, runCli } from './in-process-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
 const scratch = mkdtempSync(join(tmpdir(), 'backstride-check-back-cli-'));
 const DAY = 86_400_000;
 
-function cli(args: string[], dataDir: string) {
+/** The built CLI in its own process. */
+function spawned(args: string[], dataDir: string) {
   const r = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], {
     cwd: root,
     encoding: 'utf8',
@@ -27,10 +31,8 @@ function cli(args: string[], dataDir: string) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const json = (r: ReturnType<typeof cli>) => {
-  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-};
+/** The same command in this process. */
+const cli = (args: string[], dataDir: string) => runCli([...args, '--data-dir', dataDir]);
 
 /** A self-care check-in made `daysAgo` days ago, three days into the pain, neither better nor worse. */
 function answersFile(name: string, daysAgo: number): string {
@@ -62,86 +64,88 @@ function answersFile(name: string, daysAgo: number): string {
 describe('backstride check-back', () => {
   it('says when nothing is pending', () => {
     const d = join(scratch, 'empty');
-    const r = cli(['check-back'], d);
+    const r = spawned(['check-back'], d);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^No check-back pending\./);
-    expect(json(cli(['check-back', '--json'], d))).toBeNull();
-    const answer = cli(['check-back', '--answer', 'same'], d);
+    expect(json(spawned(['check-back', '--json'], d))).toBeNull();
+    const answer = spawned(['check-back', '--answer', 'same'], d);
     expect(answer.code).toBe(2);
     expect(answer.stderr).toMatch(/^backstride: there is no check-back to answer/);
   });
 
-  it('shows a check-back that is not due yet, in `check-back`, `plan` and the calendar file', () => {
+  it('shows a check-back that is not due yet, in `check-back`, `plan` and the calendar file', async () => {
     const d = join(scratch, 'later');
-    const result = json(cli(['assess', '--answers', answersFile('today', 0), '--json'], d));
+    const result = json(await cli(['assess', '--answers', answersFile('today', 0), '--json'], d));
     expect(result.triage.level).toBe('self-care');
     const { on } = result.triage.selfCare.checkBack;
     const day = formatCheckBackDay(on);
 
-    const text = cli(['check-back'], d);
+    const text = await cli(['check-back'], d);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`No check-back due; the next is on ${day}`);
-    expect(json(cli(['check-back', '--json'], d))).toMatchObject({
+    expect(json(await cli(['check-back', '--json'], d))).toMatchObject({
       on,
       due: false,
       question: 'Is it easing?',
     });
 
     const ics = join(scratch, 'later.ics');
-    const plan = cli(['plan', '--ics', ics], d);
+    const plan = await cli(['plan', '--ics', ics], d);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain(`Check back on ${day}: is it easing? Run \`backstride check-back\`.`);
     expect(plan.stderr).toMatch(/with your check-back/);
     const calendar = readFileSync(ics, 'utf8').replace(/\r\n[ \t]/g, '');
     expect(calendar).toContain('SUMMARY:Backstride check-back: is your back easing?');
     expect(calendar).toContain(`DTSTART;VALUE=DATE:${on.replace(/-/g, '')}`);
-    expect(json(cli(['plan', '--json'], d)).checkBack).toMatchObject({ on, due: false });
+    expect(json(await cli(['plan', '--json'], d)).checkBack).toMatchObject({ on, due: false });
 
     // `assess` itself says why self-care and when to check back.
-    const assessText = cli(['assess', '--answers', answersFile('again', 0), '--no-save'], d).stdout;
+    const assessText = (await cli(['assess', '--answers', answersFile('again', 0), '--no-save'], d)).stdout;
     expect(assessText).toContain('Why self-care is reasonable');
     expect(assessText).toContain(`Check back on ${day}: is it easing?`);
   });
 
-  it('refuses a bad answer in one line with exit 2, and stores nothing', () => {
+  it('refuses a bad answer in one line with exit 2, and stores nothing', async () => {
     const d = join(scratch, 'bad');
-    json(cli(['assess', '--answers', answersFile('bad', 5), '--json'], d));
+    json(await cli(['assess', '--answers', answersFile('bad', 5), '--json'], d));
     for (const value of ['maybe', 'EASING', '']) {
-      const r = cli(['check-back', '--answer', value], d);
+      // The first as a process too: the one line and exit code as a shell sees them.
+      const args = ['check-back', '--answer', value];
+      const r = value === 'maybe' ? spawned(args, d) : await cli(args, d);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/--answer must be easing, same or worse/);
     }
-    expect(json(cli(['check-back', '--json'], d))).toMatchObject({ due: true });
+    expect(json(await cli(['check-back', '--json'], d))).toMatchObject({ due: true });
   });
 
-  it('re-runs the check-in with "worse": a clinician result, and nothing left to answer', () => {
+  it('re-runs the check-in with "worse": a clinician result, and nothing left to answer', async () => {
     const d = join(scratch, 'worse');
-    json(cli(['assess', '--answers', answersFile('worse', 5), '--json'], d));
-    const due = cli(['check-back'], d);
+    json(await cli(['assess', '--answers', answersFile('worse', 5), '--json'], d));
+    const due = await cli(['check-back'], d);
     expect(due.stdout).toMatch(/^Is your back easing\?/);
     expect(due.stdout).toContain('backstride check-back --answer worse');
     expect(due.stdout).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no internal ids for people
 
-    const r = json(cli(['check-back', '--answer', 'worse', '--json'], d));
+    const r = json(await cli(['check-back', '--answer', 'worse', '--json'], d));
     expect(r.triage.level).toBe('clinician');
     expect(r.answered).toMatchObject({ answer: 'worse' });
     expect(r.changes).toMatchObject({ previousLevel: 'self-care', level: 'clinician' });
-    expect(cli(['check-back'], d).stdout).toMatch(/^No check-back pending\./);
-    const again = cli(['check-back', '--answer', 'easing'], d);
+    expect((await cli(['check-back'], d)).stdout).toMatch(/^No check-back pending\./);
+    const again = await cli(['check-back', '--answer', 'easing'], d);
     expect(again.code).toBe(2);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('keeps "easing" self-care and prints the level, headline and next check-back', () => {
+  it('keeps "easing" self-care and prints the level, headline and next check-back', async () => {
     const d = join(scratch, 'easing');
-    json(cli(['assess', '--answers', answersFile('easing', 5), '--json'], d));
-    const r = cli(['check-back', '--answer', 'easing'], d);
+    json(await cli(['assess', '--answers', answersFile('easing', 5), '--json'], d));
+    const r = await cli(['check-back', '--answer', 'easing'], d);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Recorded: yes, it’s easing\./);
     expect(r.stdout).toContain('SELF-CARE: THIS LOOKS SAFE TO MANAGE YOURSELF');
-    const next = json(cli(['check-back', '--json'], d));
+    const next = json(await cli(['check-back', '--json'], d));
     expect(next).toMatchObject({ due: false, inDays: 7 });
     expect(r.stdout).toContain(`Next check-back: ${formatCheckBackDay(next.on)}`);
   });

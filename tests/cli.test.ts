@@ -1,5 +1,7 @@
 /**
  * The command line as a user and a script meet it: the built `bin/backstride`, real files, exit codes.
+ * Checks of what a command computes run it in this process (tests/in-process-cli.ts) with the same
+ * arguments; every command here also runs as a process.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
+import { type CliResult, runCli } from './in-process-cli.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape codes are what is being matched
 const ANSI = /\x1b\[/;
@@ -26,6 +29,9 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The same command in this process, on the same data folder. */
+const inProcess = (args: string[]) => runCli([...args, '--data-dir', join(scratch, 'data')]);
+
 function answersFile(name: string, content: unknown): string {
   const file = join(scratch, name);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
@@ -33,7 +39,7 @@ function answersFile(name: string, content: unknown): string {
 }
 
 /** A bad-input failure: exit 2, one line on stderr naming the problem, nothing on stdout, no stack. */
-function expectBadInput(r: ReturnType<typeof cli>, message: RegExp) {
+function expectBadInput(r: CliResult, message: RegExp) {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -116,10 +122,10 @@ describe('assess --answers', () => {
     expect(result.triage.redFlagScreen.note).toBeUndefined();
   });
 
-  it('never gives self-care alone when red-flag questions were left out', () => {
+  it('never gives self-care alone when red-flag questions were left out', async () => {
     const partial = { ...good, redFlags: { chestPain: false, saddleNumbness: false } };
     const result = JSON.parse(
-      cli(['assess', '--answers', answersFile('partial.json', partial), '--json']).stdout,
+      (await inProcess(['assess', '--answers', answersFile('partial.json', partial), '--json'])).stdout,
     );
     expect(result.triage.level).toBe('clinician');
     expect(result.triage.reasons.map((r: { rule: string }) => r.rule)).toEqual(['screen-incomplete']);
@@ -174,19 +180,19 @@ describe('assess --answers', () => {
     expect(r.code).toBe(0);
   });
 
-  it('gives an emergency with only the safety message and no exercises', () => {
+  it('gives an emergency with only the safety message and no exercises', async () => {
     const file = answersFile('emergency.json', {
       pain: { regions: ['between-shoulder-blades'], spreadsTo: ['jaw'] },
       redFlags: { ...calmScreen, sweatingNauseaBreathless: true, cardiacTiming: 'now' },
     });
-    const result = JSON.parse(cli(['assess', '--answers', file, '--json']).stdout);
+    const result = JSON.parse((await inProcess(['assess', '--answers', file, '--json'])).stdout);
     expect(result.triage.level).toBe('emergency');
     expect(result.triage.reasons[0].rule).toBe('cardiac-warning');
     expect(result.plan.mode).toBe('safety-only');
     expect(result.plan.schedule).toBeUndefined();
     const items = result.plan.sections.flatMap((s: { items: { type: string }[] }) => s.items);
     expect(items.some((i: { type: string }) => i.type === 'exercise')).toBe(false);
-    const text = cli(['assess', '--answers', file]).stdout;
+    const text = (await inProcess(['assess', '--answers', file])).stdout;
     expect(text.split('\n')[0]).toMatch(/^ ?EMERGENCY: CALL EMERGENCY SERVICES NOW/);
     expect(text).not.toContain('Likely contributing factors');
   });
@@ -219,8 +225,11 @@ describe('assess --answers', () => {
     [{ about: { age: 7 } }, /about\.age: Too small/],
     [{ date: 'yesterday' }, /date: /],
     [[1, 2], /\(root\): expected object/],
-  ])('rejects %j naming the field', (answers, message) => {
-    expectBadInput(cli(['assess', '--answers', answersFile('bad.json', answers), '--json']), message);
+  ])('rejects %j naming the field', async (answers, message) => {
+    expectBadInput(
+      await inProcess(['assess', '--answers', answersFile('bad.json', answers), '--json']),
+      message,
+    );
   });
 
   it('needs a terminal to ask questions', () => {
@@ -236,13 +245,13 @@ describe('assess --answers', () => {
 });
 
 describe('kb', () => {
-  it('lists, searches and shows as JSON', () => {
-    const list = JSON.parse(cli(['kb', 'list', 'exercise', '--json']).stdout);
+  it('lists, searches and shows as JSON', async () => {
+    const list = JSON.parse((await inProcess(['kb', 'list', 'exercise', '--json'])).stdout);
     expect(list.length).toBeGreaterThanOrEqual(25);
     expect(list.every((i: { kind: string }) => i.kind === 'exercise')).toBe(true);
-    const hits = JSON.parse(cli(['kb', 'search', 'lat', 'pull', '--json']).stdout);
+    const hits = JSON.parse((await inProcess(['kb', 'search', 'lat', 'pull', '--json'])).stdout);
     expect(hits[0]).toMatchObject({ kind: 'exercise', id: 'lat-pull-down' });
-    const shown = JSON.parse(cli(['kb', 'show', 'superman', '--json']).stdout);
+    const shown = JSON.parse((await inProcess(['kb', 'show', 'superman', '--json'])).stdout);
     expect(shown.kind).toBe('exercise');
     expect(shown.item.steps.length).toBeGreaterThanOrEqual(2);
     expect(shown.item.sources).toContain('a00-upper-back-after-running');
@@ -255,10 +264,10 @@ describe('kb', () => {
     expect(r.stdout).toContain('1 × 5 reps');
   });
 
-  it('explains unknown and ambiguous ids with exit 2', () => {
+  it('explains unknown and ambiguous ids with exit 2', async () => {
     expectBadInput(cli(['kb', 'show', 'nope']), /no knowledge-base item with id "nope"/);
-    expectBadInput(cli(['kb', 'show', 'sports-bra-fit']), /ambiguous/);
-    expectBadInput(cli(['kb', 'list', 'widgets']), /unknown kind "widgets"/);
-    expectBadInput(cli(['kb', 'search', '!']), /search text is empty/);
+    expectBadInput(await inProcess(['kb', 'show', 'sports-bra-fit']), /ambiguous/);
+    expectBadInput(await inProcess(['kb', 'list', 'widgets']), /unknown kind "widgets"/);
+    expectBadInput(await inProcess(['kb', 'search', '!']), /search text is empty/);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The diary, saved assessments and owning the data, through the built CLI: logging, bad input that
- * stores nothing, reassessment with changes, the running history in the assessment, export → restore
- * round trip, and delete-all.
+ * The diary, saved assessments and owning the data, through the CLI: logging, bad input that stores
+ * nothing, reassessment with changes, the running history in the assessment, export → restore round trip,
+ * and delete-all. Most commands run in this process (tests/in-process-cli.ts); each command also runs as
+ * the built `bin/backstride`, for its exit code and output as a process, and so do the ones that need
+ * stdin not to be a terminal.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +14,14 @@ import { describe, expect, it } from 'vitest';
 import { encodeFit } from '../src/activities/synthetic/fit.js';
 import { syntheticRun } from '../src/activities/synthetic/track.js';
 import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
+import { okJson as json, runCli } from './in-process-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
 const scratch = mkdtempSync(join(tmpdir(), 'backstride-diary-'));
 
-function cli(args: string[], dataDir: string) {
+/** The built CLI in its own process. */
+function spawned(args: string[], dataDir: string) {
   const r = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], {
     cwd: root,
     encoding: 'utf8',
@@ -26,19 +30,17 @@ function cli(args: string[], dataDir: string) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const json = (r: ReturnType<typeof cli>) => {
-  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-};
+/** The same command in this process. */
+const cli = (args: string[], dataDir: string) => runCli([...args, '--data-dir', dataDir]);
 const fresh = (name: string) => join(scratch, name);
 
 const calm = { ...NO_ANSWER };
 
 describe('diary', () => {
-  it('logs pain, exercise and PSFS, and lists them oldest first', () => {
+  it('logs pain, exercise and PSFS, and lists them oldest first', async () => {
     const d = fresh('log');
     const pain = json(
-      cli(
+      await cli(
         [
           'log',
           'pain',
@@ -61,21 +63,23 @@ describe('diary', () => {
       timing: 'next-morning',
       note: 'stiff',
     });
-    json(cli(['log', 'exercise', 'plank', 'bird-dog', '--at', '2026-03-02', '--json'], d));
-    json(cli(['log', 'psfs', 'run 10 km=4', 'sit at my desk 2 h=7', '--at', '2026-03-01', '--json'], d));
-    const diary = json(cli(['diary', '--json'], d));
+    json(await cli(['log', 'exercise', 'plank', 'bird-dog', '--at', '2026-03-02', '--json'], d));
+    json(
+      await cli(['log', 'psfs', 'run 10 km=4', 'sit at my desk 2 h=7', '--at', '2026-03-01', '--json'], d),
+    );
+    const diary = json(await cli(['diary', '--json'], d));
     expect(diary.pain).toHaveLength(1);
     expect(diary.exercise[0].items).toEqual(['plank', 'bird-dog']);
     expect(diary.psfs.map((r: { activity: string }) => r.activity)).toEqual([
       'run 10 km',
       'sit at my desk 2 h',
     ]);
-    const text = cli(['diary'], d).stdout.split('\n');
+    const text = spawned(['diary'], d).stdout.split('\n');
     expect(text[0]).toMatch(/^2026-03-01 12:00 {2}PSFS/);
     expect(text.at(-2)).toMatch(/^2026-03-03 07:00 {2}pain {2}4\/10 {2}next-morning/);
   });
 
-  it('links a check-in to the nearest run', () => {
+  it('links a check-in to the nearest run', async () => {
     const d = fresh('link');
     const start = Date.parse('2026-03-07T08:00:00Z');
     const file = join(scratch, 'sat.fit');
@@ -83,13 +87,15 @@ describe('diary', () => {
       file,
       encodeFit({ sport: 'running', startTime: start, samples: syntheticRun({ start, durationS: 3600 }) }),
     );
-    json(cli(['import', file, '--json'], d));
-    const [run] = json(cli(['runs', '--json'], d));
+    json(await cli(['import', file, '--json'], d));
+    const [run] = json(await cli(['runs', '--json'], d));
     const after = json(
-      cli(['log', 'pain', '5', 'between-shoulder-blades', '--at', '2026-03-07T09:30:00Z', '--json'], d),
+      await cli(['log', 'pain', '5', 'between-shoulder-blades', '--at', '2026-03-07T09:30:00Z', '--json'], d),
     );
     expect(after.runId).toBe(run.id);
-    const unrelated = json(cli(['log', 'pain', '1', 'neck', '--at', '2026-03-01T09:30:00Z', '--json'], d));
+    const unrelated = json(
+      await cli(['log', 'pain', '1', 'neck', '--at', '2026-03-01T09:30:00Z', '--json'], d),
+    );
     expect(unrelated.runId).toBeUndefined();
   });
 
@@ -101,15 +107,26 @@ describe('diary', () => {
     [['log', 'exercise', 'plank', 'juggling'], /unknown exercise or routine "juggling"/],
     [['log', 'psfs', 'run 10 km'], /PSFS rating must look like/],
     [['log', 'psfs', 'run=12'], /PSFS score must be a whole number/],
-  ])('rejects %j with exit 2 and stores nothing', (args, message) => {
+  ])('rejects %j with exit 2 and stores nothing', async (args, message) => {
     const d = fresh(`bad-${args.join('-').replace(/[^a-z0-9]/gi, '')}`);
-    const r = cli(args, d);
+    const r = await cli(args, d);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const diary = json(cli(['diary', '--json'], d));
+    const diary = json(await cli(['diary', '--json'], d));
     expect(diary).toEqual({ pain: [], exercise: [], psfs: [] });
+  });
+
+  it('rejects a bad log as a process does: exit 2, one line on stderr, nothing on stdout', async () => {
+    const d = fresh('bad-process');
+    const r = spawned(['log', 'pain', '11', 'lower-back'], d);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'backstride: score must be a whole number from 0 to 10, not "11"\n',
+    });
+    expect(json(await cli(['diary', '--json'], d))).toEqual({ pain: [], exercise: [], psfs: [] });
   });
 });
 
@@ -122,11 +139,11 @@ describe('assessments over time', () => {
     ...over,
   });
 
-  it('saves by default and shows what changed since the last check-in', () => {
+  it('saves by default and shows what changed since the last check-in', async () => {
     const d = fresh('reassess');
     const first = join(scratch, 'first.json');
     writeFileSync(first, JSON.stringify(answers({ date: '2026-03-01T08:00:00Z' })));
-    json(cli(['assess', '--answers', first, '--json'], d));
+    json(await cli(['assess', '--answers', first, '--json'], d));
     const second = join(scratch, 'second.json');
     writeFileSync(
       second,
@@ -137,23 +154,23 @@ describe('assessments over time', () => {
         }),
       ),
     );
-    const r = json(cli(['assess', '--answers', second, '--json'], d));
+    const r = json(await cli(['assess', '--answers', second, '--json'], d));
     expect(r.changes).toMatchObject({
       previousLevel: 'self-care',
       level: 'clinician',
       levelChanged: true,
       painNow: { before: 3, after: 6 },
     });
-    expect(cli(['assess', '--answers', second], d).stdout).toMatch(
+    expect((await cli(['assess', '--answers', second], d)).stdout).toMatch(
       /What changed since 2026-03-08\n {2}Level: clinician, as before/,
     );
     const unsaved = fresh('nosave');
-    json(cli(['assess', '--answers', first, '--no-save', '--json'], unsaved));
-    const again = json(cli(['assess', '--answers', first, '--no-save', '--json'], unsaved));
+    json(await cli(['assess', '--answers', first, '--no-save', '--json'], unsaved));
+    const again = json(await cli(['assess', '--answers', first, '--no-save', '--json'], unsaved));
     expect(again.changes).toBeUndefined();
   });
 
-  it('takes evidence from the running history, and says where the data overrode an answer', () => {
+  it('takes evidence from the running history, and says where the data overrode an answer', async () => {
     const d = fresh('history');
     const folder = join(scratch, 'history-runs');
     mkdirSync(folder, { recursive: true });
@@ -175,7 +192,7 @@ describe('assessments over time', () => {
     for (let w = 0; w < 6; w++) for (const d of [0, 2, 4]) add(w * 7 + d, 5);
     for (const d of [0, 1, 2, 3]) add(42 + d, 10);
     add(47, 20);
-    json(cli(['import', folder, '--json'], d));
+    json(await cli(['import', folder, '--json'], d));
     const file = join(scratch, 'history.json');
     writeFileSync(
       file,
@@ -187,7 +204,7 @@ describe('assessments over time', () => {
         }),
       ),
     );
-    const r = json(cli(['assess', '--answers', file, '--json'], d));
+    const r = json(await cli(['assess', '--answers', file, '--json'], d));
     expect(r.history.runsConsidered).toBe(23);
     expect(r.history.notes.map((x: { field: string }) => x.field)).toEqual(
       expect.arrayContaining(['running.weeklyKmNow', 'running.runsPerWeek']),
@@ -198,14 +215,14 @@ describe('assessments over time', () => {
     expect(load.evidence.join(' ')).toMatch(
       /2026-02-21: Run of 19\.8 km is 2× your longest run in the previous 30 days/,
     );
-    const text = cli(['assess', '--answers', file, '--no-save'], d).stdout;
+    const text = (await cli(['assess', '--answers', file, '--no-save'], d)).stdout;
     expect(text).toContain('From your running history');
     expect(text).toMatch(/running\.weeklyKmNow: you said 15, your runs show 59/);
   });
 });
 
 describe('owning the data', () => {
-  it('exports everything, restores it exactly, and deletes every trace', () => {
+  it('exports everything, restores it exactly, and deletes every trace', async () => {
     const d = fresh('own');
     const start = Date.parse('2026-04-04T08:00:00Z');
     const fit = join(scratch, 'own.fit');
@@ -213,19 +230,21 @@ describe('owning the data', () => {
       fit,
       encodeFit({ sport: 'running', startTime: start, samples: syntheticRun({ start, durationS: 1800 }) }),
     );
-    json(cli(['import', fit, '--json'], d));
+    json(await cli(['import', fit, '--json'], d));
     json(
-      cli(
+      await cli(
         ['log', 'pain', '3', 'neck', '--at', '2026-04-04T09:00:00Z', '--note', 'a "quoted", note', '--json'],
         d,
       ),
     );
-    json(cli(['log', 'exercise', 'plank', '--at', '2026-04-05', '--json'], d));
-    json(cli(['log', 'psfs', 'run 5 km=6', '--at', '2026-04-05', '--json'], d));
+    json(await cli(['log', 'exercise', 'plank', '--at', '2026-04-05', '--json'], d));
+    json(await cli(['log', 'psfs', 'run 5 km=6', '--at', '2026-04-05', '--json'], d));
     const backup = join(scratch, 'backup.json');
-    expect(cli(['export', '--out', backup], d).code).toBe(0);
+    const exported = spawned(['export', '--out', backup], d);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe(`Exported to ${backup}\n`);
     const restored = fresh('restored');
-    const counts = json(cli(['import-backup', backup, '--json'], restored));
+    const counts = json(spawned(['import-backup', backup, '--json'], restored));
     expect(counts).toEqual({
       runs: 1,
       assessments: 0,
@@ -235,7 +254,7 @@ describe('owning the data', () => {
       check_backs: 0,
     });
     const again = join(scratch, 'backup2.json');
-    cli(['export', '--out', again], restored);
+    await cli(['export', '--out', again], restored);
     const a = JSON.parse(readFileSync(backup, 'utf8'));
     const b = JSON.parse(readFileSync(again, 'utf8'));
     delete a.exportedAt;
@@ -244,15 +263,15 @@ describe('owning the data', () => {
     expect(a.tables.runs[0].samples.length).toBeGreaterThan(100);
 
     // Restoring over data needs --replace, and a broken backup changes nothing.
-    expect(cli(['import-backup', backup], restored).stderr).toMatch(/already has data/);
+    expect((await cli(['import-backup', backup], restored)).stderr).toMatch(/already has data/);
     writeFileSync(join(scratch, 'broken.json'), '{"format":"backstride-backup","version":1}');
-    const broken = cli(['import-backup', join(scratch, 'broken.json'), '--replace'], restored);
+    const broken = await cli(['import-backup', join(scratch, 'broken.json'), '--replace'], restored);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/not a Backstride backup/);
-    expect(json(cli(['runs', '--json'], restored))).toHaveLength(1);
+    expect(json(await cli(['runs', '--json'], restored))).toHaveLength(1);
 
     const csv = join(scratch, 'csv');
-    cli(['export', '--format', 'csv', '--out', csv], d);
+    await cli(['export', '--format', 'csv', '--out', csv], d);
     expect(readdirSync(csv).sort()).toEqual([
       'assessments.csv',
       'check_backs.csv',
@@ -263,10 +282,13 @@ describe('owning the data', () => {
     ]);
     expect(readFileSync(join(csv, 'pain_checkins.csv'), 'utf8')).toContain('"a ""quoted"", note"');
 
-    expect(cli(['delete-all'], d).stderr).toMatch(/needs confirmation/);
-    expect(json(cli(['runs', '--json'], d))).toHaveLength(1);
-    expect(cli(['delete-all', '--yes'], d).code).toBe(0);
+    // As a process: stdin is not a terminal, so there is no one to confirm.
+    const unconfirmed = spawned(['delete-all'], d);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/needs confirmation/);
+    expect(json(await cli(['runs', '--json'], d))).toHaveLength(1);
+    expect(spawned(['delete-all', '--yes'], d).code).toBe(0);
     expect(existsSync(join(d, 'backstride.sqlite'))).toBe(false);
-    expect(json(cli(['runs', '--json'], d))).toEqual([]);
+    expect(json(await cli(['runs', '--json'], d))).toEqual([]);
   });
 });

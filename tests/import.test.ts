@@ -1,7 +1,9 @@
 /**
  * Importing running history through the built CLI: files the project generates (FIT, GPX, TCX, gzip,
  * zip, a Strava export, a Garmin export), the real fixtures when shared/ is present, idempotence, bad
- * files, and the runs and load commands, on SQLite and (when configured) PostgreSQL.
+ * files, and the runs and load commands, on SQLite and (when configured) PostgreSQL. Imports run as the
+ * built process (with its decoding workers); most reads of what was stored run in this process
+ * (tests/in-process-cli.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,7 @@ import { encodeGpx } from '../src/activities/synthetic/gpx.js';
 import { encodeTcx } from '../src/activities/synthetic/tcx.js';
 import { syntheticRun } from '../src/activities/synthetic/track.js';
 import type { Sport } from '../src/activities/types.js';
+import { runCli } from './in-process-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
@@ -34,7 +37,9 @@ function cli(args: string[], env: Record<string, string> = {}) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const json = (r: ReturnType<typeof cli>) => {
+/** The same command in this process. */
+const inProcess = runCli;
+const json = (r: { code: number | null; stdout: string; stderr: string }) => {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 };
@@ -147,7 +152,7 @@ beforeAll(async () => {
 });
 
 describe.each(targets)('import on $name', (target) => {
-  it('imports a folder: runs only, the same run from two formats once, bad files reported by name', () => {
+  it('imports a folder: runs only, the same run from two formats once, bad files reported by name', async () => {
     const store = target.args();
     const r = json(cli(['import', folder, '--json', ...store]));
     expect(r.imported).toBe(3);
@@ -157,7 +162,7 @@ describe.each(targets)('import on $name', (target) => {
     expect(r.failed[0].file).toMatch(/truncated\.fit$/);
     expect(r.failed[0].reason).toMatch(/truncated/i);
 
-    const runs = json(cli(['runs', '--json', ...store]));
+    const runs = json(await inProcess(['runs', '--json', ...store]));
     expect(runs.map((x: { startTime: string }) => x.startTime)).toEqual([
       '2026-03-02T07:00:00.000Z',
       '2026-03-04T18:00:00.000Z',
@@ -176,17 +181,17 @@ describe.each(targets)('import on $name', (target) => {
     const again = json(cli(['import', folder, '--json', ...store]));
     expect(again.imported).toBe(0);
     expect(again.duplicates).toBe(4);
-    expect(json(cli(['runs', '--json', ...store]))).toHaveLength(3);
+    expect(json(await inProcess(['runs', '--json', ...store]))).toHaveLength(3);
   });
 
-  it('imports a Strava export with names and types from activities.csv, and a Garmin export', () => {
+  it('imports a Strava export with names and types from activities.csv, and a Garmin export', async () => {
     const store = target.args();
     const r = json(cli(['import', strava, garmin, '--json', ...store]));
     expect(r.exports).toEqual(['strava', 'garmin']);
     expect(r.imported).toBe(4);
     expect(r.skippedByReason['not a run (ride)']).toBe(1);
     expect(r.skippedByReason['not a run (walk)']).toBe(1);
-    const runs = json(cli(['runs', '--json', ...store]));
+    const runs = json(await inProcess(['runs', '--json', ...store]));
     const byName = Object.fromEntries(runs.map((x: { name: string; sport: string }) => [x.name, x]));
     expect(byName['Sunrise tempo'].sport).toBe('running');
     expect(byName['Trail loop'].sport).toBe('trail-running');
@@ -197,10 +202,12 @@ describe.each(targets)('import on $name', (target) => {
     expect(runs.some((x: { source: string }) => x.source.includes('!DI_CONNECT/'))).toBe(true);
   });
 
-  it('summarises training load with flags and the uncoupled ratio', () => {
+  it('summarises training load with flags and the uncoupled ratio', async () => {
     const store = target.args();
-    json(cli(['import', folder, '--json', ...store]));
-    const load = json(cli(['load', '--json', '--from', '2026-02-23', '--to', '2026-03-08', ...store]));
+    json(await inProcess(['import', folder, '--json', ...store]));
+    const load = json(
+      await inProcess(['load', '--json', '--from', '2026-02-23', '--to', '2026-03-08', ...store]),
+    );
     expect(load.weeks.map((w: { weekStart: string }) => w.weekStart)).toEqual(['2026-02-23', '2026-03-02']);
     expect(load.weeks[1].runs).toBe(3);
     expect(load.acwr.rolling.method).toMatch(/uncoupled/i);
@@ -211,7 +218,7 @@ describe.each(targets)('import on $name', (target) => {
 });
 
 describe('import: bad input leaves the store as it was', () => {
-  it('fails with exit 2 when nothing in the paths could be imported', () => {
+  it('fails with exit 2 when nothing in the paths could be imported', async () => {
     const dataDir = join(scratch, 'data-bad');
     const bad = join(scratch, 'only-bad');
     mkdirSync(bad, { recursive: true });
@@ -220,10 +227,10 @@ describe('import: bad input leaves the store as it was', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/broken\.gpx: /);
     expect(r.stderr).toMatch(/could not be imported/);
-    expect(json(cli(['runs', '--json', '--data-dir', dataDir]))).toEqual([]);
+    expect(json(await inProcess(['runs', '--json', '--data-dir', dataDir]))).toEqual([]);
   });
 
-  it('names a path that does not exist', () => {
+  it('names a path that does not exist', async () => {
     const r = cli(['import', join(scratch, 'nowhere'), '--data-dir', join(scratch, 'data-x')]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^backstride: no such file or folder: .*nowhere$/);
@@ -233,15 +240,15 @@ describe('import: bad input leaves the store as it was', () => {
     [['runs', '--from', 'yesterday'], /--?from must be a date/],
     [['runs', '--units', 'furlongs'], /units must be km or mi/],
     [['import', '.', '--workers', 'many'], /--workers must be a whole number/],
-  ])('rejects %j', (args, message) => {
-    const r = cli([...args, '--data-dir', join(scratch, 'data-y')]);
+  ])('rejects %j', async (args, message) => {
+    const r = await inProcess([...args, '--data-dir', join(scratch, 'data-y')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
-  it('shows runs in miles when asked', () => {
+  it('shows runs in miles when asked', async () => {
     const dataDir = join(scratch, 'data-mi');
-    json(cli(['import', folder, '--json', '--data-dir', dataDir]));
+    json(await inProcess(['import', folder, '--json', '--data-dir', dataDir]));
     expect(cli(['runs', '--units', 'mi', '--data-dir', dataDir]).stdout).toMatch(/\d+\.\d+ mi .* \/mi/);
   });
 });
@@ -252,7 +259,7 @@ if (!haveFixtures) console.info('shared/fixtures/activities not found: real-file
 // Registered only when the fixtures are there (CI has them); otherwise the line above says so.
 if (haveFixtures)
   describe('import the real fixture files', () => {
-    it('imports every valid run; broken files fail cleanly by name', () => {
+    it('imports every valid run; broken files fail cleanly by name', async () => {
       const dataDir = join(scratch, 'data-fixtures');
       const files = readdirSync(fixtures).filter((f) => statSync(join(fixtures, f)).isFile());
       const r = json(cli(['import', fixtures, '--json', '--data-dir', dataDir]));
@@ -261,7 +268,7 @@ if (haveFixtures)
         'tormoder-activity-unexpected-eof.fit',
       ]);
       expect(r.imported).toBeGreaterThanOrEqual(20);
-      const runs = json(cli(['runs', '--json', '--data-dir', dataDir]));
+      const runs = json(await inProcess(['runs', '--json', '--data-dir', dataDir]));
       const fr955 = runs.find((x: { source: string }) => x.source.endsWith('14211916346_ACTIVITY.fit'));
       expect(fr955.distanceM).toBeGreaterThan(19_100 * 0.99);
       expect(fr955.distanceM).toBeLessThan(19_100 * 1.01);

@@ -5,6 +5,8 @@
  *
  * For tests that check what a command computes. Exit codes and output as a process shows them stay with
  * the spawned tests (at least one per command), and so do commands that read stdin or ask for a terminal.
+ * A file that mixes the two shares a data folder between the sources and the build, so build first (as
+ * `npm test` does): a stale build refuses a store migrated by newer sources.
  */
 
 /** A command's exit code and output (`code` null when a spawned process was killed). */

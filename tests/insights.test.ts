@@ -1,6 +1,8 @@
 /**
- * Insights, progress, the weekly plan with its calendar file, and the clinician report, through the
- * built CLI on a diary the test writes: six weeks of runs and check-ins with a known pattern.
+ * Insights, progress, the weekly plan with its calendar file, and the clinician report, through the CLI on
+ * a diary the test writes: six weeks of runs and check-ins with a known pattern. The diary is written and
+ * the results read in this process (tests/in-process-cli.ts); each command also runs once as the built
+ * `bin/backstride`, for its exit code and output as a process.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,12 +13,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeFit } from '../src/activities/synthetic/fit.js';
 import { syntheticRun } from '../src/activities/synthetic/track.js';
 import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
+import { okJson, runCli } from './in-process-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'backstride');
 const scratch = mkdtempSync(join(tmpdir(), 'backstride-insights-'));
 const data = join(scratch, 'data');
 
+/** The built CLI in its own process. */
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args, '--data-dir', data], {
     cwd: root,
@@ -30,6 +34,8 @@ const json = (r: ReturnType<typeof cli>) => {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 };
+/** The same command in this process. */
+const inProcess = (args: string[]) => runCli([...args, '--data-dir', data]);
 
 const DAY = 86_400_000;
 const now = Date.now();
@@ -40,7 +46,7 @@ const start = (() => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back, 7);
 })();
 
-beforeAll(() => {
+beforeAll(async () => {
   const calm = { ...NO_ANSWER };
   const answers = join(scratch, 'answers.json');
   writeFileSync(
@@ -54,7 +60,7 @@ beforeAll(() => {
       redFlags: calm,
     }),
   );
-  json(cli(['assess', '--answers', answers, '--json']));
+  okJson(await inProcess(['assess', '--answers', answers, '--json']));
   // Three runs a week: Tue and Thu 6 km, Sat 16 km. Pain 5 the morning after every long run, 1 otherwise;
   // pain eases over the weeks.
   const runs = join(scratch, 'runs');
@@ -76,8 +82,8 @@ beforeAll(() => {
         }),
       );
       const score = km > 10 ? Math.max(1, 6 - w) : 1;
-      json(
-        cli([
+      okJson(
+        await inProcess([
           'log',
           'pain',
           String(score),
@@ -92,11 +98,21 @@ beforeAll(() => {
     }
     const plankDay = start + (w * 7 + 2) * DAY;
     if (plankDay < now)
-      json(cli(['log', 'exercise', 'plank', 'bird-dog', '--at', new Date(plankDay).toISOString(), '--json']));
+      okJson(
+        await inProcess([
+          'log',
+          'exercise',
+          'plank',
+          'bird-dog',
+          '--at',
+          new Date(plankDay).toISOString(),
+          '--json',
+        ]),
+      );
   }
-  json(cli(['import', runs, '--json']));
-  json(cli(['log', 'psfs', 'run 10 km=3', '--at', new Date(start).toISOString(), '--json']));
-  json(cli(['log', 'psfs', 'run 10 km=7', '--json']));
+  okJson(await inProcess(['import', runs, '--json']));
+  okJson(await inProcess(['log', 'psfs', 'run 10 km=3', '--at', new Date(start).toISOString(), '--json']));
+  okJson(await inProcess(['log', 'psfs', 'run 10 km=7', '--json']));
 });
 
 describe('insights and progress', () => {
@@ -111,8 +127,8 @@ describe('insights and progress', () => {
     expect(r.caveats.length).toBeGreaterThan(0);
   });
 
-  it('judges pain and PSFS against their minimal important change', () => {
-    const r = json(cli(['progress', '--json']));
+  it('judges pain and PSFS against their minimal important change', async () => {
+    const r = okJson(await inProcess(['progress', '--json']));
     expect(r.nprs.judgement).toMatch(/improved|unchanged/);
     expect(r.psfs.judgement).toBe('improved');
     expect(r.psfs.change).toBe(4);
@@ -125,9 +141,9 @@ describe('insights and progress', () => {
 });
 
 describe('plan and calendar', () => {
-  it('lays the plan over the runner’s run days and writes an importable calendar', () => {
+  it('lays the plan over the runner’s run days and writes an importable calendar', async () => {
     const ics = join(scratch, 'plan.ics');
-    const r = json(cli(['plan', '--json', '--ics', ics, '--weeks', '4']));
+    const r = okJson(await inProcess(['plan', '--json', '--ics', ics, '--weeks', '4']));
     expect(r.schedule.runDays).toEqual(['Tue', 'Thu', 'Sat']);
     const strength = r.schedule.strengthDays as string[];
     expect(strength).not.toContain('Fri');
@@ -141,7 +157,7 @@ describe('plan and calendar', () => {
 });
 
 describe('clinician report', () => {
-  it('writes HTML with every section', () => {
+  it('writes HTML with every section', async () => {
     const out = join(scratch, 'report.html');
     expect(cli(['report', '--out', out]).code).toBe(0);
     const html = readFileSync(out, 'utf8');
@@ -155,7 +171,7 @@ describe('clinician report', () => {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/<svg[^>]*role="img"/);
-    expect(cli(['report', '--out', out, '--format', 'docx']).code).toBe(2);
+    expect((await inProcess(['report', '--out', out, '--format', 'docx'])).code).toBe(2);
   });
 
   const chromium = existsSync('/usr/bin/chromium') && spawnSync('pdftotext', ['-v']).status === 0;
