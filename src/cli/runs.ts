@@ -172,12 +172,17 @@ export function registerRunCommands(program: Command, storeOptions: (c: Command)
         const out = [
           `${pc.bold(String(summary.imported))} runs imported, ${summary.duplicates} already stored, ${summary.skipped.length} skipped, ${summary.failed.length} failed (${summary.files} files, ${(summary.elapsedMs / 1000).toFixed(1)} s)`,
         ];
+        if (summary.replaced > 0)
+          out.push(
+            `  replaced ${summary.replaced}: a stored run now holds this import's more detailed file of it (FIT over TCX over GPX)`,
+          );
         for (const [reason, n] of Object.entries(summary.skippedByReason))
           out.push(pc.dim(`  skipped ${n}: ${reason}`));
         for (const f of summary.failed) out.push(pc.yellow(`  failed ${f.file}: ${f.reason}`));
+        for (const m of summary.remarks) out.push(`  note ${m.file}: ${m.remark}`);
         process.stdout.write(`${out.join('\n')}\n`);
       }
-      if (summary.failed.length > 0 && summary.imported + summary.duplicates === 0) {
+      if (summary.failed.length > 0 && summary.imported + summary.duplicates + summary.replaced === 0) {
         throw badInput(`${summary.failed.length} file(s) could not be imported and nothing else was found`);
       }
     });

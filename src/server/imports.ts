@@ -113,7 +113,7 @@ export class ImportJobs {
         bytesDone: job.progress.bytesTotal,
         runsImported: summary.imported,
       };
-      if (summary.failed.length > 0 && summary.imported + summary.duplicates === 0) {
+      if (summary.failed.length > 0 && summary.imported + summary.duplicates + summary.replaced === 0) {
         // As `backstride import` exits 2: nothing usable was found, and the runner should hear so.
         job.state = 'failed';
         job.error = {
