@@ -216,6 +216,9 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
       if (url) {
         const { deleteAllRows } = await lazy.backup();
         await withStore(o, (store) => deleteAllRows(store));
+        // Uploads and zip copies for a PostgreSQL store sit in the per-user data folder's tmp.
+        const { sweepTemp, tempRootFor } = await import('../import/temp.js');
+        sweepTemp(tempRootFor({ url }), { ownToo: true });
       } else {
         deleteSqliteFiles(resolveDataDir(o.dataDir));
       }
