@@ -101,8 +101,7 @@ export async function collectIsolated(paths: string[], options: CollectOptions):
     cleanup: () => {},
   };
   // The child names its folder; only one inside the root given is ever deleted.
-  if (reply.tempDir?.startsWith(join(options.tempRoot, sep)))
-    collected.tempDir = reply.tempDir;
+  if (reply.tempDir?.startsWith(join(options.tempRoot, sep))) collected.tempDir = reply.tempDir;
   collected.cleanup = () => {
     if (collected.tempDir !== undefined) rmSync(collected.tempDir, { recursive: true, force: true });
     delete collected.tempDir;
