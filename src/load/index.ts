@@ -14,6 +14,10 @@
  * Cost is O(days + runs log runs) with typed arrays: ten years of daily runs take a few milliseconds.
  */
 
+import { longDate } from './window.js';
+
+export * from './window.js';
+
 /** One run as the load engine needs it. */
 export type LoadRun = {
   id: string;
@@ -47,6 +51,10 @@ type Threshold = {
   /** The number compared against; a flag is raised when the value is strictly greater (≥ for days). */
   value: number;
   unit: 'ratio' | '%' | 'days' | 'share';
+  /** The flag's name for people. */
+  title: string;
+  /** How it is worked out and how much weight it bears, in plain words: shown once, not with every flag. */
+  how: string;
   source: string;
 };
 
@@ -57,6 +65,11 @@ export const LOAD_THRESHOLDS = {
   'single-run-spike': {
     value: 1.1,
     unit: 'ratio',
+    title: 'A run longer than your recent longest',
+    how:
+      'Each run is compared with your longest run in the 30 days before its day, and flagged when it is more than 10 % ' +
+      'longer. In the largest study of runners so far (Frandsen 2025, 5205 runners) such runs came with more overuse ' +
+      'injuries: about 1.6 times the rate for 10–30 % longer, 1.5 times for 30–100 %, 2.3 times for more than double.',
     /** The comparison window: the calendar days before the run's day (the run's own day excluded). */
     windowDays: 30,
     source:
@@ -67,6 +80,10 @@ export const LOAD_THRESHOLDS = {
   'weekly-increase-over-10': {
     value: 10,
     unit: '%',
+    title: 'A week up more than 10 %',
+    how:
+      'Each week’s distance (Monday to Sunday) is compared with the week before and flagged when it is more than 10 % ' +
+      'higher. The "10 % rule" is a rule of thumb: a trial found it did not prevent injury (Buist 2008).',
     source:
       'The "10 % rule" is a coaching rule of thumb, not evidence: in the Buist 2008 RCT (Am J Sports Med 36:33–39, 532 ' +
       'novices) a programme built on it gave 20.8 % vs 20.3 % injuries, and Frandsen 2025 found no clear association ' +
@@ -75,6 +92,11 @@ export const LOAD_THRESHOLDS = {
   'two-week-increase-over-30': {
     value: 30,
     unit: '%',
+    title: 'A week up more than 30 % on two weeks before',
+    how:
+      'Each week’s distance is compared with the week two weeks before and flagged when it is more than 30 % higher. ' +
+      'In novice runners this came with more distance-related injuries, but the result is uncertain (Nielsen 2014; ' +
+      '95 % CI 0.96–2.66).',
     source:
       'Nielsen RO et al. 2014, J Orthop Sports Phys Ther 44(10):739–747 (DANO-RUN, 874 novices): progression over 30 % ' +
       'vs under 10 % and distance-related injuries, HR 1.59 (95 % CI 0.96–2.66, P = .07); no difference for injuries ' +
@@ -83,6 +105,10 @@ export const LOAD_THRESHOLDS = {
   'no-rest-day-7': {
     value: 7,
     unit: 'days',
+    title: 'Seven or more days in a row without rest',
+    how:
+      'Flagged on the seventh day in a row with a run. A convention, not a tested threshold: no study links a number ' +
+      'of days in a row with injury.',
     source:
       'Practice convention, not a tested threshold: no study in our evidence review links a given number of ' +
       'consecutive run days with injury. Shown because daily running without rest also raises monotony (Foster 1998).',
@@ -90,6 +116,10 @@ export const LOAD_THRESHOLDS = {
   'long-run-over-half': {
     value: 0.5,
     unit: 'share',
+    title: 'One run more than half of the week',
+    how:
+      'Flagged when the longest run of a finished week with two or more runs is more than half of that week’s ' +
+      'distance. A project convention that no study validates.',
     /** A week with a single run has a share of 1 by definition; it is not flagged. */
     minRuns: 2,
     source:
@@ -122,7 +152,7 @@ export const LOAD_LIMITS: readonly string[] = [
   'In the largest runner cohort so far (Frandsen 2025, 5205 runners) neither ACWR nor week-to-week change showed a clear association with overuse injury; a single run longer than the longest of the previous 30 days did. ACWR has not been validated in runners.',
   'The rolling ACWR is the uncoupled form, acute 7 days ÷ mean of the three preceding 7-day sums. The common "coupled" form puts the acute week inside the chronic average, which correlates the ratio with its own numerator by construction (Lolli 2019).',
   'Ratio scaling does not remove the effect of chronic load (Lolli 2019), and re-analysis found that chronic load adds nothing over acute load alone (Impellizzeri 2021).',
-  'Rolling-average and EWMA ACWR can disagree on the same data; both are shown with their method. EWMA starts from the mean daily distance of the first 28 days, and neither ratio is shown before 28 days of history or when the chronic load is zero.',
+  'Rolling-average and EWMA ACWR can disagree on the same data; both are shown with their method. EWMA starts from the mean daily distance of the first 28 days, and neither ratio is shown before 28 days of history, when the chronic load is zero, or after 28 days without a run.',
   'The 10 % weekly rule is a rule of thumb: a randomised trial of a 10 % programme found no fewer injuries (Buist 2008).',
   'The >30 % two-week signal (Nielsen 2014) comes from novice runners, applied to distance-related injuries only, and its confidence interval includes no effect (HR 1.59, 95 % CI 0.96–2.66).',
   'Monotony (mean ÷ SD of the 7 daily distances, population SD) and strain (weekly distance × monotony) follow Foster 1998, which used session RPE × minutes, not distance; thresholds are individual. Monotony is not defined when all seven days are equal, and is left out for a week in progress.',
@@ -178,6 +208,7 @@ export type LoadFlag = {
   date: string;
   value: number;
   threshold: number;
+  /** What happened, in plain words; how the flag is worked out is in `LOAD_THRESHOLDS[id].how`, shown once. */
   message: string;
   source: string;
   /** For `single-run-spike`: the run. */
@@ -280,12 +311,15 @@ const fmt = (x: number, digits = 0): string => String(round(x, digits));
 
 const km = (m: number): string => `${fmt(m / 1000, 1)} km`;
 
-/** Frandsen 2025's spike category for a ratio above 1.1. */
+/** Frandsen 2025's spike category for a ratio above 1.1 (the hazard ratios are in the flag's `how`). */
 function spikeCategory(ratio: number): string {
-  if (ratio > 2) return 'large spike (>100 %; adjusted HRR 2.28 in Frandsen 2025)';
-  if (ratio > 1.3) return 'moderate spike (>30–100 %; adjusted HRR 1.52)';
-  return 'small spike (>10–30 %; adjusted HRR 1.64)';
+  if (ratio > 2) return 'large spike (more than double)';
+  if (ratio > 1.3) return 'moderate spike (30–100 % longer)';
+  return 'small spike (10–30 % longer)';
 }
+
+/** "Week of 29 January 2024" for a Monday's day number. */
+const weekOf = (monday: number): string => `Week of ${longDate(isoDate(monday))}`;
 
 const pctChange = (now: number, before: number): number | undefined =>
   before > 0 ? ((now - before) / before) * 100 : undefined;
@@ -415,7 +449,10 @@ export function loadSummary(runs: readonly LoadRun[], options: LoadOptions = {})
     for (let i = h; i < n; i++) {
       a = la * d(i) + (1 - la) * a;
       c = lc * d(i) + (1 - lc) * c;
-      if (i >= h + warm && c > 0) acwrEwma[i] = a / c;
+      // After 28 days without a run both averages only decay towards zero, and their ratio (1e−80 after two
+      // years) describes nothing: like the rolling ratio with a zero chronic load, it is left out.
+      const ran28 = (sum7[i] ?? 0) + (sum7[i - 7] ?? 0) + (sum7[i - 14] ?? 0) + (sum7[i - 21] ?? 0) > 0;
+      if (i >= h + warm && c > 0 && ran28) acwrEwma[i] = a / c;
     }
   }
   const num = (x: number | undefined): number | undefined =>
@@ -457,9 +494,7 @@ export function loadSummary(runs: readonly LoadRun[], options: LoadOptions = {})
     }
   }
   for (const flag of streakFlags) {
-    flag.message =
-      `${flag.value} consecutive days with a run and no rest day (flagged from day ${restDays.value}). ` +
-      'A convention, not a tested threshold.';
+    flag.message = `${flag.value} days in a row with a run and no rest day.`;
   }
 
   // ── Single-run spikes: the longest run in the 30 days before each run's day ────────────────
@@ -578,8 +613,8 @@ export function loadSummary(runs: readonly LoadRun[], options: LoadOptions = {})
         value: round(week.changePct, 1),
         threshold: weekly.value,
         message:
-          `Week ${label}: ${km(distanceM)}, up ${fmt(week.changePct)} % on the week before (${km(wDist[w - 1] ?? 0)})` +
-          `${complete ? '' : ' so far'}. The 10 % rule is a rule of thumb; a trial found it did not prevent injury (Buist 2008).`,
+          `${weekOf(monday)}: ${km(distanceM)}, up ${fmt(week.changePct)} % on the week before (${km(wDist[w - 1] ?? 0)})` +
+          `${complete ? '' : ' so far'}.`,
         source: weekly.source,
         week: label,
       });
@@ -591,8 +626,8 @@ export function loadSummary(runs: readonly LoadRun[], options: LoadOptions = {})
         value: round(week.twoWeekChangePct, 1),
         threshold: twoWeek.value,
         message:
-          `Week ${label}: ${km(distanceM)}, up ${fmt(week.twoWeekChangePct)} % on two weeks before (${km(wDist[w - 2] ?? 0)})` +
-          `${complete ? '' : ' so far'}. Over 30 % in two weeks was linked with more distance-related injuries in novices (Nielsen 2014; uncertain, 95 % CI 0.96–2.66).`,
+          `${weekOf(monday)}: ${km(distanceM)}, up ${fmt(week.twoWeekChangePct)} % on two weeks before (${km(wDist[w - 2] ?? 0)})` +
+          `${complete ? '' : ' so far'}.`,
         source: twoWeek.source,
         week: label,
       });
@@ -603,7 +638,7 @@ export function loadSummary(runs: readonly LoadRun[], options: LoadOptions = {})
         date: week.weekStart,
         value: round(longRunShare, 3),
         threshold: longRun.value,
-        message: `Week ${label}: the longest run (${km(longestRun)}) was ${fmt(longRunShare * 100)} % of the week's ${km(distanceM)}.`,
+        message: `${weekOf(monday)}: the longest run (${km(longestRun)}) was ${fmt(longRunShare * 100)} % of the week's ${km(distanceM)}.`,
         source: longRun.source,
         week: label,
       });
