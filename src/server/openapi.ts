@@ -122,6 +122,7 @@ const schemas: Record<string, Schema> = {
       factors: arrayOf(obj('A likely contributing factor')),
       plan: obj('Sections of cited plan items'),
       changes: obj('Since the previous saved assessment'),
+      id: str('The saved assessment (POST /api/assess when it was saved)'),
     },
   ),
   Care: obj(
@@ -387,6 +388,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'The latest saved assessment',
           responses: { 200: ok(ref('SavedAssessment')), ...errors(404) },
+        },
+      },
+      '/api/assessments/{id}': {
+        delete: {
+          summary: 'Withdraw an emergency or urgent result answered by mistake',
+          description:
+            'Only the latest saved assessment, only an emergency or urgent one, only within 30 minutes of the check-in, and never one that answered a check-back; otherwise 409 and it is kept.',
+          parameters: [idParam('The saved assessment')],
+          responses: { 204: { description: 'Withdrawn: no longer in the history' }, ...errors(404, 409) },
         },
       },
       '/api/check-back': {

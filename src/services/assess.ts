@@ -1,12 +1,12 @@
 /**
  * Assessments with the store, for every adapter: the running history feeds the factors, the result is
- * saved (unless asked not to), the changes since the previous assessment are worked out, and the saved
- * assessments are listed.
+ * saved (unless asked not to), the changes since the previous assessment are worked out, the saved
+ * assessments are listed, and an emergency or urgent result answered by mistake can be withdrawn.
  */
 import type { Answers } from '../answers/index.js';
 import { type Assessment, assess } from '../assess/index.js';
 import type { DiaryRun } from '../diary/types.js';
-import { badInput } from '../errors.js';
+import { badInput, conflict, notFound } from '../errors.js';
 import { latestAssessment, listAssessments, type StoredAssessment, saveAssessment } from '../store/diary.js';
 import type { Store } from '../store/index.js';
 import { listRuns, toDiaryRun } from '../store/runs.js';
@@ -54,7 +54,7 @@ export async function saveOrCompare(
   answers: Answers,
   options: { save: boolean; country?: string },
   now = new Date(),
-): Promise<{ result: Assessment; changes?: Changes }> {
+): Promise<{ result: Assessment; changes?: Changes; id?: string }> {
   const at = checkInTime(answers, now);
   const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
   const result = assess(answers, now, { runs, country: options.country });
@@ -81,15 +81,15 @@ export async function saveOrCompare(
       changes.painWorst = { before: pick(prevAnswers, 'worst'), after: pick(answers, 'worst') };
     }
   }
-  if (options.save) {
-    await saveAssessment(store.db, {
-      createdAt: Date.parse(result.assessedAt),
-      level: result.triage.level,
-      answers,
-      result,
-    });
-  }
-  return changes ? { result, changes } : { result };
+  const id = options.save
+    ? await saveAssessment(store.db, {
+        createdAt: Date.parse(result.assessedAt),
+        level: result.triage.level,
+        answers,
+        result,
+      })
+    : undefined;
+  return { result, ...(changes && { changes }), ...(id && { id }) };
 }
 
 /** One line of the assessment history: when, and the triage level. */
@@ -110,4 +110,44 @@ export async function latestSaved(
 ): Promise<(Omit<StoredAssessment, 'createdAt'> & { createdAt: string }) | undefined> {
   const a = await latestAssessment(store.db);
   return a ? { ...a, createdAt: new Date(a.createdAt).toISOString() } : undefined;
+}
+
+/** How long after it was made an emergency or urgent result may still be withdrawn as a mistake. */
+export const WITHDRAW_WINDOW_MS = 30 * 60_000;
+
+/**
+ * Withdraw a saved emergency or urgent result that the runner says came from a question answered by
+ * mistake (the web app's "I answered a question by mistake"), so it is not kept in their history.
+ *
+ * The result is saved the moment it is shown, and withdrawing is a separate, narrow step, rather than
+ * saving only once the runner leaves the emergency screen: a runner who closes the tab or drops the phone
+ * to call for help must not lose the record of that emergency, and a clinician reading the history later
+ * must see it. So only the runner's latest assessment can be withdrawn, only when it is an emergency or
+ * urgent one (the screens that stop the check-in), only within 30 minutes of the check-in, and never one
+ * that answered a check-back (that answer would go with it). Anything else is a conflict and keeps it.
+ * @throws not found for an unknown id; conflict when it may not be withdrawn
+ */
+export async function withdrawAssessment(store: Store, id: string, now = new Date()): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const target = await trx
+      .selectFrom('assessments')
+      .select(['id', 'created_at', 'level'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!target) throw notFound('no such assessment');
+    const latest = await latestAssessment(trx);
+    if (latest?.id !== id) throw conflict('only your latest check-in can be withdrawn');
+    if (target.level !== 'emergency' && target.level !== 'urgent')
+      throw conflict('only an emergency or urgent result can be withdrawn as a mistake');
+    const age = now.getTime() - Number(target.created_at);
+    if (age < -FUTURE_SLACK_MS || age > WITHDRAW_WINDOW_MS)
+      throw conflict('this result is more than 30 minutes old, so it stays in your history');
+    const answered = await trx
+      .selectFrom('check_backs')
+      .select('id')
+      .where('result_assessment_id', '=', id)
+      .executeTakeFirst();
+    if (answered) throw conflict('this result answered a check-back, so it stays in your history');
+    await trx.deleteFrom('assessments').where('id', '=', id).execute();
+  });
 }

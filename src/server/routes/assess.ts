@@ -1,13 +1,14 @@
 /**
  * The check-in: `POST /api/assess` (triage, care routes for `?country=`, factors and plan, saved unless
- * `?save=false`, with the changes since the last one) and the saved history, `GET /api/assessments`
- * and `.../latest`.
+ * `?save=false`, with the changes since the last one and the saved `id`), the saved history,
+ * `GET /api/assessments` and `.../latest`, and `DELETE /api/assessments/:id`, which withdraws an emergency
+ * or urgent result answered by mistake (src/services/assess.ts says when it may).
  */
 import { z } from 'zod';
 import { Answers } from '../../answers/index.js';
 import { normalizeCountry } from '../../care/index.js';
 import { isBackstrideError, notFound } from '../../errors.js';
-import { assessmentHistory, latestSaved, saveOrCompare } from '../../services/assess.js';
+import { assessmentHistory, latestSaved, saveOrCompare, withdrawAssessment } from '../../services/assess.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, readJson } from '../http.js';
 
@@ -33,13 +34,13 @@ export const assessRoutes: RouteGroup = (app, ctx) => {
   app.post('/api/assess', async (c) => {
     const query = parseWith(AssessQuery, c.req.query());
     const answers = parseWith(Answers, await readJson(c));
-    const { result, changes } = await saveOrCompare(
+    const { result, changes, id } = await saveOrCompare(
       await ctx.store.get(),
       answers,
       { save: query.save === 'true', country: query.country ?? ctx.country },
       ctx.now(),
     );
-    return c.json(changes ? { ...result, changes } : result);
+    return c.json({ ...result, ...(changes && { changes }), ...(id && { id }) });
   });
 
   app.get('/api/assessments', async (c) => c.json(await assessmentHistory(await ctx.store.get())));
@@ -48,5 +49,10 @@ export const assessRoutes: RouteGroup = (app, ctx) => {
     const latest = await latestSaved(await ctx.store.get());
     if (!latest) throw notFound('no assessment yet: do a check-in first');
     return c.json(latest);
+  });
+
+  app.delete('/api/assessments/:id', async (c) => {
+    await withdrawAssessment(await ctx.store.get(), c.req.param('id'), ctx.now());
+    return c.body(null, 204);
   });
 };
