@@ -48,6 +48,10 @@ describe('usage errors are one line', () => {
     [['log'], /^backstride: log: choose a subcommand: pain, exercise, psfs \(see backstride log --help\)$/],
     [[], /^backstride: choose a command: assess, schema, kb, .*, serve \(see backstride --help\)$/],
     [['kb', 'frobnicate'], /^backstride: unknown command 'frobnicate'$/],
+    [
+      ['help', 'nope'],
+      /^backstride: unknown command 'nope': choose one of assess, .* \(see backstride --help\)$/,
+    ],
   ])('%j', (args, message) => {
     expectOneLine(cli(args), message);
   });

@@ -90,7 +90,10 @@ class BackstrideCommand extends Command {
   }
 }
 
-/** `kb: choose a subcommand: list, search, show (see backstride kb --help)`. */
+/**
+ * `kb: choose a subcommand: list, search, show (see backstride kb --help)`; for `help nope`, which
+ * commander also ends here, `unknown command 'nope': choose one of …`.
+ */
 function missingSubcommand(cmd: Command) {
   const names = cmd
     .createHelp()
@@ -99,10 +102,12 @@ function missingSubcommand(cmd: Command) {
     .filter((name) => name !== 'help');
   const path: string[] = [];
   for (let c: Command | null = cmd; c?.parent; c = c.parent) path.unshift(c.name());
-  const see = ['backstride', ...path, '--help'].join(' ');
-  return path.length
-    ? usage(`${path.join(' ')}: choose a subcommand: ${names.join(', ')} (see ${see})`)
-    : usage(`choose a command: ${names.join(', ')} (see ${see})`);
+  const see = `(see ${['backstride', ...path, '--help'].join(' ')})`;
+  const what = path.length ? 'subcommand' : 'command';
+  const asked = cmd.args.filter((a) => !a.startsWith('-') && a !== 'help').at(0);
+  if (asked !== undefined && !names.includes(asked))
+    return usage(`unknown ${what} '${asked}': choose one of ${names.join(', ')} ${see}`);
+  return usage(`${[...path, ''].join(': ')}choose a ${what}: ${names.join(', ')} ${see}`);
 }
 
 function withCommon(cmd: Command): Command {
