@@ -154,6 +154,11 @@ export type TriggerOptions = {
   minRunsPerGroup?: number;
   /** Offset of local time from UTC in minutes, for "same day" (warm-ups) and the load weeks. Default 0. */
   utcOffsetMinutes?: number;
+  /**
+   * Only runs on these local days (`YYYY-MM-DD`, both ends included) are analysed; earlier runs still count
+   * as history for the load-spike feature. Default: every run.
+   */
+  window?: { from: string; to: string };
 };
 
 export type TriggerReport = {
@@ -169,6 +174,11 @@ export type TriggerReport = {
   runsWithPain: number;
   /** Findings, clearest first: 'linked' (strongest first), then 'no clear link', then 'not enough data yet'. */
   findings: TriggerFinding[];
+  /**
+   * The findings with 'not enough data yet', said once: a card each would show counts that rest on no data
+   * ("pain 0 of 0 times"). Absent when every finding has a verdict.
+   */
+  notEnoughData?: { ids: FeatureId[]; message: string };
   /** Features that could not be defined at all, with why. */
   skipped: Array<{ id: FeatureId; reason: string }>;
   minimums: { runsWithOutcome: number; runsPerGroup: number };
@@ -482,6 +492,27 @@ function finding(c: Candidate, painThreshold: number, minKnown: number, minPerGr
   return out;
 }
 
+/** One sentence for every finding without a verdict yet, naming what each still needs. */
+function notEnoughData(
+  pending: readonly TriggerFinding[],
+  known: number,
+  minKnown: number,
+  minPerGroup: number,
+): { ids: FeatureId[]; message: string } {
+  const labels = pending.map((f) => f.label.replace(/ \(.*\)$/, ''));
+  const list =
+    labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  const need =
+    known < minKnown
+      ? `It takes ${minKnown} runs with a pain check-in afterwards (you have ${known}), and at least ${minPerGroup} ` +
+        'with and without each feature.'
+      : `Each needs at least ${minPerGroup} runs with a pain check-in afterwards with the feature, and ${minPerGroup} without.`;
+  return {
+    ids: pending.map((f) => f.id),
+    message: `Not enough data yet to compare pain after ${list}. ${need}`,
+  };
+}
+
 const VERDICT_ORDER: Record<Verdict, number> = { linked: 0, 'no clear link': 1, 'not enough data yet': 2 };
 
 /**
@@ -532,7 +563,14 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
     throw new RangeError('utcOffsetMinutes must be a number of minutes within ±18 hours');
   }
 
-  const runs = input.runs.filter((r) => Number.isFinite(r.startTime));
+  const history = input.runs.filter((r) => Number.isFinite(r.startTime));
+  const window = options.window;
+  const runs = window
+    ? history.filter((r) => {
+        const day = isoDate(localDay(r.startTime, offset * 60_000));
+        return day >= window.from && day <= window.to;
+      })
+    : history;
   const worst = painAfterRuns(runs, input.checkins);
   const pain = new Map<string, boolean>();
   const leftOutRunIds: string[] = [];
@@ -575,7 +613,7 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
     'long-duration',
   );
 
-  const spike = loadSpikeFeature(runs, offset);
+  const spike = loadSpikeFeature(history, offset);
   if (typeof spike === 'string') skipped.push({ id: 'load-spike', reason: spike });
   else {
     candidates.push({
@@ -656,9 +694,12 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
       return c !== 0 ? c : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
     });
 
+  const pending = findings.filter((f) => f.verdict === 'not enough data yet');
   const summary =
     runs.length === 0
-      ? 'No runs yet.'
+      ? history.length === 0
+        ? 'No runs yet.'
+        : 'No runs in this period.'
       : `${known} of ${plural(runs.length, 'run')} had a pain check-in afterwards (${withPain} with pain of ` +
         `${painThreshold}+ out of 10). ` +
         (leftOutRunIds.length === 0
@@ -675,6 +716,7 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
     leftOutRunIds,
     runsWithPain: withPain,
     findings,
+    ...(pending.length ? { notEnoughData: notEnoughData(pending, known, minKnown, minPerGroup) } : {}),
     skipped,
     minimums: { runsWithOutcome: minKnown, runsPerGroup: minPerGroup },
     summary,

@@ -675,3 +675,36 @@ describe('findTriggers properties', () => {
     );
   });
 });
+
+describe('windows and findings without data', () => {
+  /** Two runs with pain afterwards in January 2024: too few for any verdict. */
+  const sparse = () => {
+    const runs = [run('a', 1, 8), run('b', 3, 12)];
+    return { runs, checkins: runs.map((r) => checkinAfter(r, 5)), sessions: [] };
+  };
+
+  it('says once, in one line, which comparisons lack data, instead of a card of zeros each', () => {
+    const report = findTriggers(sparse());
+    const pending = report.findings.filter((f) => f.verdict === 'not enough data yet');
+    expect(pending.length).toBeGreaterThan(0);
+    expect(report.notEnoughData?.ids).toEqual(pending.map((f) => f.id));
+    expect(report.notEnoughData?.message).toMatch(/^Not enough data yet to compare pain after /);
+    expect(report.notEnoughData?.message).toContain(
+      'It takes 10 runs with a pain check-in afterwards (you have 2)',
+    );
+    // Labels without their parenthesised definitions, and no counts of nothing.
+    expect(report.notEnoughData?.message).toContain(
+      'pain after runs over 8 km, runs after a jump in load and ',
+    );
+    expect(report.notEnoughData?.message).not.toMatch(/\(a run|0 of 0|–/);
+  });
+
+  it('analyses only the runs in the window, and says when it holds none', () => {
+    const input = sparse();
+    expect(findTriggers(input, { window: { from: '2024-01-01', to: '2024-01-02' } }).runs).toBe(1);
+    const empty = findTriggers(input, { window: { from: '2026-01-01', to: '2026-11-28' } });
+    expect(empty.runs).toBe(0);
+    expect(empty.summary).toBe('No runs in this period.');
+    expect(findTriggers({ runs: [], checkins: [], sessions: [] }).summary).toBe('No runs yet.');
+  });
+});
