@@ -70,7 +70,7 @@ async function renderRuns(runs: RunSummary[], u: Units): Promise<string> {
       pc.dim(r.name ?? ''),
     ].join('  '),
   );
-  return `${lines.join('\n')}\n${pc.dim(`${runs.length} runs`)}\n`;
+  return `${lines.join('\n')}\n${pc.dim(count(runs.length, 'run'))}\n`;
 }
 
 async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
@@ -84,7 +84,7 @@ async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
     const change =
       w.changePct === undefined ? '' : ` ${w.changePct >= 0 ? '+' : ''}${Math.round(w.changePct)}%`;
     out.push(
-      `  ${w.weekStart}  ${formatDistance(w.distanceM, u).padStart(9)}  ${w.runs} runs  ${pc.cyan(bar)}${pc.dim(change)}`,
+      `  ${w.weekStart}  ${formatDistance(w.distanceM, u).padStart(9)}  ${count(w.runs, 'run').padEnd(7)} ${pc.cyan(bar)}${pc.dim(change)}`,
     );
   }
   if (s.flags.length) {
@@ -130,6 +130,9 @@ function readHead(path: string): Uint8Array {
   }
 }
 
+/** "1 run", "3 runs". */
+const count = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
 /** Adds the common options and the store selection to a command. */
 export function storeOptionsFor(withCommon: (c: Command) => Command) {
   return (c: Command) =>
@@ -170,7 +173,7 @@ export function registerRunCommands(program: Command, storeOptions: (c: Command)
       if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       else {
         const out = [
-          `${pc.bold(String(summary.imported))} runs imported, ${summary.duplicates} already stored, ${summary.skipped.length} skipped, ${summary.failed.length} failed (${summary.files} files, ${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+          `${pc.bold(String(summary.imported))} ${summary.imported === 1 ? 'run' : 'runs'} imported, ${summary.duplicates} already stored, ${summary.skipped.length} skipped, ${summary.failed.length} failed (${summary.files} files, ${(summary.elapsedMs / 1000).toFixed(1)} s)`,
         ];
         if (summary.replaced > 0)
           out.push(

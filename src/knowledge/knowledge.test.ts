@@ -145,4 +145,11 @@ describe('words a person reads', () => {
     const offending = texts.filter((t) => /\barticle 00\d\b|\ba0[0-4]-[a-z]/i.test(t));
     expect(offending).toEqual([]);
   });
+
+  it('never repeats a source year in its publisher (citations once read "2020 2020")', () => {
+    const repeated = knowledge()
+      .sources.filter((s) => s.year !== undefined && (s.publisher ?? '').includes(String(s.year)))
+      .map((s) => s.title);
+    expect(repeated).toEqual([]);
+  });
 });

@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('POST /api/assess', () => {
-  it('answers 404 for the latest assessment before there is one', async () => {
+  it('answers 200 with null for the latest assessment before there is one', async () => {
     const r = await h.call('GET', '/api/assessments/latest');
-    expect(r.status).toBe(404);
-    expect(r.json.error.code).toBe('not-found');
+    expect(r.status).toBe(200);
+    expect(r.json).toBeNull();
     expect((await h.call('GET', '/api/assessments')).json).toEqual([]);
   });
 

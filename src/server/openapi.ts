@@ -386,8 +386,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/assessments/latest': {
         get: {
-          summary: 'The latest saved assessment',
-          responses: { 200: ok(ref('SavedAssessment')), ...errors(404) },
+          summary: 'The latest saved assessment, or null before the first check-in',
+          responses: { 200: ok({ oneOf: [ref('SavedAssessment'), { type: 'null' }] }), ...errors() },
         },
       },
       '/api/assessments/{id}': {

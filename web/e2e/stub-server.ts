@@ -211,8 +211,7 @@ async function api(state: State, req: IncomingMessage, res: ServerResponse, url:
   }
   if (route('GET', '/api/assessments/latest')) {
     const latest = state.assessments.at(-1);
-    if (!latest) throw notFound('no assessment yet');
-    return send(res, 200, latest.result);
+    return send(res, 200, latest ? latest.result : null);
   }
   if (route('GET', '/api/kb')) return send(res, 200, listItems(url.searchParams.get('kind') ?? undefined));
   if (route('GET', '/api/kb/search')) return send(res, 200, searchKnowledge(url.searchParams.get('q') ?? ''));

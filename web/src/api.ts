@@ -101,12 +101,8 @@ export const api = {
     return asAssessment(await post<unknown>(`/api/assess${q ? `?${q}` : ''}`, answers));
   },
   latestAssessment: async (): Promise<Assessment | undefined> => {
-    try {
-      return asAssessment(await get<unknown>('/api/assessments/latest'));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return undefined;
-      throw e;
-    }
+    const latest = await get<unknown>('/api/assessments/latest');
+    return latest === null ? undefined : asAssessment(latest);
   },
 
   /** The self-care result's check-back while it is unanswered, due or not yet; null when there is none. */

@@ -85,6 +85,7 @@ export function App() {
   const emergency = emergencyNumberFor(country);
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const lastPath = useRef(route.path);
   const { title, view } = page(route);
 
@@ -99,6 +100,18 @@ export function App() {
     window.scrollTo(0, 0);
     if (main.current) focusHeading(main.current);
   }, [route.path]);
+
+  // Escape closes the phone menu and gives focus back to its button, as a disclosure should.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   const section = `/${route.path.split('/')[1] ?? ''}`;
   return (
@@ -134,6 +147,7 @@ export function App() {
             <button
               type="button"
               class="menu-button"
+              ref={menuButton}
               aria-expanded={menuOpen}
               aria-controls="site-nav"
               onClick={() => setMenuOpen((o) => !o)}

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Answers } from '../../answers/index.js';
 import { normalizeCountry } from '../../care/index.js';
-import { isBackstrideError, notFound } from '../../errors.js';
+import { isBackstrideError } from '../../errors.js';
 import { assessmentHistory, latestSaved, saveOrCompare, withdrawAssessment } from '../../services/assess.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, readJson } from '../http.js';
@@ -46,9 +46,9 @@ export const assessRoutes: RouteGroup = (app, ctx) => {
   app.get('/api/assessments', async (c) => c.json(await assessmentHistory(await ctx.store.get())));
 
   app.get('/api/assessments/latest', async (c) => {
+    // No check-in yet is an ordinary state, not an error: 200 with null (a 404 filled the console).
     const latest = await latestSaved(await ctx.store.get());
-    if (!latest) throw notFound('no assessment yet: do a check-in first');
-    return c.json(latest);
+    return c.json(latest ?? null);
   });
 
   app.delete('/api/assessments/:id', async (c) => {

@@ -130,7 +130,11 @@ function Importer({ onImported }: { onImported: () => void }) {
             label="Reading the runs"
             value={p ? (p.bytesTotal ? p.bytesDone : p.filesDone) : 0}
             max={p ? (p.bytesTotal ? p.bytesTotal : p.filesTotal) : 1}
-            text={p ? `${p.filesDone} of ${p.filesTotal} files, ${p.runsImported} runs` : 'Starting…'}
+            text={
+              p
+                ? `${p.filesDone} of ${p.filesTotal} files, ${p.runsImported} ${p.runsImported === 1 ? 'run' : 'runs'}`
+                : 'Starting…'
+            }
           />
         )}
         {phase.kind === 'done' && (
@@ -184,7 +188,9 @@ export function RunsPage() {
         {runs.data && list.length === 0 && <p>No runs yet. Import some above.</p>}
         {list.length > 0 && (
           <>
-            <p class="muted">{list.length} runs stored.</p>
+            <p class="muted">
+              {list.length} {list.length === 1 ? 'run' : 'runs'} stored.
+            </p>
             <div class="table-scroll">
               <table class="runs">
                 <caption class="visually-hidden">Runs, newest first</caption>
