@@ -6,10 +6,20 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { badInput, usage } from '../errors.js';
-import { loadDiary, progressOf, triggersOf } from '../services/insights.js';
-import { units } from '../services/runs.js';
+import { type DayRange, insightsFor, loadDiary, progressOf } from '../services/insights.js';
+import { parseDateFlag, units } from '../services/runs.js';
 import { writePrivateFile } from './data-dir.js';
 import { type StoreOptions, withStore } from './runs.js';
+
+/** `--from` and `--to` as days: validated like every date flag, `--to` naming its whole day. */
+export function dayRange(o: { from?: string; to?: string }): DayRange {
+  const from = parseDateFlag(o.from, 'from');
+  const to = parseDateFlag(o.to, 'to', true);
+  return {
+    ...(from !== undefined ? { from: new Date(from).toISOString().slice(0, 10) } : {}),
+    ...(to !== undefined ? { to: new Date(to).toISOString().slice(0, 10) } : {}),
+  };
+}
 
 const spark = (values: number[], max = 10) =>
   values.map((v) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.round((v / max) * 7)))]).join('');
@@ -20,20 +30,27 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
     .description(
       'Personal triggers: which run features go with pain afterwards (associations, with uncertainty)',
     )
+    .option('--from <date>', 'from this date (YYYY-MM-DD; default 52 weeks before --to)')
+    .option('--to <date>', 'up to this date (YYYY-MM-DD; default today)')
     .action(async (_o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions;
+      const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
+      const range = dayRange(o);
       const data = await withStore(o, loadDiary);
-      const report = await triggersOf(data);
+      const report = await insightsFor(data, new Date(), range);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }
-      const out = [pc.bold('Personal triggers'), report.summary, ''];
-      for (const f of report.findings) {
+      const { windowLines } = await import('./window-text.js');
+      const out = [...windowLines('Personal triggers', report.window, 'insights'), report.summary];
+      const judged = report.findings.filter((f) => f.verdict !== 'not enough data yet');
+      if (judged.length) out.push('');
+      for (const f of judged) {
         const tag = f.verdict === 'linked' ? pc.yellow('linked') : pc.dim(f.verdict);
         out.push(`  ${tag.padEnd(20)} ${f.message}`);
       }
-      out.push('', ...report.caveats.map((c) => pc.dim(`* ${c}`)));
+      if (report.notEnoughData) out.push('', report.notEnoughData.message);
+      out.push('', pc.bold('How this is worked out'), ...report.caveats.map((c) => pc.dim(`* ${c}`)));
       process.stdout.write(`${out.join('\n')}\n`);
     });
 

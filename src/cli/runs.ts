@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import { badInput } from '../errors.js';
 import { detectFormat } from '../import/detect.js';
 import { ACTIVITY_FILE_BYTES, tooLargeMessage } from '../limits.js';
-import type { LoadSummary } from '../load/index.js';
+import type { AnalysisWindow, LoadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
 import { loadFor, parseDateFlag, runJson, units } from '../services/runs.js';
 import type { Store } from '../store/index.js';
@@ -73,11 +73,18 @@ async function renderRuns(runs: RunSummary[], u: Units): Promise<string> {
   return `${lines.join('\n')}\n${pc.dim(count(runs.length, 'run'))}\n`;
 }
 
-async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
+async function renderLoad(s: LoadSummary & { window?: AnalysisWindow }, u: Units): Promise<string> {
   const { formatDistance } = await lazy.metrics();
-  const out: string[] = [];
-  const weeks = s.weeks.slice(-8);
-  out.push(pc.bold('Weekly distance (last 8 weeks)'));
+  const { flagLines, windowLines } = await import('./window-text.js');
+  const out: string[] = windowLines('Training load', s.window, 'load');
+  // A chosen period is shown whole; the default year shows its last 8 weeks (the JSON has them all).
+  const weeks = s.window?.kind === 'chosen' ? s.weeks : s.weeks.slice(-8);
+  out.push(
+    '',
+    pc.bold(
+      weeks.length < s.weeks.length ? `Weekly distance (the last ${weeks.length} weeks)` : 'Weekly distance',
+    ),
+  );
   const max = Math.max(1, ...weeks.map((w) => w.distanceM));
   for (const w of weeks) {
     const bar = '█'.repeat(Math.round((w.distanceM / max) * 30));
@@ -87,10 +94,7 @@ async function renderLoad(s: LoadSummary, u: Units): Promise<string> {
       `  ${w.weekStart}  ${formatDistance(w.distanceM, u).padStart(9)}  ${count(w.runs, 'run').padEnd(7)} ${pc.cyan(bar)}${pc.dim(change)}`,
     );
   }
-  if (s.flags.length) {
-    out.push('', pc.bold('Flags'));
-    for (const f of s.flags.slice(-10)) out.push(`  ${f.date}  ${f.message} ${pc.dim(`(${f.source})`)}`);
-  }
+  out.push(...flagLines(s.flags));
   if (s.limits.length) out.push('', pc.dim(s.limits.map((l) => `* ${l}`).join('\n')));
   return `${out.join('\n')}\n`;
 }
@@ -208,8 +212,8 @@ export function registerRunCommands(program: Command, storeOptions: (c: Command)
 
   storeOptions(program.command('load'))
     .description('Training load: weekly distance and change, acute:chronic ratio, monotony, flags')
-    .option('--from <date>', 'from this date (YYYY-MM-DD)')
-    .option('--to <date>', 'up to this date (YYYY-MM-DD)')
+    .option('--from <date>', 'from this date (YYYY-MM-DD; default 52 weeks before --to)')
+    .option('--to <date>', 'up to this date (YYYY-MM-DD; default today)')
     .option('--units <units>', 'km or mi (default: $BACKSTRIDE_UNITS or km)')
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };

@@ -7,6 +7,7 @@ import type { Answers } from '../answers/index.js';
 import type { Assessment } from '../assess/index.js';
 import type { DiaryRun, ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
 import type { TriggerReport } from '../insights/index.js';
+import type { AnalysisWindow } from '../load/index.js';
 import type { Advice, NprsProgress, PsfsProgress } from '../progress/index.js';
 import type { Store } from '../store/index.js';
 
@@ -23,6 +24,17 @@ export type DiaryData = {
   previousLevel?: string;
   /** The latest assessment's check-back while it is unanswered (its date and question), if it has one. */
   checkBack?: PendingCheckBack;
+  /** Every assessment, oldest first: when, the level, and the check-back answer that led to it, if one did. */
+  assessments: TriageEntry[];
+};
+
+/** One assessment in the triage history. */
+export type TriageEntry = {
+  createdAt: number;
+  level: string;
+  headline?: string;
+  /** "Is it easing?" answered at the check-back that produced this assessment. */
+  checkBackAnswer?: 'easing' | 'same' | 'worse';
 };
 
 /** A check-back waiting for an answer, without the clock: `pendingCheckBack` adds whether it is due. */
@@ -41,7 +53,20 @@ export async function loadDiary(store: Store): Promise<DiaryData> {
     checkins: await diary.listPainCheckins(store.db),
     sessions: await diary.listExerciseSessions(store.db),
     psfs: await diary.listPsfsRatings(store.db),
+    assessments: [],
   };
+  const { listCheckBacks } = await import('../store/check-backs.js');
+  const answers = new Map((await listCheckBacks(store.db)).map((c) => [c.resultAssessmentId, c.answer]));
+  data.assessments = assessments.map((a) => {
+    const headline = (a.result as Partial<Assessment> | undefined)?.triage?.headline;
+    const answer = answers.get(a.id);
+    return {
+      createdAt: a.createdAt,
+      level: a.level,
+      ...(headline ? { headline } : {}),
+      ...(answer ? { checkBackAnswer: answer } : {}),
+    };
+  });
   if (last) {
     data.latest = {
       createdAt: last.createdAt,
@@ -64,8 +89,41 @@ export async function warmUpIds(): Promise<string[]> {
   return [...routines.map((r) => r.id), ...routines.flatMap((r) => r.exercises)];
 }
 
-/** Which run features go with pain afterwards (associations, with their uncertainty). */
-export async function triggersOf(data: DiaryData): Promise<TriggerReport> {
+/** The weeks the insights cover when no start is given: a year, as the load does. */
+export const INSIGHT_WEEKS = 52;
+
+/** A chosen period: `YYYY-MM-DD` days, either end open. */
+export type DayRange = { from?: string | undefined; to?: string | undefined };
+
+/**
+ * The window an analysis of this diary covers (the rule is `analysisWindow`'s: it ends today; without a
+ * start, the last `weeks` weeks; a window without runs names the newest run and offers its period).
+ * Throws bad input for a start after the end or after today.
+ */
+export async function windowOf(
+  data: Pick<DiaryData, 'runs'>,
+  now: Date,
+  range: DayRange = {},
+  weeks = INSIGHT_WEEKS,
+): Promise<AnalysisWindow> {
+  const { analysisWindow, localDay } = await import('../load/index.js');
+  const { windowOrBadInput } = await import('./runs.js');
+  return windowOrBadInput(() =>
+    analysisWindow({
+      today: localDay(now),
+      ...(range.from ? { from: range.from } : {}),
+      ...(range.to ? { to: range.to } : {}),
+      runDays: data.runs.filter((r) => Number.isFinite(r.startTime)).map((r) => localDay(r.startTime)),
+      weeks,
+    }),
+  );
+}
+
+/**
+ * Which run features go with pain afterwards (associations, with their uncertainty), over the runs of a
+ * window when one is given; earlier runs still count as load history.
+ */
+export async function triggersOf(data: DiaryData, window?: AnalysisWindow): Promise<TriggerReport> {
   const { findTriggers } = await import('../insights/index.js');
   return findTriggers(
     {
@@ -74,8 +132,18 @@ export async function triggersOf(data: DiaryData): Promise<TriggerReport> {
       sessions: data.sessions,
       warmUpItemIds: await warmUpIds(),
     },
-    {},
+    window ? { window: { from: window.from, to: window.to } } : {},
   );
+}
+
+/** The triggers over the window of `range` (default: the last {@link INSIGHT_WEEKS} weeks), with the window. */
+export async function insightsFor(
+  data: DiaryData,
+  now: Date,
+  range: DayRange = {},
+): Promise<TriggerReport & { window: AnalysisWindow }> {
+  const window = await windowOf(data, now, range);
+  return { ...(await triggersOf(data, window)), window };
 }
 
 /** Pain and PSFS against their minimal important change, with the advice they lead to. */

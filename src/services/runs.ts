@@ -4,7 +4,7 @@
  * use, so a command that never reads runs does not pay for them.
  */
 import { badInput } from '../errors.js';
-import type { LoadSummary } from '../load/index.js';
+import type { AnalysisWindow, LoadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
 import type { Store } from '../store/index.js';
 import type { RunSummary } from '../store/runs.js';
@@ -106,18 +106,37 @@ export async function listRunSummaries(store: Store, range: TimeRange = {}): Pro
   return listRuns(store.db, { from: range.from, to: range.to });
 }
 
+/** The weeks `load` covers when no start is given: a year, the current week included. */
+export const LOAD_WEEKS = 52;
+
 /**
- * Training load over a range: weekly distance and change, acute:chronic ratio, monotony and flags.
- * The runs of the 35 days before `from` are read too, because the chronic window needs them.
+ * Training load over a range: weekly distance and change, acute:chronic ratio, monotony and flags, with
+ * the window it covers (`analysisWindow`: it ends today unless `to` is earlier; without `from`, the last
+ * {@link LOAD_WEEKS} weeks; a window without runs names the newest run and offers its period). The runs of
+ * the 35 days before the window are read too, because the chronic window needs them.
  */
-export async function loadFor(store: Store, range: TimeRange = {}): Promise<LoadSummary> {
+export async function loadFor(
+  store: Store,
+  range: TimeRange = {},
+  now: Date = new Date(),
+): Promise<LoadSummary & { window: AnalysisWindow }> {
   const { listRuns } = await import('../store/runs.js');
-  const { loadSummary } = await import('../load/index.js');
-  const runs = await listRuns(store.db, {
-    from: range.from === undefined ? undefined : range.from - 35 * DAY_MS,
-    to: range.to,
-  });
-  return loadSummary(
+  const { analysisWindow, localDay, loadSummary } = await import('../load/index.js');
+  const chosen = {
+    today: localDay(now),
+    ...(range.from !== undefined ? { from: localDay(range.from) } : {}),
+    ...(range.to !== undefined ? { to: localDay(range.to) } : {}),
+    weeks: LOAD_WEEKS,
+  };
+  const bare = windowOrBadInput(() => analysisWindow({ ...chosen, runDays: [] }));
+  const start = Date.parse(`${bare.from}T00:00:00Z`);
+  const end = Date.parse(`${bare.to}T00:00:00Z`) + DAY_MS - 1;
+  const runs = await listRuns(store.db, { from: start - 35 * DAY_MS, to: end });
+  // Only a window without runs needs the newest run before it, to say when that was.
+  const inside = runs.some((r) => r.start_time >= start);
+  const newest = inside ? runs.at(-1) : (await listRuns(store.db, { to: end })).at(-1);
+  const window = analysisWindow({ ...chosen, runDays: newest ? [localDay(newest.start_time)] : [] });
+  const summary = loadSummary(
     runs.map((r) => ({
       id: r.id,
       startTime: r.start_time,
@@ -125,6 +144,19 @@ export async function loadFor(store: Store, range: TimeRange = {}): Promise<Load
       elapsedS: r.elapsed_s ?? 0,
       movingS: r.moving_s ?? undefined,
     })),
-    { from: range.from, to: range.to },
+    { from: window.from, to: window.to },
   );
+  return { ...summary, window };
+}
+
+/** A window's `RangeError` (a start after the end or after today) as bad input naming the field. */
+export function windowOrBadInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw badInput(error.message, /^to\b/.test(error.message) ? 'to' : 'from');
+    }
+    throw error;
+  }
 }

@@ -68,6 +68,6 @@ export const runRoutes: RouteGroup = (app, ctx) => {
 
   app.get('/api/load', async (c) => {
     const range = parseWith(RangeQuery, c.req.query());
-    return c.json(await loadFor(await ctx.store.get(), range));
+    return c.json(await loadFor(await ctx.store.get(), range, ctx.now()));
   });
 };
