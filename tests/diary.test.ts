@@ -75,8 +75,8 @@ describe('diary', () => {
       'sit at my desk 2 h',
     ]);
     const text = spawned(['diary'], d).stdout.split('\n');
-    expect(text[0]).toMatch(/^2026-03-01 12:00 {2}PSFS/);
-    expect(text.at(-2)).toMatch(/^2026-03-03 07:00 {2}pain {2}4\/10 {2}next-morning/);
+    expect(text[0]).toMatch(/^2026-03-01 12:00 {2}[\da-f]{8} {2}psfs {7}4\/10 {2}run 10 km$/);
+    expect(text[3]).toMatch(/^2026-03-03 07:00 {2}[\da-f]{8} {2}pain {7}4\/10 {2}next morning/);
   });
 
   it('links a check-in to the nearest run', async () => {

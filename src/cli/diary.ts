@@ -1,25 +1,39 @@
 /**
- * Diary commands (`log pain`, `log exercise`, `log psfs`, `diary`) and owning the data (`export`,
- * `import-backup`, `delete-all`). Input is validated in full before anything is written.
+ * Diary commands (`log pain`, `log exercise`, `log psfs`, `diary`, `diary edit`, `diary delete`) and
+ * owning the data (`export`, `import-backup`, `delete-all`). Input is validated in full before anything
+ * is written.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { PainfulRegion } from '../answers/schema.js';
-import { PainTiming } from '../diary/types.js';
+import { type PainCheckin, PainTiming } from '../diary/types.js';
 import { badInput, isBackstrideError, usage } from '../errors.js';
+import { index } from '../knowledge/index.js';
 import { BACKUP_DOCUMENT_BYTES, EXERCISE_ITEMS_MAX, PSFS_RATINGS_MAX, tooLargeMessage } from '../limits.js';
 import { deleteSqliteFiles } from '../services/data.js';
 import {
   checkCount,
   checkNote,
+  checkPsfsActivity,
+  DIARY_KIND_NAMES,
+  DIARY_KINDS,
+  type DiaryKind,
+  deleteDiaryEntry,
   diaryBetween,
+  editExerciseSession,
+  editPainCheckin,
+  editPsfsRating,
+  logExerciseSession,
   parseAt,
+  parseDiaryKind,
   parseExerciseItems,
   parsePsfsRating,
   parseRegions,
   parseScore,
+  resolveDiaryId,
+  shortId,
 } from '../services/diary.js';
 import { parseDateFlag } from '../services/runs.js';
 import { makePrivateFolder, resolveDataDir, writePrivateFile } from './data-dir.js';
@@ -31,6 +45,40 @@ const lazy = {
 };
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Timings and regions in words, as the web app says them. */
+const TIMING_WORDS: Record<PainTiming, string> = {
+  before: 'before a run',
+  during: 'during a run',
+  'right-after': 'right after',
+  'next-morning': 'next morning',
+  other: 'other',
+};
+const regionWords = (ids: string[]) =>
+  ids.map((id) => index('regions').get(id)?.name.toLowerCase() ?? id).join(', ');
+const itemWords = (ids: string[]) =>
+  ids.map((id) => index('exercises').get(id)?.name ?? index('interventions').get(id)?.title ?? id).join(', ');
+const painWords = (p: PainCheckin) => `${p.score}/10, ${regionWords(p.regions)}, ${TIMING_WORDS[p.timing]}`;
+
+/** The store options of a command, its own and its parents'. */
+const storeOf = (cmd: Command) => cmd.optsWithGlobals() as StoreOptions;
+
+/** Print `json` with --json, else the line `text` makes. */
+function write(cmd: Command, json: unknown, text: () => string): void {
+  process.stdout.write(storeOf(cmd).json ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
+}
+
+/** `--timing` as typed, one of the check-in's timings. */
+function parseTiming(value: string): PainTiming {
+  const timing = PainTiming.safeParse(value);
+  if (!timing.success)
+    throw badInput(`--timing must be one of ${PainTiming.options.join(', ')}, not "${value}"`, 'timing');
+  return timing.data;
+}
+
+/** `--note TEXT` sets the note, `--no-note` removes it, neither leaves it. */
+const noteChange = (note: string | boolean | undefined) =>
+  note === false ? null : typeof note === 'string' ? (checkNote(note) ?? null) : undefined;
 
 /** Registers `log pain|exercise|psfs`, `diary`, `export`, `import-backup` and `delete-all`. */
 export function registerDiaryCommands(program: Command, storeOptions: (c: Command) => Command): void {
@@ -51,18 +99,11 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     )
     .action(async (score: string, regions: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as StoreOptions & { timing: string; at?: string; note?: string };
-      const timing = PainTiming.safeParse(o.timing);
-      if (!timing.success) {
-        throw badInput(
-          `--timing must be one of ${PainTiming.options.join(', ')}, not "${o.timing}"`,
-          'timing',
-        );
-      }
       const entry = {
         at: parseAt(o.at),
         regions: parseRegions(regions),
         score: parseScore(score),
-        timing: timing.data,
+        timing: parseTiming(o.timing),
         ...(o.note ? { note: checkNote(o.note) } : {}),
       };
       const { addPainCheckin } = await lazy.diary();
@@ -83,10 +124,14 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
       const o = cmd.optsWithGlobals() as StoreOptions & { at?: string; note?: string };
       const ids = checkCount(parseExerciseItems(items), EXERCISE_ITEMS_MAX, 'items', 'items');
       const entry = { at: parseAt(o.at), items: ids, ...(o.note ? { note: checkNote(o.note) } : {}) };
-      const { addExerciseSession } = await lazy.diary();
-      const saved = await withStore(o, (store) => addExerciseSession(store.db, entry));
+      // The same items again within seconds (a retried script) are the session already logged.
+      const { session, created } = await withStore(o, (store) => logExerciseSession(store, entry));
       process.stdout.write(
-        o.json ? `${JSON.stringify(saved, null, 2)}\n` : `Logged ${saved.items.length} item(s).\n`,
+        o.json
+          ? `${JSON.stringify(session, null, 2)}\n`
+          : created
+            ? `Logged ${session.items.length} item(s).\n`
+            : `Already logged a moment ago (${itemWords(session.items)}): nothing added.\n`,
       );
     });
 
@@ -107,8 +152,10 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
       );
     });
 
-  storeOptions(program.command('diary'))
-    .description('Pain check-ins, exercise sessions and PSFS ratings, oldest first')
+  const diary = storeOptions(program.command('diary'))
+    .description(
+      'Pain check-ins, exercise sessions and PSFS ratings, oldest first, each with a short id to correct (`diary edit`) or delete (`diary delete`) it',
+    )
     .option('--from <date>', 'from this date (YYYY-MM-DD)')
     .option('--to <date>', 'up to this date (YYYY-MM-DD)')
     .action(async (_o: unknown, cmd: Command) => {
@@ -119,21 +166,160 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
         return;
       }
+      const score = (n: number) => `${String(n).padStart(2)}/10`;
+      const note = (text?: string) => (text ? pc.dim(`  “${text}”`) : '');
       const lines = [
         ...data.pain.map((p) => ({
           at: p.at,
-          text: `pain ${String(p.score).padStart(2)}/10  ${p.timing.padEnd(12)} ${p.regions.join(', ')}${p.note ? pc.dim(`  ${p.note}`) : ''}`,
+          id: p.id,
+          kind: 'pain',
+          text: `${score(p.score)}  ${TIMING_WORDS[p.timing].padEnd(13)} ${regionWords(p.regions)}${note(p.note)}`,
         })),
-        ...data.exercise.map((e) => ({ at: e.at, text: `did      ${e.items.join(', ')}` })),
+        ...data.exercise.map((e) => ({
+          at: e.at,
+          id: e.id,
+          kind: 'exercise',
+          text: `${itemWords(e.items)}${note(e.note)}`,
+        })),
         ...data.psfs.map((r) => ({
           at: r.at,
-          text: `PSFS ${String(r.score).padStart(2)}/10  ${r.activity}`,
+          id: r.id,
+          kind: 'psfs',
+          text: `${score(r.score)}  ${r.activity}`,
         })),
       ].sort((a, b) => a.at - b.at);
       process.stdout.write(
         lines.length
-          ? `${lines.map((l) => `${when(l.at)}  ${l.text}`).join('\n')}\n`
+          ? `${lines.map((l) => `${when(l.at)}  ${pc.dim(shortId(l.id))}  ${l.kind.padEnd(8)}  ${l.text}`).join('\n')}\n${pc.dim('Correct one with `backstride diary edit KIND ID …`, delete one with `backstride diary delete KIND ID`.')}\n`
           : 'The diary is empty.\n',
+      );
+    });
+
+  const edit = diary
+    .command('edit')
+    .description(
+      'Correct a diary entry by its id (as `backstride diary` shows it): only what you give changes',
+    );
+
+  storeOptions(edit.command('pain'))
+    .description('Correct a pain check-in; a new time or timing links it again to the nearest run')
+    .argument('<id>', 'the check-in’s id, or its first characters as `backstride diary` shows them')
+    .option('-s, --score <score>', 'pain 0 (none) to 10 (worst imaginable)')
+    .option('-r, --regions <regions...>', `where: ${PainfulRegion.options.join(', ')}`)
+    .option('-t, --timing <timing>', `when: ${PainTiming.options.join(', ')}`)
+    .option('--at <time>', 'when you felt it (ISO 8601 or YYYY-MM-DD)')
+    .option('-n, --note <text>', 'a new note')
+    .option('--no-note', 'remove the note')
+    .addHelpText(
+      'after',
+      '\nExample:\n  backstride diary edit pain 3f2a9c1b --score 3 --note "easier after the warm-up"',
+    )
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const o = cmd.opts() as {
+        score?: string;
+        regions?: string[];
+        timing?: string;
+        at?: string;
+        note?: string | boolean;
+      };
+      const changes = {
+        score: o.score === undefined ? undefined : parseScore(o.score),
+        regions: o.regions && parseRegions(o.regions),
+        timing: o.timing === undefined ? undefined : parseTiming(o.timing),
+        at: o.at === undefined ? undefined : parseAt(o.at),
+        note: noteChange(o.note),
+      };
+      const saved = await withStore(storeOf(cmd), async (store) =>
+        editPainCheckin(
+          store,
+          await resolveDiaryId(store, 'pain', id),
+          changes,
+          '--score, --regions, --timing, --at, --note or --no-note',
+        ),
+      );
+      write(cmd, saved, () => {
+        const run = saved.runId ? '; linked to a run' : '';
+        return `Corrected the pain check-in of ${when(saved.at)}: ${painWords(saved)}${run}.`;
+      });
+    });
+
+  storeOptions(edit.command('exercise'))
+    .description('Correct an exercise session: what you did, when, the note')
+    .argument('<id>', 'the session’s id, or its first characters as `backstride diary` shows them')
+    .option(
+      '-i, --items <items...>',
+      'the plan items you did (ids from `kb list`), replacing the ones logged',
+    )
+    .option('--at <time>', 'when (ISO 8601 or YYYY-MM-DD)')
+    .option('-n, --note <text>', 'a new note')
+    .option('--no-note', 'remove the note')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const o = cmd.opts() as { items?: string[]; at?: string; note?: string | boolean };
+      const changes = {
+        items: o.items && checkCount(parseExerciseItems(o.items), EXERCISE_ITEMS_MAX, 'items', 'items'),
+        at: o.at === undefined ? undefined : parseAt(o.at),
+        note: noteChange(o.note),
+      };
+      if (changes.items?.length === 0) throw badInput('--items needs at least one item', 'items');
+      const saved = await withStore(storeOf(cmd), async (store) =>
+        editExerciseSession(
+          store,
+          await resolveDiaryId(store, 'exercise', id),
+          changes,
+          '--items, --at, --note or --no-note',
+        ),
+      );
+      write(
+        cmd,
+        saved,
+        () => `Corrected the exercise session of ${when(saved.at)}: ${itemWords(saved.items)}.`,
+      );
+    });
+
+  storeOptions(edit.command('psfs'))
+    .description('Correct one PSFS rating: the activity, its score or when')
+    .argument('<id>', 'the rating’s id, or its first characters as `backstride diary` shows them')
+    .option('-a, --activity <text>', 'the activity, e.g. "run 10 km"')
+    .option('-s, --score <score>', '0 (cannot) to 10 (as before)')
+    .option('--at <time>', 'when (ISO 8601 or YYYY-MM-DD)')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const o = cmd.opts() as { activity?: string; score?: string; at?: string };
+      const changes = {
+        activity: o.activity === undefined ? undefined : checkPsfsActivity(o.activity),
+        score: o.score === undefined ? undefined : parseScore(o.score, 'PSFS score'),
+        at: o.at === undefined ? undefined : parseAt(o.at),
+      };
+      const saved = await withStore(storeOf(cmd), async (store) =>
+        editPsfsRating(
+          store,
+          await resolveDiaryId(store, 'psfs', id),
+          changes,
+          '--activity, --score or --at',
+        ),
+      );
+      write(
+        cmd,
+        saved,
+        () => `Corrected the PSFS rating of ${when(saved.at)}: ${saved.activity} ${saved.score}/10.`,
+      );
+    });
+
+  storeOptions(diary.command('delete'))
+    .description('Delete a diary entry by its id (as `backstride diary` shows it)')
+    .argument('<kind>', DIARY_KINDS.join(', '))
+    .argument('<id>', 'the entry’s id, or its first characters')
+    .addHelpText('after', '\nExample:\n  backstride diary delete pain 3f2a9c1b')
+    .action(async (kindText: string, id: string, _o: unknown, cmd: Command) => {
+      const kind: DiaryKind = parseDiaryKind(kindText);
+      const deleted = await withStore(storeOf(cmd), async (store) => {
+        const full = await resolveDiaryId(store, kind, id);
+        await deleteDiaryEntry(store, kind, full);
+        return full;
+      });
+      write(
+        cmd,
+        { deleted: true, kind, id: deleted },
+        () => `Deleted the ${DIARY_KIND_NAMES[kind]} ${shortId(deleted)}.`,
       );
     });
 

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { answersJsonSchema } from '../answers/index.js';
 import { collectionByKind } from '../knowledge/index.js';
 import { CheckBackRequest } from '../services/check-back.js';
-import { ExerciseRequest, PainRequest, PsfsRequest } from '../services/diary.js';
+import {
+  ExerciseEditRequest,
+  ExerciseRequest,
+  PainEditRequest,
+  PainRequest,
+  PsfsEditRequest,
+  PsfsRequest,
+} from '../services/diary.js';
 
 type Schema = Record<string, unknown>;
 
@@ -96,6 +103,36 @@ const queryParam = (name: string, description: string, schema: Schema, required 
   description,
   schema,
 });
+
+/** PATCH and DELETE on one diary entry of each kind. */
+const diaryEntryPaths = Object.fromEntries(
+  (
+    [
+      ['pain', 'pain check-in', 'PainEditRequest', 'PainCheckin'],
+      ['exercise', 'exercise session', 'ExerciseEditRequest', 'ExerciseSession'],
+      ['psfs', 'PSFS rating', 'PsfsEditRequest', 'PsfsRating'],
+    ] as const
+  ).map(([kind, name, request, entry]) => [
+    `/api/diary/${kind}/{id}`,
+    {
+      patch: {
+        summary: `Correct a ${name}`,
+        description:
+          kind === 'pain'
+            ? 'Only the fields given change, by the rules of a new check-in; `note: null` removes the note. A new `at` or `timing` links it again to the nearest run.'
+            : 'Only the fields given change, by the rules of a new entry.',
+        parameters: [idParam(`The ${name}'s id`)],
+        requestBody: jsonBody(ref(request)),
+        responses: { 200: ok(ref(entry), 'Saved'), ...errors(400, 403, 404, 413) },
+      },
+      delete: {
+        summary: `Delete a ${name}`,
+        parameters: [idParam(`The ${name}'s id`)],
+        responses: { 200: ok(ref('DiaryDeleted'), 'Deleted'), ...errors(403, 404) },
+      },
+    },
+  ]),
+);
 
 const schemas: Record<string, Schema> = {
   Error: obj(
@@ -281,6 +318,10 @@ const schemas: Record<string, Schema> = {
   PainRequest: fromZod(PainRequest),
   ExerciseRequest: fromZod(ExerciseRequest),
   PsfsRequest: fromZod(PsfsRequest),
+  PainEditRequest: fromZod(PainEditRequest),
+  ExerciseEditRequest: fromZod(ExerciseEditRequest),
+  PsfsEditRequest: fromZod(PsfsEditRequest),
+  DiaryDeleted: obj('A diary entry deleted', { deleted: { type: 'boolean' }, kind: str(), id: str() }),
   PainCheckin: obj('A saved pain check-in (times in epoch ms)', {
     id: str(),
     at: num(),
@@ -516,10 +557,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/diary/exercise': {
         post: {
           summary: 'Log plan items done (exercise or routine ids)',
+          description:
+            'The same items (and note) logged again within 10 s of a stored session are that session: 200 with it, nothing written.',
           requestBody: jsonBody(ref('ExerciseRequest')),
-          responses: { 201: ok(ref('ExerciseSession'), 'Saved'), ...errors(400, 403, 413) },
+          responses: {
+            200: ok(ref('ExerciseSession'), 'Already logged: the stored session'),
+            201: ok(ref('ExerciseSession'), 'Saved'),
+            ...errors(400, 403, 413),
+          },
         },
       },
+      ...diaryEntryPaths,
       '/api/diary/psfs': {
         post: {
           summary: 'Log Patient-Specific Functional Scale ratings',

@@ -1,12 +1,27 @@
 /**
  * The diary in the store: pain check-ins (linked to the nearest run), exercise sessions, PSFS ratings
- * and saved assessments. Validation happens before any write, so bad input stores nothing.
+ * and saved assessments; entries are added, corrected and deleted by id. Validation happens before any
+ * write, so bad input stores nothing.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ExerciseSession, PainCheckin, PainTiming, PsfsRating } from '../diary/types.js';
 import type { Database } from './schema.js';
-import { writeTransaction } from './transaction.js';
+import { lockForTransaction, writeTransaction } from './transaction.js';
+
+/** The diary's three kinds of entry, each in its own table. */
+export type DiaryKind = 'pain' | 'exercise' | 'psfs';
+const TABLE = {
+  pain: 'pain_checkins',
+  exercise: 'exercise_sessions',
+  psfs: 'psfs_ratings',
+} as const satisfies Record<DiaryKind, keyof Database>;
+
+/**
+ * The PostgreSQL advisory lock (see transaction.ts) that serializes "is this session already logged?"
+ * with the insert; apart from LOCKS' small numbers there.
+ */
+const SESSION_LOCK = 0x44_49; // "DI"
 
 const HOUR = 3_600_000;
 /** How far from a run a check-in may be and still be about it, by timing. */
@@ -61,6 +76,39 @@ export async function addPainCheckin(
   });
 }
 
+/** What a correction may change in a pain check-in; `note: null` removes the note. */
+export type PainCheckinChanges = Partial<Pick<PainCheckin, 'at' | 'regions' | 'score' | 'timing'>> & {
+  note?: string | null;
+};
+
+/**
+ * Correct a pain check-in; `undefined` when there is none with this id. A new time or timing looks for
+ * the run it is about again (the nearest in the new window, or none); any other change keeps its link.
+ */
+export async function updatePainCheckin(
+  db: Kysely<Database>,
+  id: string,
+  changes: PainCheckinChanges,
+): Promise<PainCheckin | undefined> {
+  return writeTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('pain_checkins').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const next = {
+      ...row,
+      ...(changes.at !== undefined ? { at: changes.at } : {}),
+      ...(changes.regions !== undefined ? { regions: JSON.stringify(changes.regions) } : {}),
+      ...(changes.score !== undefined ? { score: changes.score } : {}),
+      ...(changes.timing !== undefined ? { timing: changes.timing } : {}),
+      ...(changes.note !== undefined ? { note: changes.note || null } : {}),
+    };
+    if (next.at !== row.at || next.timing !== row.timing)
+      next.run_id = (await nearestRun(trx, next.at, next.timing as PainTiming)) ?? null;
+    const { id: _id, ...values } = next;
+    await trx.updateTable('pain_checkins').set(values).where('id', '=', id).execute();
+    return toCheckin(next);
+  });
+}
+
 function toCheckin(r: Database['pain_checkins']): PainCheckin {
   const c: PainCheckin = {
     id: r.id,
@@ -87,7 +135,71 @@ export async function addExerciseSession(
 ): Promise<ExerciseSession> {
   const row = { id: randomUUID(), at: s.at, items: JSON.stringify(s.items), note: s.note ?? null };
   await db.insertInto('exercise_sessions').values(row).execute();
-  return { id: row.id, at: row.at, items: s.items, ...(s.note ? { note: s.note } : {}) };
+  return toSession(row);
+}
+
+/**
+ * Add an exercise session unless the same one (the same items, in any order, and the same note) is
+ * already stored within `withinMs` of its time: then that one is returned, and nothing is written. The
+ * check and the insert are one write transaction, so two requests sent at once store one session.
+ */
+export async function addExerciseSessionOnce(
+  db: Kysely<Database>,
+  s: { at: number; items: string[]; note?: string },
+  withinMs: number,
+): Promise<{ session: ExerciseSession; created: boolean }> {
+  return writeTransaction(db, async (trx) => {
+    await lockForTransaction(trx, SESSION_LOCK);
+    const near = await trx
+      .selectFrom('exercise_sessions')
+      .selectAll()
+      .where('at', '>=', s.at - withinMs)
+      .where('at', '<=', s.at + withinMs)
+      .execute();
+    const key = sameItems(s.items);
+    const same = near.find(
+      (r) => sameItems(JSON.parse(r.items) as string[]) === key && (r.note ?? '') === (s.note ?? ''),
+    );
+    if (same) return { session: toSession(same), created: false };
+    return { session: await addExerciseSession(trx, s), created: true };
+  });
+}
+
+const sameItems = (items: string[]) => JSON.stringify([...new Set(items)].sort());
+
+function toSession(r: Database['exercise_sessions']): ExerciseSession {
+  return {
+    id: r.id,
+    at: r.at,
+    items: JSON.parse(r.items) as string[],
+    ...(r.note !== null && r.note !== '' ? { note: r.note } : {}),
+  };
+}
+
+/** What a correction may change in an exercise session; `note: null` removes the note. */
+export type ExerciseSessionChanges = Partial<Pick<ExerciseSession, 'at' | 'items'>> & {
+  note?: string | null;
+};
+
+/** Correct an exercise session; `undefined` when there is none with this id. */
+export async function updateExerciseSession(
+  db: Kysely<Database>,
+  id: string,
+  changes: ExerciseSessionChanges,
+): Promise<ExerciseSession | undefined> {
+  return writeTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('exercise_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const next = {
+      ...row,
+      ...(changes.at !== undefined ? { at: changes.at } : {}),
+      ...(changes.items !== undefined ? { items: JSON.stringify(changes.items) } : {}),
+      ...(changes.note !== undefined ? { note: changes.note || null } : {}),
+    };
+    const { id: _id, ...values } = next;
+    await trx.updateTable('exercise_sessions').set(values).where('id', '=', id).execute();
+    return toSession(next);
+  });
 }
 
 export async function listExerciseSessions(
@@ -97,12 +209,7 @@ export async function listExerciseSessions(
   let q = db.selectFrom('exercise_sessions').selectAll();
   if (range.from !== undefined) q = q.where('at', '>=', range.from);
   if (range.to !== undefined) q = q.where('at', '<=', range.to);
-  return (await q.orderBy('at', 'asc').execute()).map((r) => ({
-    id: r.id,
-    at: r.at,
-    items: JSON.parse(r.items) as string[],
-    ...(r.note !== null ? { note: r.note } : {}),
-  }));
+  return (await q.orderBy('at', 'asc').execute()).map(toSession);
 }
 
 export async function addPsfsRatings(
@@ -122,6 +229,59 @@ export async function listPsfsRatings(db: Kysely<Database>, range: Range = {}): 
   if (range.from !== undefined) q = q.where('at', '>=', range.from);
   if (range.to !== undefined) q = q.where('at', '<=', range.to);
   return q.orderBy('at', 'asc').execute();
+}
+
+/** Correct one PSFS rating (its activity, score or time); `undefined` when there is none with this id. */
+export async function updatePsfsRating(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<Pick<PsfsRating, 'at' | 'activity' | 'score'>>,
+): Promise<PsfsRating | undefined> {
+  return writeTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('psfs_ratings').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const next = {
+      ...row,
+      ...(changes.at !== undefined ? { at: changes.at } : {}),
+      ...(changes.activity !== undefined ? { activity: changes.activity } : {}),
+      ...(changes.score !== undefined ? { score: changes.score } : {}),
+    };
+    await trx
+      .updateTable('psfs_ratings')
+      .set({ at: next.at, activity: next.activity, score: next.score })
+      .where('id', '=', id)
+      .execute();
+    return next;
+  });
+}
+
+/** Delete one diary entry by id; whether there was one. */
+export async function deleteDiaryEntry(db: Kysely<Database>, kind: DiaryKind, id: string): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const r = await trx.deleteFrom(TABLE[kind]).where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  });
+}
+
+/**
+ * The ids of one kind of entry that begin with `prefix` (a short id from the readable diary), at most
+ * `limit` of them: one means the prefix names an entry, more that it is ambiguous.
+ */
+export async function diaryIdsStartingWith(
+  db: Kysely<Database>,
+  kind: DiaryKind,
+  prefix: string,
+  limit = 2,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom(TABLE[kind])
+    .select('id')
+    // substr, not LIKE: an id with % or _ in it (a restored backup's) must match only itself.
+    .where(sql<string>`substr(id, 1, ${sql.lit(prefix.length)})`, '=', prefix)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export type StoredAssessment = {

@@ -1,23 +1,36 @@
 /**
  * The diary: `POST /api/diary/pain`, `/exercise` and `/psfs` log an entry (validated in full before it
- * is written, by the same rules as `backstride log`), and `GET /api/diary` reads it back over a range.
+ * is written, by the same rules as `backstride log`), `PATCH` and `DELETE` on `/api/diary/<kind>/:id`
+ * correct or remove one by the same rules, and `GET /api/diary` reads it back over a range.
  */
 
 import {
   checkPsfsActivity,
+  DIARY_KINDS,
+  deleteDiaryEntry,
   diaryBetween,
+  ExerciseEditRequest,
   ExerciseRequest,
+  editExerciseSession,
+  editPainCheckin,
+  editPsfsRating,
+  logExerciseSession,
+  PainEditRequest,
   PainRequest,
+  PsfsEditRequest,
   PsfsRequest,
   parseAt,
   parseExerciseItems,
 } from '../../services/diary.js';
-import { addExerciseSession, addPainCheckin, addPsfsRatings } from '../../store/diary.js';
+import { addPainCheckin, addPsfsRatings } from '../../store/diary.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, RangeQuery, readJson } from '../http.js';
 
 /** Registers the diary routes. */
 export const diaryRoutes: RouteGroup = (app, ctx) => {
+  const at = (value: string | number | undefined) =>
+    value === undefined ? undefined : parseAt(value, ctx.now().getTime(), 'at');
+
   app.post('/api/diary/pain', async (c) => {
     const body = parseWith(PainRequest, await readJson(c));
     const entry = {
@@ -31,6 +44,7 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
     return c.json(saved, 201);
   });
 
+  // The same session sent again within seconds (a double tap, a retry) answers 200 with the stored one.
   app.post('/api/diary/exercise', async (c) => {
     const body = parseWith(ExerciseRequest, await readJson(c));
     const entry = {
@@ -38,8 +52,8 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
       items: parseExerciseItems(body.items),
       ...(body.note ? { note: body.note } : {}),
     };
-    const saved = await addExerciseSession((await ctx.store.get()).db, entry);
-    return c.json(saved, 201);
+    const { session, created } = await logExerciseSession(await ctx.store.get(), entry);
+    return c.json(session, created ? 201 : 200);
   });
 
   app.post('/api/diary/psfs', async (c) => {
@@ -49,6 +63,42 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
     const saved = await addPsfsRatings((await ctx.store.get()).db, at, ratings);
     return c.json(saved, 201);
   });
+
+  app.patch('/api/diary/pain/:id', async (c) => {
+    const body = parseWith(PainEditRequest, await readJson(c));
+    const changes = {
+      at: at(body.at),
+      regions: body.regions && [...new Set(body.regions)],
+      score: body.score,
+      timing: body.timing,
+      note: body.note,
+    };
+    return c.json(await editPainCheckin(await ctx.store.get(), c.req.param('id'), changes));
+  });
+
+  app.patch('/api/diary/exercise/:id', async (c) => {
+    const body = parseWith(ExerciseEditRequest, await readJson(c));
+    const changes = { at: at(body.at), items: body.items && parseExerciseItems(body.items), note: body.note };
+    return c.json(await editExerciseSession(await ctx.store.get(), c.req.param('id'), changes));
+  });
+
+  app.patch('/api/diary/psfs/:id', async (c) => {
+    const body = parseWith(PsfsEditRequest, await readJson(c));
+    const changes = {
+      at: at(body.at),
+      activity: body.activity === undefined ? undefined : checkPsfsActivity(body.activity),
+      score: body.score,
+    };
+    return c.json(await editPsfsRating(await ctx.store.get(), c.req.param('id'), changes));
+  });
+
+  for (const kind of DIARY_KINDS) {
+    app.delete(`/api/diary/${kind}/:id`, async (c) => {
+      const id = c.req.param('id');
+      await deleteDiaryEntry(await ctx.store.get(), kind, id);
+      return c.json({ deleted: true, kind, id });
+    });
+  }
 
   app.get('/api/diary', async (c) => {
     const range = parseWith(RangeQuery, c.req.query());
