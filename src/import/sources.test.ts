@@ -4,7 +4,15 @@
  * temporary copies of entries private, in the folder given, and deleted afterwards. The same in a child
  * process (as the server collects), and what is reported when that process dies.
  */
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -74,6 +82,25 @@ describe('collecting zips', () => {
       { name: `${path}!d.bin`, reason: 'the archive inflates to more than 4 MiB' },
     ]);
     total.cleanup();
+  });
+
+  it('reports a plain file past the cap without reading it, and keeps the others', () => {
+    const folder = join(scratch, 'big-folder');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'run.fit'), fitFile(3));
+    // Sparse: 3 MiB on paper, nothing on disk; a test cap of 2 MiB stands for the real 256 MiB.
+    writeFileSync(join(folder, 'huge.gpx'), '');
+    truncateSync(join(folder, 'huge.gpx'), 3 << 20);
+    const got = collect([folder], { tempRoot, limits: { ...ZIP_LIMITS, entryBytes: 2 << 20 } });
+    expect(got.items.map((i) => basename(i.name))).toEqual(['run.fit']);
+    expect(got.rejected).toMatchObject([
+      {
+        name: join(folder, 'huge.gpx'),
+        kind: 'failed',
+        reason: 'too large to be an activity file (3 MiB; the limit is 2 MiB)',
+      },
+    ]);
+    got.cleanup();
   });
 
   it('reports a damaged or unreadable zip and keeps going', () => {

@@ -24,6 +24,7 @@ import {
 import { basename, join, relative, sep } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import { badInput } from '../errors.js';
+import { ACTIVITY_FILE_BYTES } from '../limits.js';
 import { detectFormat } from './detect.js';
 import { parseStravaActivities, type StravaEntry } from './strava.js';
 import { makeTempFolder } from './temp.js';
@@ -75,9 +76,12 @@ export type ZipLimits = {
 };
 
 const MiB = 1024 * 1024;
-/** No activity file comes near 256 MiB; 16 GiB is several lifetimes of FIT files (kept on disk, not in memory). */
+/**
+ * One entry (or one plain file) is held to the largest activity file ({@link ACTIVITY_FILE_BYTES}, no real
+ * one comes near it); 16 GiB is several lifetimes of FIT files (kept on disk, not in memory).
+ */
 export const ZIP_LIMITS: ZipLimits = {
-  entryBytes: 256 * MiB,
+  entryBytes: ACTIVITY_FILE_BYTES,
   archiveBytes: 16 * 1024 * MiB,
   ratio: 200,
   ratioFloorBytes: 8 * MiB,
@@ -370,10 +374,21 @@ export function collect(paths: string[], options: CollectOptions): Collected {
     size,
     read: () => readFileSync(path),
   });
-  const open = (path: string, size: number): ImportItem[] =>
-    size > 0 && detectFormat(readHead(path)) === 'zip'
-      ? expandZip(path, path, ctx, { inflated: 0 })
-      : [file(path, size)];
+  const open = (path: string, size: number): ImportItem[] => {
+    if (size > 0 && detectFormat(readHead(path)) === 'zip')
+      return expandZip(path, path, ctx, { inflated: 0 });
+    // Any other file is read whole to be decoded: past the cap it is reported, never read.
+    if (size > limits.entryBytes) {
+      ctx.rejected.push({
+        name: path,
+        kind: 'failed',
+        reason: `too large to be an activity file (${sizeText(size)}; the limit is ${sizeText(limits.entryBytes)})`,
+        size,
+      });
+      return [];
+    }
+    return [file(path, size)];
+  };
   try {
     for (const path of paths) {
       let stat: ReturnType<typeof statSync>;

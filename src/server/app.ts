@@ -13,7 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, isBackstrideError } from '../errors.js';
 import { sweepTemp, tempRootOfStore } from '../import/temp.js';
-import { formatBytes, JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
+import { BACKUP_DOCUMENT_BYTES, formatBytes, JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
 import { privateSqliteFiles } from '../services/data.js';
 import type { Limits, ServerContext } from './context.js';
 import { errorBody } from './http.js';
@@ -36,7 +36,7 @@ const MiB = 1024 * 1024;
 export const DEFAULT_LIMITS: Limits = {
   jsonBytes: JSON_DOCUMENT_BYTES,
   // A backup is parsed as one string, and V8 strings stop at about 512 MiB.
-  backupBytes: 500 * MiB,
+  backupBytes: BACKUP_DOCUMENT_BYTES,
   uploadBytes: 2048 * MiB,
 };
 
