@@ -140,8 +140,8 @@ describe('assess --answers', () => {
     expect(result.plan.sections[0].id).toBe('now');
   });
 
-  it('prints a readable result with sections, triage first', () => {
-    const r = cli(['assess', '--answers', answersFile('good.json', good)]);
+  it('prints a readable result with sections, triage first, everything with --full', () => {
+    const r = cli(['assess', '--full', '--answers', answersFile('good.json', good)]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^SELF-CARE/);
     for (const heading of [

@@ -136,13 +136,19 @@ export function buildProgram(): Command {
     )
     .option('-a, --answers <file>', 'read answers from a JSON file ("-" for stdin) instead of asking')
     .option('--no-save', 'do not store this assessment')
+    .option('--full', 'print everything: each factor and its evidence, the whole plan, the week, sources')
     .option('--country <code>', COUNTRY_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n  backstride assess                       ask the questions in the terminal\n  backstride assess --answers me.json --json\n  backstride assess --answers me.json --country AU\n  backstride schema answers > answers.schema.json',
     )
     .action(async (_opts: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { answers?: string; save: boolean; country?: string };
+      const o = cmd.optsWithGlobals() as StoreOptions & {
+        answers?: string;
+        save: boolean;
+        full?: boolean;
+        country?: string;
+      };
       const country = resolveCountry(o.country);
       let answers: ReturnType<typeof parseAnswers>;
       if (o.answers !== undefined) {
@@ -173,7 +179,7 @@ export function buildProgram(): Command {
         saveOrCompare(store, answers, { save: o.save, country }),
       );
       const doc = changes ? { ...result, changes } : result;
-      print(o, doc, () => renderAssessment(result, changes));
+      print(o, doc, () => renderAssessment(result, changes, { full: o.full }));
     });
 
   withCommon(program.command('schema'))

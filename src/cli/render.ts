@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Assessment } from '../assess/index.js';
+import { summarise } from '../assess/summary.js';
 import { careLead, placeName } from '../care/index.js';
 import { formatCheckBackDay } from '../check-back/index.js';
 import type { Exercise, Level } from '../knowledge/index.js';
@@ -33,8 +34,107 @@ const wrap = (text: string, indent = 2, width = Math.min(process.stdout.columns 
 
 const heading = (s: string) => `\n${pc.bold(pc.underline(s))}`;
 
-/** The assessment as text for people. */
-export function renderAssessment(r: Assessment, changes?: Changes): string {
+/**
+ * The assessment as text for people. A self-care or clinician result leads with its summary, in the
+ * order of the web result page: the level and why, three things to do today, the top three likely
+ * factors with one line each, the check-back date; then what changed and when to seek help. `full`
+ * prints everything (every factor's evidence, the whole plan, the week, the sources). An emergency or
+ * urgent result is short already and is always printed whole: nothing of its care message is held back.
+ */
+export function renderAssessment(r: Assessment, changes?: Changes, options: { full?: boolean } = {}): string {
+  const severe = r.triage.level === 'emergency' || r.triage.level === 'urgent';
+  return options.full || severe ? renderFull(r, changes) : renderSummary(r, changes);
+}
+
+/** The unanswered safety questions by their wording, one a line, or the note of a skipped screen. */
+function safetyScreenLines(r: Assessment, out: string[]): void {
+  const screen = r.triage.redFlagScreen;
+  const partial = screen.answered > 0 && screen.unanswered.length > 0;
+  if (partial) {
+    const n = screen.unanswered.length;
+    const lead = `! ${n} of ${screen.total} safety questions ${n === 1 ? 'was' : 'were'} not answered and not assumed to be "no". If any of them applies to you, act on "When to seek help":`;
+    out.push(`\n${pc.yellow(wrap(lead, 0))}`);
+    for (const u of screen.unanswered) out.push(pc.yellow(wrap(`- ${u.text}`, 2)));
+  } else if (screen.note) out.push(`\n${pc.yellow(wrap(`! ${screen.note}`, 0))}`);
+}
+
+function changeLines(changes: Changes, out: string[]): void {
+  out.push(heading(`What changed since ${changes.since.slice(0, 10)}`));
+  out.push(
+    changes.levelChanged
+      ? `  Level: ${changes.previousLevel} → ${pc.bold(changes.level)}`
+      : `  Level: ${changes.level}, as before`,
+  );
+  const pain = (label: string, p?: { before?: number; after?: number }) => {
+    if (p && p.before !== undefined && p.after !== undefined)
+      out.push(`  ${label}: ${p.before} → ${p.after}`);
+  };
+  pain('Pain now', changes.painNow);
+  pain('Pain at worst', changes.painWorst);
+  if (changes.factorsNew.length) out.push(wrap(`New factors: ${changes.factorsNew.join(', ')}`, 2));
+  if (changes.factorsGone.length) out.push(wrap(`No longer raised: ${changes.factorsGone.join(', ')}`, 2));
+}
+
+/** The summary a self-care or clinician result leads with (src/assess/summary.ts picks what is in it). */
+function renderSummary(r: Assessment, changes?: Changes): string {
+  const out: string[] = [];
+  const t = r.triage;
+  const s = summarise(r);
+  out.push(levelStyle[t.level](t.headline.toUpperCase()));
+  out.push(wrap(s.why, 0));
+  safetyScreenLines(r, out);
+  // A clinician result's reasons are red-flag wording, with what to do if it changes: never held back.
+  const reasons = t.reasons.filter((x) => x.level === 'clinician');
+  if (reasons.length) {
+    out.push(heading('Why'));
+    for (const reason of reasons) {
+      out.push(`  ${pc.bold(reason.name)}`);
+      out.push(wrap(`${reason.reason} ${reason.action}`, 4));
+    }
+  }
+  if (s.today.length) {
+    out.push(heading(s.today.length === 3 ? 'Three things to do today' : 'What to do today'));
+    s.today.forEach((a, i) => {
+      out.push(`  ${i + 1}. ${pc.bold(a.title)}${a.dose ? pc.cyan(`  ${a.dose}`) : ''}`);
+      out.push(wrap(a.line, 5));
+    });
+  }
+  if (s.factors.length) {
+    out.push(
+      heading(s.factors.length === 1 ? 'The likely contributing factor' : 'Top likely contributing factors'),
+    );
+    s.factors.forEach((f, i) => {
+      out.push(`  ${i + 1}. ${pc.bold(f.name)}`);
+      out.push(wrap(f.evidence, 5));
+      if (f.needsClinician)
+        out.push(wrap('A clinician should assess this pattern; do not self-treat it alone.', 5));
+    });
+    if (s.moreFactors)
+      out.push(pc.dim(`  and ${s.moreFactors} more ${s.moreFactors === 1 ? 'factor' : 'factors'} (--full)`));
+  }
+  if (s.checkBack) {
+    out.push(
+      '',
+      pc.bold(`Check back on ${formatCheckBackDay(s.checkBack.on)}: ${s.checkBack.question.toLowerCase()}`),
+    );
+    out.push(wrap('Then run `backstride check-back`.', 0));
+  }
+  if (changes) changeLines(changes, out);
+  const net =
+    r.plan.sections.find((x) => x.id === 'seek-help')?.items.filter((i) => i.type === 'action') ?? [];
+  if (net.length) {
+    out.push(heading('When to seek help'));
+    for (const item of net) out.push(wrap(`- ${item.title} ${item.detail.replace(/[.;\s]+$/, '')}.`, 2));
+  }
+  out.push(
+    `\n${pc.dim(wrap('For everything (every factor and its evidence, the whole plan, your week, the sources), run the same command with --full --no-save; `backstride plan` shows the plan.', 0))}`,
+  );
+  out.push(pc.dim(wrap(r.disclaimer, 0)));
+  return `${out.join('\n')}\n`;
+}
+
+/** Everything, triage first (emergency and urgent results always, the others with `--full`). */
+function renderFull(r: Assessment, changes?: Changes): string {
   const out: string[] = [];
   const t = r.triage;
   out.push(levelStyle[t.level](t.headline.toUpperCase()));
@@ -56,12 +156,7 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
   // Unanswered safety questions by their wording, one a line; a skipped screen lists them near the end.
   const screen = t.redFlagScreen;
   const partial = screen.answered > 0 && screen.unanswered.length > 0;
-  if (partial) {
-    const n = screen.unanswered.length;
-    const lead = `! ${n} of ${screen.total} safety questions ${n === 1 ? 'was' : 'were'} not answered and not assumed to be "no". If any of them applies to you, act on "When to seek help":`;
-    out.push(`\n${pc.yellow(wrap(lead, 0))}`);
-    for (const u of screen.unanswered) out.push(pc.yellow(wrap(`- ${u.text}`, 2)));
-  } else if (screen.note) out.push(`\n${pc.yellow(wrap(`! ${screen.note}`, 0))}`);
+  safetyScreenLines(r, out);
   if (t.selfCare) {
     out.push(heading('Why self-care is reasonable'));
     for (const why of t.selfCare.why) out.push(wrap(`- ${why}`, 2));
@@ -70,22 +165,7 @@ export function renderAssessment(r: Assessment, changes?: Changes): string {
     out.push(wrap(`${cb.why} Then run \`backstride check-back\`.`, 2));
   }
 
-  if (changes) {
-    out.push(heading(`What changed since ${changes.since.slice(0, 10)}`));
-    out.push(
-      changes.levelChanged
-        ? `  Level: ${changes.previousLevel} → ${pc.bold(changes.level)}`
-        : `  Level: ${changes.level}, as before`,
-    );
-    const pain = (label: string, p?: { before?: number; after?: number }) => {
-      if (p && p.before !== undefined && p.after !== undefined)
-        out.push(`  ${label}: ${p.before} → ${p.after}`);
-    };
-    pain('Pain now', changes.painNow);
-    pain('Pain at worst', changes.painWorst);
-    if (changes.factorsNew.length) out.push(wrap(`New factors: ${changes.factorsNew.join(', ')}`, 2));
-    if (changes.factorsGone.length) out.push(wrap(`No longer raised: ${changes.factorsGone.join(', ')}`, 2));
-  }
+  if (changes) changeLines(changes, out);
   if (r.history && r.plan.mode !== 'safety-only') {
     const h = r.history;
     out.push(heading('From your running history'));
