@@ -108,6 +108,11 @@ describe.skipIf(!real)('check-back', { timeout: 90_000 }, () => {
     const day = formatCheckBackDay(result.triage.selfCare?.checkBack.on ?? '');
     const page = await openPage(browser, server, PHONE);
     await visit(page, '/result');
+    // The summary gives the date; why self-care is reasonable is in "How this was worked out".
+    await expect(page.locator('.summary-check-back').textContent()).resolves.toContain(
+      `Check back on ${day}`,
+    );
+    await page.locator('#how > summary').click();
     const note = page.locator('.self-care-note');
     await note.waitFor();
     await expect(note.locator('h2').textContent()).resolves.toBe('Why self-care is reasonable');

@@ -155,11 +155,14 @@ describe('check-in', { timeout: 90_000 }, () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Your result');
     await expect(page.locator('.level').getAttribute('data-level')).resolves.toBe('self-care');
     await expect(page.locator('.level h2').textContent()).resolves.toContain('Self-care');
-    // Triage first, then factors with evidence, then the plan, then sources.
+    // Triage first, then what to do today and the top factors; every factor's evidence, the full plan
+    // and the sources fold away below (result-summary.test.ts opens them).
     const order = await page.locator('main h2').allTextContents();
-    expect(order.indexOf('Likely contributing factors')).toBeGreaterThan(0);
-    expect(order.indexOf('Your plan')).toBeGreaterThan(order.indexOf('Likely contributing factors'));
-    expect(order.at(-1)).toBe('Sources');
+    expect(order.indexOf('Three things to do today')).toBeGreaterThan(0);
+    expect(order.indexOf('Top likely contributing factors')).toBeGreaterThan(
+      order.indexOf('Three things to do today'),
+    );
+    await expect(page.locator('.more-section > summary').last().textContent()).resolves.toMatch(/^Sources/);
     await expect(page.locator('.factor').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.evidence li').first().textContent()).resolves.toMatch(/\w/);
     await expect(page.locator('.sources a').count()).resolves.toBeGreaterThan(0);

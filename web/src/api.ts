@@ -100,6 +100,8 @@ export const api = {
     const q = query.toString();
     return asAssessment(await post<unknown>(`/api/assess${q ? `?${q}` : ''}`, answers));
   },
+  /** Withdraw the latest emergency or urgent result, answered by mistake (204; 409 when it is kept). */
+  withdrawAssessment: (id: string) => request<void>('DELETE', `/api/assessments/${encodeURIComponent(id)}`),
   latestAssessment: async (): Promise<Assessment | undefined> => {
     const latest = await get<unknown>('/api/assessments/latest');
     return latest === null ? undefined : asAssessment(latest);

@@ -35,6 +35,7 @@ import { navigate, useRoute } from '../router.js';
 import { setLatestResult } from '../state.js';
 import type { Answers, Assessment } from '../types.js';
 import { DailyStep, GearStep } from './check-in/daily.js';
+import { rememberStopped } from './check-in/mistake.js';
 import { OutlookStep } from './check-in/outlook.js';
 import { DurationStep, FeelStep, OnsetStep, SeverityStep, SpreadStep, WhereStep } from './check-in/pain.js';
 import { Review } from './check-in/review.js';
@@ -152,10 +153,13 @@ export function CheckInPage() {
     navigate('/check-in', { step: i + 1 });
   };
 
-  const finish = async (a: Answers) => {
+  const finish = async (a: Answers, d: Draft) => {
     setBusy('Working out your result…');
     try {
       const result = await api.assess(a, true);
+      // A severe result at the end (pain spreading to the chest, say) goes back to the review if mistaken.
+      if (result.triage.level === 'emergency' || result.triage.level === 'urgent')
+        rememberStopped(result, stepIndex + 1, d);
       showResult(result);
     } catch (e) {
       setError(e as Error);
@@ -187,7 +191,9 @@ export function CheckInPage() {
       // the remaining screen questions, so those are asked first; after the screen, urgent stops too.
       const screenDone = followUp || step.id === LAST_SCREEN_STEP;
       if (early.triage.level === 'emergency' || (early.triage.level === 'urgent' && screenDone)) {
-        showResult(await api.assess(known, true));
+        const saved = await api.assess(known, true);
+        rememberStopped(saved, mistakeStep(d, saved.triage.level), d);
+        showResult(saved);
         return true;
       }
     } catch (e) {
@@ -199,11 +205,22 @@ export function CheckInPage() {
     return false;
   };
 
+  /**
+   * The step to go back to when the runner says a safety answer was a mistake: an emergency stops at once,
+   * so it is this step; an urgent result waits for the end of the screen, so it is the first safety step
+   * with a warning answer.
+   */
+  const mistakeStep = (d: Draft, level: Assessment['triage']['level']): number => {
+    if (level === 'emergency') return stepIndex + 1;
+    const first = steps.findIndex((s, i) => i <= stepIndex && isSafetyStep(s.id) && anyWarning(d, s.id));
+    return (first === -1 ? stepIndex : first) + 1;
+  };
+
   const next = async (d: Draft) => {
     setError(undefined);
     if (isSafetyStep(step.id) && (await afterSafetyStep(d))) return;
     if (step.id === 'review') {
-      await finish(toAnswers(d, units, ask));
+      await finish(toAnswers(d, units, ask), d);
       return;
     }
     // The steps that apply may have changed with this step's answers (a follow-up now applies).
@@ -238,6 +255,14 @@ export function CheckInPage() {
     void next(d);
   };
 
+  // Back from an emergency or urgent result the runner withdrew as a mistake (pages/check-in/mistake.ts).
+  const mistakeNote = route.query.get('mistake') ? (
+    <p class="notice notice-info" role="status">
+      That result was withdrawn and is not kept. Your answers are as you left them: change the one you gave by
+      mistake, then continue. If it was right after all, please act on it now.
+    </p>
+  ) : null;
+
   const skippedNote = draft.skipped.includes(step.id) ? (
     <p class="notice notice-info">You skipped this step. Answer any question to include it again.</p>
   ) : null;
@@ -270,6 +295,7 @@ export function CheckInPage() {
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>
           {step.title}
         </h2>
+        {mistakeNote}
         {skippedNote}
 
         {safety &&
