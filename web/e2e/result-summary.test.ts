@@ -256,6 +256,43 @@ describe('an emergency answered by mistake', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('goes back from an urgent result to the first question answered with a warning sign', async () => {
+    const page = await openPage(browser, server, PHONE_390);
+    await visit(page, '/check-in?step=1');
+    const none = page.getByRole('button', { name: 'None of these apply' });
+    for (const title of ['Safety: heart and lungs', 'Safety: bladder, bowel and nerves']) {
+      await expect(heading(page).textContent()).resolves.toBe(title);
+      await none.click();
+      await page.waitForFunction((t) => document.getElementById('step-title')?.textContent !== t, title);
+    }
+    await expect(heading(page).textContent()).resolves.toBe('Safety: general health');
+    await page.getByRole('checkbox', { name: 'High temperature, chills or shivering.' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // An urgent answer waits for the rest of the screen (an emergency could still follow).
+    await page.waitForFunction(
+      () => document.getElementById('step-title')?.textContent !== 'Safety: general health',
+    );
+    await none.click();
+    const alarm = page.locator('section.alarm');
+    await alarm.waitFor();
+    await expect(alarm.getAttribute('data-level')).resolves.toBe('urgent');
+    const saved = (await api<{ id: string; level: string }[]>('/api/assessments')).at(-1);
+    expect(saved?.level).toBe('urgent');
+    await screenshot(page, 'result-urgent-mistake-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'I answered a question by mistake' }).click();
+    await page.waitForFunction(
+      () => document.getElementById('step-title')?.textContent === 'Safety: general health',
+    );
+    await expect(
+      page.getByRole('checkbox', { name: 'High temperature, chills or shivering.' }).isChecked(),
+    ).resolves.toBe(true);
+    const ids = (await api<{ id: string }[]>('/api/assessments')).map((a) => a.id);
+    expect(ids).not.toContain(saved?.id);
+    await page.context().close();
+  });
+
   it('offers the way back only in the tab that made the emergency', async () => {
     const page = await openPage(browser, server, { ...LAPTOP, colorScheme: 'dark' });
     await answerChestPainNow(page);

@@ -375,7 +375,7 @@ function FullResult({ r }: { r: Assessment }) {
           <SelfCareNote r={r} />
           <p>
             Each likely factor has an evidence score: how strongly your answers, self-checks and runs point to
-            it. The plan picks the items that do most for the factors with the highest scores; every item
+            it. The plan picks the items that do most for the factors with the highest scores, and each item
             names the factors it is for and its sources.
           </p>
           {r.history && (
