@@ -10,12 +10,15 @@ import type {
   DiaryJson,
   DueCheckBack,
   Exercise,
+  ExerciseSession,
   ImportStatus,
   KbHit,
   KbListItem,
   LoadSummary,
+  PainCheckin,
   PlanWeekJson,
   ProgressJson,
+  PsfsRating,
   RunDetail,
   RunJson,
   Schedule,
@@ -158,10 +161,23 @@ export const api = {
 
   diary: () => get<DiaryJson>('/api/diary'),
   logPain: (entry: { score: number; regions: string[]; timing?: string; at?: number; note?: string }) =>
-    post<unknown>('/api/diary/pain', entry),
-  logExercise: (entry: { items: string[]; at?: number }) => post<unknown>('/api/diary/exercise', entry),
+    post<PainCheckin>('/api/diary/pain', entry),
+  logExercise: (entry: { items: string[]; at?: number }) =>
+    post<ExerciseSession>('/api/diary/exercise', entry),
   logPsfs: (entry: { ratings: { activity: string; score: number }[]; at?: number }) =>
-    post<unknown>('/api/diary/psfs', entry),
+    post<PsfsRating[]>('/api/diary/psfs', entry),
+  /** Correct a diary entry: only the fields given change; `note: null` removes the note. */
+  editPain: (
+    id: string,
+    changes: { score?: number; regions?: string[]; timing?: string; at?: number; note?: string | null },
+  ) => request<PainCheckin>('PATCH', `/api/diary/pain/${encodeURIComponent(id)}`, changes),
+  editExercise: (id: string, changes: { items?: string[]; at?: number; note?: string | null }) =>
+    request<ExerciseSession>('PATCH', `/api/diary/exercise/${encodeURIComponent(id)}`, changes),
+  editPsfs: (id: string, changes: { activity?: string; score?: number; at?: number }) =>
+    request<PsfsRating>('PATCH', `/api/diary/psfs/${encodeURIComponent(id)}`, changes),
+  /** Delete one diary entry (also what "Undo" after logging does). */
+  deleteDiaryEntry: (kind: 'pain' | 'exercise' | 'psfs', id: string) =>
+    request<unknown>('DELETE', `/api/diary/${kind}/${encodeURIComponent(id)}`),
 
   insights: () => get<TriggerReport>('/api/insights'),
   progress: () => get<ProgressJson>('/api/progress'),
