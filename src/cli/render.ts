@@ -7,7 +7,7 @@ import type { Assessment } from '../assess/index.js';
 import { summarise } from '../assess/summary.js';
 import { careLead, placeName } from '../care/index.js';
 import { formatCheckBackDay } from '../check-back/index.js';
-import type { Exercise, Level } from '../knowledge/index.js';
+import { type Exercise, index, type Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
 import type { Changes } from '../services/assess.js';
 
@@ -33,6 +33,28 @@ const wrap = (text: string, indent = 2, width = Math.min(process.stdout.columns 
 };
 
 const heading = (s: string) => `\n${pc.bold(pc.underline(s))}`;
+
+/** Ids never reach a reader: a factor, exercise or routine by its name, a source by title and publisher. */
+function nameOf(id: string): string {
+  for (const c of [
+    'factors',
+    'exercises',
+    'interventions',
+    'selfChecks',
+    'regions',
+    'descriptors',
+  ] as const) {
+    const item = index(c).get(id) as { name?: string } | undefined;
+    if (item?.name) return item.name;
+  }
+  return id;
+}
+const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
+function citation(id: string): string {
+  const s = index('sources').get(id);
+  return s ? `${s.title} (${s.publisher})` : id;
+}
+const citations = (ids: readonly string[]) => ids.map(citation).join('; ');
 
 /**
  * The assessment as text for people. A self-care or clinician result leads with its summary, in the
@@ -150,7 +172,7 @@ function renderFull(r: Assessment, changes?: Changes): string {
     for (const reason of t.reasons) {
       out.push(`  ${pc.bold(`[${reason.level}]`)} ${reason.name}`);
       out.push(wrap(reason.reason, 4));
-      out.push(pc.dim(wrap(`Sources: ${reason.sources.join(', ')}`, 4)));
+      out.push(pc.dim(wrap(`Sources: ${citations(reason.sources)}`, 4)));
     }
   }
   // Unanswered safety questions by their wording, one a line; a skipped screen lists them near the end.
@@ -198,7 +220,7 @@ function renderFull(r: Assessment, changes?: Changes): string {
     for (const item of section.items) {
       out.push(`  • ${pc.bold(item.title)}${item.dose ? pc.cyan(`  ${item.dose}`) : ''}`);
       out.push(wrap(item.detail, 4));
-      if (item.addresses.length) out.push(pc.dim(wrap(`For: ${item.addresses.join(', ')}`, 4)));
+      if (item.addresses.length) out.push(pc.dim(wrap(`For: ${names(item.addresses)}`, 4)));
     }
   }
   if (r.plan.schedule) {
@@ -216,8 +238,9 @@ function renderFull(r: Assessment, changes?: Changes): string {
     for (const u of screen.unanswered) out.push(wrap(`- ${u.text}`, 2));
   }
   out.push(heading('Sources'));
-  for (const s of r.sources)
-    out.push(pc.dim(wrap(`${s.id}: ${s.title} (${s.publisher})${s.url ? ` ${s.url}` : ''}`, 2)));
+  r.sources.forEach((s, i) => {
+    out.push(pc.dim(wrap(`${i + 1}. ${s.title} (${s.publisher})${s.url ? ` ${s.url}` : ''}`, 2)));
+  });
   out.push(`\n${pc.dim(wrap(r.disclaimer, 0))}`);
   return `${out.join('\n')}\n`;
 }
@@ -232,22 +255,67 @@ export function renderExercise(e: Exercise): string {
   if (e.easier) out.push(heading('Easier'), wrap(e.easier, 2));
   if (e.harder) out.push(heading('Harder'), wrap(e.harder, 2));
   out.push(heading('Progression'), wrap(e.progression, 2));
-  out.push(heading('Addresses'), `  ${e.factors.join(', ')}`, pc.dim(`\nSources: ${e.sources.join(', ')}`));
+  out.push(
+    heading('Helps with'),
+    wrap(names(e.factors), 2),
+    pc.dim(`\n${wrap(`Sources: ${citations(e.sources)}`, 0)}`),
+  );
   return `${out.join('\n')}\n`;
 }
 
-/** Any other knowledge-base item: its fields as labelled lines. */
+/** Any other knowledge-base item: its fields as labelled lines, in words (no ids, no JSON). */
 export function renderItem(kind: string, item: Record<string, unknown>): string {
-  const out = [`${pc.dim(kind)} ${pc.bold(String(item.name ?? item.title ?? item.statement ?? item.id))}`];
+  const out = [
+    `${pc.dim(KIND_WORDS[kind] ?? kind)} ${pc.bold(String(item.name ?? item.title ?? item.statement ?? item.id))}`,
+  ];
   for (const [key, value] of Object.entries(item)) {
-    if (['id', 'name', 'title'].includes(key)) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    const text = Array.isArray(value)
-      ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ')
-      : typeof value === 'object' && value !== null
-        ? JSON.stringify(value)
-        : String(value);
-    out.push(`${pc.bold(`${key}:`)}\n${wrap(text, 2)}`);
+    if (['id', 'name', 'title', 'aliases', 'seed'].includes(key)) continue;
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const label = key === 'sources' ? 'Sources' : words(key);
+    out.push(`${pc.bold(`${label}:`)}\n${fieldText(key, value)}`);
   }
   return `${out.join('\n')}\n`;
 }
+
+const KIND_WORDS: Record<string, string> = {
+  factor: 'Likely factor',
+  exercise: 'Exercise',
+  intervention: 'Routine',
+  source: 'Source',
+  'self-check': 'Self-check',
+  fact: 'Fact',
+  'red-flag': 'Warning sign',
+  region: 'Body region',
+  descriptor: 'Pain description',
+  'outcome-measure': 'Outcome measure',
+};
+
+/** `needsClinician` → "Needs clinician". */
+const words = (key: string) => {
+  const w = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return w.charAt(0).toUpperCase() + w.slice(1);
+};
+
+/** One field's value as wrapped text: references by name, objects as labelled lines. */
+function fieldText(key: string, value: unknown): string {
+  if (key === 'sources' && Array.isArray(value)) return wrap(citations(value as string[]), 2);
+  if (Array.isArray(value)) {
+    return value
+      .map((v) => (typeof v === 'string' ? wrap(`- ${idLike(v) ? nameOf(v) : v}`, 2) : fieldText(key, v)))
+      .join('\n');
+  }
+  if (typeof value === 'boolean') return `  ${value ? 'yes' : 'no'}`;
+  if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    // A threshold: { value, unit, basis }.
+    if ('value' in o && 'basis' in o) return wrap(`${o.value}${o.unit ? ` ${o.unit}` : ''}: ${o.basis}`, 2);
+    return Object.entries(o)
+      .map(([k, v]) => `  ${words(k)}:\n${fieldText(k, v).replace(/^/gm, '  ')}`)
+      .join('\n');
+  }
+  const text = String(value);
+  return wrap(idLike(text) ? nameOf(text) : text, 2);
+}
+
+/** A hyphenated lower-case token such as "weak-upper-back": a reference, shown by its name. */
+const idLike = (s: string) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(s);

@@ -363,6 +363,14 @@ function loadFlags(input: ReportInput): string {
   );
 }
 
+const SOURCE_KIND_WORDS: Record<string, string> = {
+  article: 'article',
+  guideline: 'clinical guideline',
+  review: 'research review',
+  study: 'research study',
+  website: 'web page',
+};
+
 function sources(a: Assessment | undefined): string {
   if (!a) return section('sources', 'Sources', NO_ASSESSMENT, true);
   if (!a.sources.length) return section('sources', 'Sources', '<p>No sources cited.</p>', true);
@@ -375,10 +383,8 @@ function sources(a: Assessment | undefined): string {
       ];
       if (href) parts.push(`<a href="${href}">${href}</a>`);
       if (s.note) parts.push(`<span class="meta">${escapeHtml(s.note)}</span>`);
-      // The id and kind let a reader match the entry to `backstride kb show`; a seed file is the only locator
-      // of the founding articles, which have no URL.
-      const meta = [s.kind, s.id, href ? '' : s.seed ? `seed file ${s.seed}` : ''].filter(Boolean);
-      return `<li id="source-${i + 1}">${parts.join('. ')}. <span class="meta">[${escapeHtml(meta.join(' · '))}]</span></li>`;
+      // What kind of source it is, in words; never an id or a file name (a reader cannot use either).
+      return `<li id="source-${i + 1}">${parts.join('. ')}. <span class="meta">[${escapeHtml(SOURCE_KIND_WORDS[s.kind] ?? s.kind)}]</span></li>`;
     })
     .join('');
   return section('sources', 'Sources', `<ol class="sources">${items}</ol>`, true);
