@@ -94,7 +94,12 @@ describe('PATCH and DELETE on diary entries', () => {
     const r = await h.call('PATCH', `/api/diary/psfs/${a.id}`, { activity: '  run 5 km ', score: 7 });
     expect(r.json).toEqual({ ...a, activity: 'run 5 km', score: 7 });
     expect((await h.call('PATCH', `/api/diary/psfs/${a.id}`, { score: 11 })).status).toBe(400);
-    expect((await h.call('PATCH', `/api/diary/psfs/${a.id}`, { activity: ' ' })).status).toBe(400);
+    const blank = await h.call('PATCH', `/api/diary/psfs/${a.id}`, { activity: ' ' });
+    expect(blank.status).toBe(400);
+    expect(blank.json.error).toMatchObject({
+      field: 'activity',
+      message: 'PSFS activity must be 1–200 characters',
+    });
     const psfs = (await diary()).psfs;
     expect(psfs).toContainEqual(r.json);
     expect(psfs).toContainEqual(b);

@@ -98,9 +98,9 @@ export function checkCount<T>(values: T[], max: number, what: string, field: str
 }
 
 /** A PSFS activity is what the runner typed, trimmed: 1–200 characters. */
-export function checkPsfsActivity(activity: string): string {
+export function checkPsfsActivity(activity: string, field = 'ratings'): string {
   const trimmed = activity.trim();
-  if (!trimmed || trimmed.length > 200) throw badInput('PSFS activity must be 1–200 characters', 'ratings');
+  if (!trimmed || trimmed.length > 200) throw badInput('PSFS activity must be 1–200 characters', field);
   return trimmed;
 }
 

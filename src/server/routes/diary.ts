@@ -86,7 +86,7 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
     const body = parseWith(PsfsEditRequest, await readJson(c));
     const changes = {
       at: at(body.at),
-      activity: body.activity === undefined ? undefined : checkPsfsActivity(body.activity),
+      activity: body.activity === undefined ? undefined : checkPsfsActivity(body.activity, 'activity'),
       score: body.score,
     };
     return c.json(await editPsfsRating(await ctx.store.get(), c.req.param('id'), changes));
