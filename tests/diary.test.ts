@@ -252,6 +252,7 @@ describe('owning the data', () => {
       exercise_sessions: 1,
       psfs_ratings: 1,
       check_backs: 0,
+      plan_changes: 0,
     });
     const again = join(scratch, 'backup2.json');
     await cli(['export', '--out', again], restored);
@@ -277,6 +278,7 @@ describe('owning the data', () => {
       'check_backs.csv',
       'exercise_sessions.csv',
       'pain_checkins.csv',
+      'plan_changes.csv',
       'psfs_ratings.csv',
       'runs.csv',
     ]);

@@ -7,7 +7,8 @@ import { type CareRoutes, careFor } from '../care/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { analyseFactors, type RaisedFactor } from '../factors/index.js';
 import { knowledge, type Source } from '../knowledge/index.js';
-import { buildPlan, type Plan } from '../plan/index.js';
+import { buildPlan, kitOf, type Plan, type PlanChange, tailorPlan } from '../plan/index.js';
+import { type Schedule, scheduleFor } from '../schedule/index.js';
 import { type TriageResult, triage } from '../triage/index.js';
 import { type DataNote, type HistoryFacts, historyFacts, mergeHistory } from './history.js';
 
@@ -25,7 +26,13 @@ export type Assessment = {
   /** Where to get help in the runner's country: emergency number, same-day and routine routes. */
   care: CareRoutes;
   factors: RaisedFactor[];
+  /** The plan, with the runner's swaps and drops (`plan.changes`) applied. */
   plan: Plan;
+  /**
+   * This week of the plan, built as the plan page, `plan`, the report and the calendar file build it;
+   * absent from safety-only results. Left out when the result is saved: those build the week afresh.
+   */
+  week?: Schedule;
   /** Questions (outside the red-flag screen) that were not answered and would have changed the result. */
   unanswered: Unanswered[];
   /** What the stored running history added, when there is one: its facts and where it overrode answers. */
@@ -106,7 +113,14 @@ function citedSources(t: TriageResult, factors: RaisedFactor[], plan: Plan): Sou
 export function assess(
   answers: Answers,
   now: Date = new Date(),
-  context: { runs?: DiaryRun[]; country?: string } = {},
+  context: {
+    runs?: DiaryRun[];
+    country?: string;
+    /** The runner's stored swaps and drops. */
+    planChanges?: PlanChange[];
+    /** Offset of the runner's local time from UTC in minutes, for the week's days. Default 0. */
+    utcOffsetMinutes?: number;
+  } = {},
 ): Assessment {
   const at = answers.date ? new Date(answers.date) : now;
   const facts = context.runs?.length
@@ -117,7 +131,11 @@ export function assess(
   const patterns = factors.filter((f) => f.category === 'pattern').map((f) => f.id);
   // Triage reads the runner's own answers: the history never changes a safety decision.
   const t = triage(answers, { patterns, now: at });
-  const plan = buildPlan(merged.answers, t, factors);
+  const plan = tailorPlan(buildPlan(merged.answers, t, factors), {
+    changes: context.planChanges ?? [],
+    kit: kitOf(answers),
+    raised: factors.map((f) => f.id),
+  });
   const result: Assessment = {
     version: RESULT_VERSION,
     assessedAt: at.toISOString(),
@@ -129,6 +147,14 @@ export function assess(
     sources: citedSources(t, factors, plan),
     disclaimer,
   };
+  if (plan.mode !== 'safety-only') {
+    result.week = scheduleFor(plan, {
+      answers,
+      runs: context.runs ?? [],
+      now: now.getTime(),
+      utcOffsetMinutes: context.utcOffsetMinutes ?? 0,
+    });
+  }
   if (facts) {
     result.history = {
       runsConsidered: context.runs?.filter((r) => r.startTime <= at.getTime()).length ?? 0,

@@ -1,11 +1,11 @@
 /**
- * `insights` (personal triggers), `progress` (outcome measures against their minimal important change),
- * `plan` (the week and its calendar file) and `report` (the clinician report), over the stored diary.
+ * `insights` (personal triggers), `progress` (outcome measures against their minimal important change)
+ * and `report` (the clinician report), over the stored diary; `plan` is in plan.ts.
  * The work is in services/; this file parses flags and renders for the terminal.
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { badInput, usage } from '../errors.js';
+import { badInput } from '../errors.js';
 import { type DayRange, insightsFor, loadDiary, progressOf } from '../services/insights.js';
 import { parseDateFlag, units } from '../services/runs.js';
 import { writePrivateFile } from './data-dir.js';
@@ -24,7 +24,7 @@ export function dayRange(o: { from?: string; to?: string }): DayRange {
 const spark = (values: number[], max = 10) =>
   values.map((v) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.round((v / max) * 7)))]).join('');
 
-/** Registers `insights`, `progress`, `plan` and `report`. */
+/** Registers `insights`, `progress` and `report`. */
 export function registerInsightCommands(program: Command, storeOptions: (c: Command) => Command): void {
   storeOptions(program.command('insights'))
     .description(
@@ -90,46 +90,6 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
         ...p.advice.reasons.map((r) => `  - ${r}`),
       );
       process.stdout.write(`${out.join('\n')}\n`);
-    });
-
-  storeOptions(program.command('plan'))
-    .description('Your plan as a week around your run days, with progression; --ics writes a calendar file')
-    .option('--ics <file>', 'write an iCalendar (.ics) file that calendar apps import')
-    .option('--weeks <n>', 'weeks the calendar repeats for', '6')
-    .action(async (_o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { ics?: string; weeks: string };
-      const weeks = Number(o.weeks);
-      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
-        throw badInput(`--weeks must be a whole number from 1 to 52, not "${o.weeks}"`, 'weeks');
-      }
-      const data = await withStore(o, loadDiary);
-      if (!data.latest)
-        throw usage('no assessment yet: run `backstride assess` first, then `backstride plan`');
-      const { planWeek } = await import('../services/plan.js');
-      const now = new Date();
-      const week = await planWeek(data, now, pc);
-      if (o.ics) {
-        const { toIcs } = await import('../schedule/index.js');
-        writePrivateFile(
-          o.ics,
-          toIcs(week.schedule, {
-            weeks,
-            now,
-            calendarName: 'Backstride plan',
-            ...(week.checkBack ? { checkBack: week.checkBack } : {}),
-          }),
-        );
-        process.stderr.write(
-          `Calendar written to ${o.ics} (${weeks} weeks${week.checkBack ? ', with your check-back' : ''})\n`,
-        );
-      }
-      if (o.json) process.stdout.write(`${JSON.stringify(week, null, 2)}\n`);
-      else {
-        const { checkBackLine } = await import('./check-back.js');
-        process.stdout.write(
-          week.checkBack ? `${week.text}\n${checkBackLine(week.checkBack, now)}\n` : week.text,
-        );
-      }
     });
 
   storeOptions(program.command('report'))

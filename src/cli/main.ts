@@ -15,6 +15,7 @@ import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { privateUmask } from './data-dir.js';
 import { registerDiaryCommands } from './diary.js';
 import { registerInsightCommands } from './insights.js';
+import { registerPlanCommands } from './plan.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
 import { registerRunCommands, type StoreOptions, storeOptionsFor, withStore } from './runs.js';
 import { registerServeCommand } from './serve.js';
@@ -232,6 +233,7 @@ export function buildProgram(): Command {
   registerRunCommands(program, storeOptions);
   registerDiaryCommands(program, storeOptions);
   registerInsightCommands(program, storeOptions);
+  registerPlanCommands(program, storeOptions);
   registerCheckBackCommand(program, storeOptions);
   registerServeCommand(program, storeOptions);
   return program;

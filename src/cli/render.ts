@@ -9,6 +9,7 @@ import { careLead, placeName } from '../care/index.js';
 import { formatCheckBackDay } from '../check-back/index.js';
 import { type Exercise, index, type Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
+import type { Schedule } from '../schedule/index.js';
 import type { Changes } from '../services/assess.js';
 
 const levelStyle: Record<Level, (s: string) => string> = {
@@ -223,11 +224,9 @@ function renderFull(r: Assessment, changes?: Changes): string {
       if (item.addresses.length) out.push(pc.dim(wrap(`For: ${names(item.addresses)}`, 4)));
     }
   }
-  if (r.plan.schedule) {
-    out.push(heading('Your week'));
-    for (const d of r.plan.schedule) {
-      out.push(`  ${pc.bold(d.day)}  ${d.focus.padEnd(8)} ${pc.dim(d.items.join(', ') || 'rest')}`);
-    }
+  if (r.week) {
+    // The same week, days and doses as `backstride plan`, the plan page, the report and the calendar.
+    out.push(heading('Your week'), ...weekLines(r.week));
   }
   if (r.unanswered.length && r.plan.mode !== 'safety-only') {
     out.push(heading('Not answered'));
@@ -243,6 +242,41 @@ function renderFull(r: Assessment, changes?: Changes): string {
   });
   out.push(`\n${pc.dim(wrap(r.disclaimer, 0))}`);
   return `${out.join('\n')}\n`;
+}
+
+const WEEK_DAYS = {
+  Mon: 'Monday',
+  Tue: 'Tuesday',
+  Wed: 'Wednesday',
+  Thu: 'Thursday',
+  Fri: 'Friday',
+  Sat: 'Saturday',
+  Sun: 'Sunday',
+} as const;
+const WEEK_SLOTS = {
+  'before-run': 'Before your run',
+  'after-run': 'After your run',
+  strength: 'Strength',
+  mobility: 'Mobility',
+} as const;
+
+/** A week of the plan: each day's focus, then its exercises with this week's doses. */
+function weekLines(week: Schedule): string[] {
+  const out: string[] = [];
+  for (const d of week.days) {
+    const focus = d.longRun
+      ? 'long run'
+      : d.run
+        ? 'run'
+        : { strength: 'strength', mobility: 'mobility', rest: 'rest', run: 'run' }[d.focus];
+    out.push(`  ${pc.bold(WEEK_DAYS[d.day])}: ${focus}`);
+    for (const g of d.groups) {
+      const items = g.items.map((i) => `${i.name}${i.doseText ? ` ${i.doseText}` : ''}`).join('; ');
+      out.push(wrap(`${WEEK_SLOTS[g.slot]}: ${items}`, 4));
+    }
+  }
+  for (const n of week.notes) out.push(pc.dim(wrap(`* ${n}`, 2)));
+  return out;
 }
 
 /** An exercise as a card: steps, dose, equipment, cautions, variants. */

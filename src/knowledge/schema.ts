@@ -155,6 +155,13 @@ export const Dose = z
   .refine((d) => d.reps || d.holdS || d.breaths, 'a dose needs reps, a hold time or breaths');
 export type Dose = z.infer<typeof Dose>;
 
+/**
+ * What a runner may have for exercises, as the check-in asks it (`daily.equipment`, less "none"). A gym
+ * has bands, dumbbells, machines, barbells and foam rollers.
+ */
+export const Kit = z.enum(['band', 'dumbbells', 'gym']);
+export type Kit = z.infer<typeof Kit>;
+
 export const Exercise = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -165,6 +172,11 @@ export const Exercise = z.strictObject({
   steps: z.array(z.string().min(1)).min(2, 'an exercise needs numbered steps'),
   dose: Dose,
   equipment: z.array(z.string()).default([]),
+  /**
+   * The check-in's kits that provide `equipment`: any one of them will do. Empty when the exercise needs
+   * nothing beyond a floor, a mat, a wall or a chair. A plan never prescribes it to a runner without one.
+   */
+  kit: z.array(Kit),
   cautions: z.array(z.string()).default([]),
   /** Gentle enough for a `clinician`-level plan. */
   gentle: z.boolean(),

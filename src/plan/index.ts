@@ -13,9 +13,21 @@ import {
   type Level,
 } from '../knowledge/index.js';
 import type { TriageResult } from '../triage/index.js';
-import { formatDose } from './dose.js';
+import { exerciseItem, isProgrammeExercise } from './items.js';
+import { canDo, kitOf } from './kit.js';
+import type { AppliedChange } from './tailor.js';
 
 export { formatDose } from './dose.js';
+export { exerciseItem, isProgrammeExercise } from './items.js';
+export { canDo, KITS, kitInWords, kitOf, newToStrength } from './kit.js';
+export {
+  type AppliedChange,
+  describeChange,
+  type PlanChange,
+  swapOptions,
+  tailorPlan,
+  untailorPlan,
+} from './tailor.js';
 
 export type SectionId =
   | 'now'
@@ -46,6 +58,10 @@ export type PlanItem = {
 export type PlanSection = { id: SectionId; title: string; items: PlanItem[] };
 
 export type Day = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
+/**
+ * One day of the week as results saved before the week moved to the schedule (`Assessment.week`,
+ * built by `schedule/`) carried it. Read from old saved results only; never shown.
+ */
 export type ScheduleDay = {
   day: Day;
   run: boolean;
@@ -58,21 +74,13 @@ export type Plan = {
   /** `safety-only` for emergency and urgent: no exercises. */
   mode: 'safety-only' | 'gentle' | 'full';
   sections: PlanSection[];
-  /** A week that fits around run days; absent in safety-only plans. */
+  /**
+   * The runner's swaps and drops, and the substitutions their equipment needed, as applied to
+   * `sections` (see `tailorPlan`); each keeps the item it replaced, so it can be undone.
+   */
+  changes?: AppliedChange[];
+  /** @deprecated The week of results saved before `Assessment.week`; not built any more, never shown. */
   schedule?: ScheduleDay[];
-};
-
-const DAYS: Day[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-/** Run days spread through the week by count, long run at the weekend. */
-const RUN_DAYS: Record<number, Day[]> = {
-  0: [],
-  1: ['Sat'],
-  2: ['Wed', 'Sat'],
-  3: ['Tue', 'Thu', 'Sat'],
-  4: ['Tue', 'Thu', 'Sat', 'Sun'],
-  5: ['Mon', 'Tue', 'Thu', 'Sat', 'Sun'],
-  6: ['Mon', 'Tue', 'Wed', 'Thu', 'Sat', 'Sun'],
-  7: DAYS,
 };
 
 const sectionTitles: Record<SectionId, string> = {
@@ -125,20 +133,6 @@ function interventionItem(i: Intervention, raised: Map<string, RaisedFactor>): P
   };
   if (i.cautions.length) item.cautions = i.cautions;
   if (i.exercises.length) item.exercises = i.exercises;
-  return item;
-}
-
-function exerciseItem(e: Exercise, raised: Map<string, RaisedFactor>): PlanItem {
-  const item: PlanItem = {
-    id: e.id,
-    type: 'exercise',
-    title: e.name,
-    detail: e.purpose,
-    addresses: e.factors.filter((f) => raised.has(f)),
-    sources: e.sources,
-    dose: formatDose(e.dose),
-  };
-  if (e.cautions.length) item.cautions = e.cautions;
   return item;
 }
 
@@ -207,11 +201,9 @@ function chooseExercises(
   raised: Map<string, RaisedFactor>,
   answers: Answers,
 ): Exercise[] {
+  const kit = kitOf(answers);
   const pool = knowledge().exercises.filter(
-    (e) =>
-      (e.kind === 'strength' || e.kind === 'mobility' || e.kind === 'stretch' || e.kind === 'breathing') &&
-      !['before-run', 'after-run'].includes(e.dose.timing) &&
-      (!gentleOnly || e.gentle),
+    (e) => isProgrammeExercise(e) && (!gentleOnly || e.gentle) && canDo(e, kit),
   );
   const strength = gentleOnly
     ? []
@@ -238,44 +230,6 @@ function chooseExercises(
     if (e && !chosen.includes(e)) chosen.push(e);
   }
   return chosen.slice(0, MAX_STRENGTH + MAX_MOBILITY);
-}
-
-/** A week around the run days: strength on 2–3 non-consecutive non-run days, mobility on the rest. */
-export function weeklySchedule(
-  runsPerWeek: number,
-  exercises: Exercise[],
-  routines: PlanSection[],
-): ScheduleDay[] {
-  const runDays = new Set(RUN_DAYS[Math.max(0, Math.min(7, Math.round(runsPerWeek)))] ?? []);
-  const strengthIds = exercises.filter((e) => e.kind === 'strength').map((e) => e.id);
-  const mobilityIds = exercises.filter((e) => e.kind !== 'strength').map((e) => e.id);
-  const routineIds = (id: SectionId) => routines.find((s) => s.id === id)?.items.map((i) => i.id) ?? [];
-  const strengthDays = new Set<Day>();
-  if (strengthIds.length) {
-    const free = DAYS.filter((d) => !runDays.has(d));
-    for (const d of free) {
-      const i = DAYS.indexOf(d);
-      const prev = DAYS[(i + 6) % 7] as Day;
-      if (strengthDays.size < 3 && !strengthDays.has(prev)) strengthDays.add(d);
-    }
-    // With 5+ run days there may be fewer than two free days: pair strength with the easiest runs.
-    for (const d of DAYS)
-      if (strengthDays.size < 2 && !strengthDays.has(d) && d !== 'Sat') strengthDays.add(d);
-  }
-  return DAYS.map((day) => {
-    const run = runDays.has(day);
-    const items: string[] = [];
-    if (run) items.push(...routineIds('before-run'), ...routineIds('after-run'));
-    let focus: ScheduleDay['focus'] = run ? 'run' : 'rest';
-    if (strengthDays.has(day)) {
-      items.push(...strengthIds);
-      if (!run) focus = 'strength';
-    } else if (!run && mobilityIds.length) {
-      focus = 'mobility';
-    }
-    if (!run || !strengthDays.has(day)) items.push(...mobilityIds);
-    return { day, run, focus, items: [...new Set(items)] };
-  });
 }
 
 function safetyOnly(triage: TriageResult): Plan {
@@ -372,11 +326,9 @@ export function buildPlan(answers: Answers, triage: TriageResult, factors: Raise
   }
   sections.push({ id: 'seek-help', title: sectionTitles['seek-help'], items: seekHelpItems(triage, raised) });
 
-  const runs = Math.min(answers.running?.runsPerWeek ?? 3, 3);
   return {
     level: triage.level,
     mode: gentleOnly ? 'gentle' : 'full',
     sections: sections.filter((s) => s.items.length > 0 || s.id === 'strength-mobility'),
-    schedule: weeklySchedule(runs, exercises, sections),
   };
 }

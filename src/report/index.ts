@@ -10,7 +10,8 @@
 import { type Assessment, disclaimer as defaultDisclaimer } from '../assess/index.js';
 import { BackstrideError } from '../errors.js';
 import type { Level, Source } from '../knowledge/index.js';
-import type { PlanItem, PlanSection, ScheduleDay } from '../plan/index.js';
+import type { PlanItem } from '../plan/index.js';
+import type { Schedule } from '../schedule/index.js';
 import { levelOrder } from '../triage/index.js';
 import { type PainEntry, painOverTimeChart, type WeekDistance, weeklyDistanceChart } from './charts.js';
 import { checkTimeZone, escapeHtml, formatDay, formatInstant, localParts, safeHref } from './format.js';
@@ -35,6 +36,10 @@ export type ReportInput = {
   adherence: { weekStart: string; scheduled: number; done: number }[];
   /** Training-load flags; `source` is the citation text behind the threshold. */
   loadFlags: { date: string; message: string; source: string }[];
+  /** This week of the plan as kept, as the plan page, `plan` and the calendar file show it. */
+  week?: Schedule;
+  /** The runner's changes to the plan (swaps, drops), in sentences. */
+  planChanges?: string[];
   units: 'km' | 'mi';
   /**
    * IANA time zone for dates and for putting check-ins into weeks (default `UTC`). Explicit rather than
@@ -242,22 +247,53 @@ function planItem(item: PlanItem, names: Map<string, string>, c: Citations): str
   );
 }
 
-function schedule(days: readonly ScheduleDay[], sections: readonly PlanSection[]): string {
-  const titles = new Map(sections.flatMap((s) => s.items.map((i) => [i.id, i.title] as const)));
-  const rows = days
-    .map(
-      (d) =>
-        `<tr><th scope="row">${escapeHtml(d.day)}</th><td>${escapeHtml(d.focus)}</td><td>${d.run ? 'Yes' : 'No'}</td>` +
-        `<td>${escapeHtml(d.items.map((id) => titles.get(id) ?? id).join('; ') || 'Rest')}</td></tr>`,
-    )
+const DAY_NAMES = {
+  Mon: 'Monday',
+  Tue: 'Tuesday',
+  Wed: 'Wednesday',
+  Thu: 'Thursday',
+  Fri: 'Friday',
+  Sat: 'Saturday',
+  Sun: 'Sunday',
+} as const;
+const SLOT_NAMES = {
+  'before-run': 'Before the run',
+  'after-run': 'After the run',
+  strength: 'Strength',
+  mobility: 'Mobility',
+} as const;
+
+/** The week as kept: each day's focus, and its exercises with this week's doses. */
+function schedule(week: Schedule): string {
+  const focus = (d: Schedule['days'][number]) =>
+    d.longRun
+      ? 'Long run'
+      : d.run
+        ? 'Run'
+        : { strength: 'Strength', mobility: 'Mobility', rest: 'Rest', run: 'Run' }[d.focus];
+  const rows = week.days
+    .map((d) => {
+      const groups = d.groups.map(
+        (g) =>
+          `${SLOT_NAMES[g.slot]}: ${g.items.map((i) => escapeHtml(`${i.name}${i.doseText ? ` ${i.doseText}` : ''}`)).join('; ')}`,
+      );
+      return (
+        `<tr><th scope="row">${DAY_NAMES[d.day]}</th><td>${focus(d)}</td>` +
+        `<td>${groups.join('<br>') || 'Rest'}</td></tr>`
+      );
+    })
     .join('');
   return (
     '<h3>The week</h3><table class="schedule"><thead><tr><th scope="col">Day</th><th scope="col">Focus</th>' +
-    `<th scope="col">Run</th><th scope="col">Items</th></tr></thead><tbody>${rows}</tbody></table>`
+    `<th scope="col">Exercises and this week's doses</th></tr></thead><tbody>${rows}</tbody></table>`
   );
 }
 
-function plan(a: Assessment | undefined, c: Citations): string {
+function plan(
+  a: Assessment | undefined,
+  c: Citations,
+  kept: Pick<ReportInput, 'week' | 'planChanges'> = {},
+): string {
   if (!a) return section('plan', 'The plan', NO_ASSESSMENT, true);
   const names = new Map(a.factors.map((f) => [f.id, f.name]));
   const body = a.plan.sections
@@ -267,8 +303,11 @@ function plan(a: Assessment | undefined, c: Citations): string {
         `<h3>${escapeHtml(s.title)}</h3><ul class="plan">${s.items.map((i) => planItem(i, names, c)).join('')}</ul>`,
     )
     .join('');
-  const week = a.plan.schedule?.length ? schedule(a.plan.schedule, a.plan.sections) : '';
-  return section('plan', 'The plan', `${body || '<p>The plan is empty.</p>'}${week}`, true);
+  const changes = kept.planChanges?.length
+    ? `<h3>Changes the runner made</h3><ul class="plan-changes">${kept.planChanges.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`
+    : '';
+  const week = kept.week ? schedule(kept.week) : '';
+  return section('plan', 'The plan', `${body || '<p>The plan is empty.</p>'}${changes}${week}`, true);
 }
 
 function adherence(input: ReportInput): string {
@@ -472,7 +511,7 @@ export function renderReportHtml(input: ReportInput): string {
     triageReasons(a, c),
     redFlagScreen(a),
     factors(a, c),
-    plan(a, c),
+    plan(a, c, input),
     adherence(input),
     charts(input, tz),
     outcomes(input),

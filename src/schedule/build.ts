@@ -4,12 +4,13 @@
  * three non-consecutive days away from the runs and never the day before the long run, mobility on the
  * rest. Every exercise carries today's dose as numbers and as text.
  */
+import type { Answers } from '../answers/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { badInput } from '../errors.js';
 import { type Exercise, index } from '../knowledge/index.js';
-import { type Day, formatDose, type Plan, type PlanItem, weeklySchedule } from '../plan/index.js';
+import { type Day, formatDose, newToStrength, type Plan, type PlanItem } from '../plan/index.js';
 import { DAYS, dayIndex, isoDate, localDayNumber, mondayDayNumber, weekdayIndex } from './dates.js';
-import { type CurrentDose, doseText, startDose } from './dose.js';
+import { type CurrentDose, doseText, firstDose } from './dose.js';
 
 /** The part of a day an item belongs to; one calendar event per day and slot. */
 export type Slot = 'before-run' | 'after-run' | 'strength' | 'mobility';
@@ -26,6 +27,8 @@ export type ScheduledItem = {
   dose?: CurrentDose;
   /** Today's dose as text ("2×12", "3×20 s"); empty for an undosed routine. */
   doseText: string;
+  /** When the dose is the easier variant: how to do it (the exercise's `easier` text). */
+  easier?: string;
   /** The source's whole dose range in words, so the runner sees where the dose is heading. */
   sourceDose?: string;
   steps: string[];
@@ -71,6 +74,8 @@ export type ScheduleInput = {
   doses?: Record<string, CurrentDose>;
   /** Offset of the runner's local time from UTC in minutes, for the weekday of a run. Default 0. */
   utcOffsetMinutes?: number;
+  /** Never done strength training: strength exercises without a stored dose start as their easier variant. */
+  newToStrength?: boolean;
 };
 
 /**
@@ -86,6 +91,19 @@ export const SCHEDULE_RULES = {
   defaultRunsPerWeek: 3,
   /** The long run is usually at the weekend. */
   defaultLongRunDay: 'Sat' as Day,
+  /** Run days spread through the week by count when no runs are known, long run at the weekend. */
+  runDaySpread: [
+    [],
+    ['Sat'],
+    ['Wed', 'Sat'],
+    ['Tue', 'Thu', 'Sat'],
+    ['Tue', 'Thu', 'Sat', 'Sun'],
+    ['Mon', 'Tue', 'Thu', 'Sat', 'Sun'],
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Sat', 'Sun'],
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  ] as readonly (readonly Day[])[],
+  /** While in pain, about three run days a week (article 003), as the plan advises. */
+  maxRunsPerWeek: 3,
 } as const;
 
 const DAY_SET = new Set<string>(DAYS);
@@ -134,8 +152,9 @@ export function buildSchedule(plan: Plan, input: ScheduleInput): Schedule {
 
   const gentleOnly = plan.mode === 'gentle';
   const section = (id: string) => plan.sections.find((s) => s.id === id)?.items ?? [];
-  const before = routineItems(section('before-run'), input.doses, gentleOnly);
-  const after = routineItems(section('after-run'), input.doses, gentleOnly);
+  const dosing: Dosing = { doses: input.doses, newToStrength: input.newToStrength ?? false };
+  const before = routineItems(section('before-run'), dosing, gentleOnly);
+  const after = routineItems(section('after-run'), dosing, gentleOnly);
   const strength: ScheduledItem[] = [];
   const mobility: { item: ScheduledItem; exercise?: Exercise }[] = [];
   for (const item of section('strength-mobility')) {
@@ -146,8 +165,8 @@ export function buildSchedule(plan: Plan, input: ScheduleInput): Schedule {
       continue;
     }
     if (gentleOnly && !e.gentle) continue;
-    if (e.kind === 'strength') strength.push(exerciseItem(e, input.doses));
-    else mobility.push({ item: exerciseItem(e, input.doses), exercise: e });
+    if (e.kind === 'strength') strength.push(exerciseItem(e, dosing));
+    else mobility.push({ item: exerciseItem(e, dosing), exercise: e });
   }
 
   const strengthDays = strength.length ? chooseStrengthDays(runDays, longRun) : [];
@@ -200,9 +219,12 @@ export function buildSchedule(plan: Plan, input: ScheduleInput): Schedule {
 
 const toDay = (i: number): Day => DAYS[i] ?? 'Mon';
 
-function exerciseItem(e: Exercise, doses: Record<string, CurrentDose> | undefined, routine?: PlanItem) {
+type Dosing = { doses: Record<string, CurrentDose> | undefined; newToStrength: boolean };
+
+function exerciseItem(e: Exercise, dosing: Dosing, routine?: PlanItem) {
   // A stored dose may predate a field the exercise is dosed in; the start dose fills the gap.
-  const dose: CurrentDose = { ...startDose(e.dose), ...doses?.[e.id] };
+  const dose: CurrentDose = { ...firstDose(e, dosing.newToStrength), ...dosing.doses?.[e.id] };
+  if (dosing.doses?.[e.id] && !dosing.doses[e.id]?.easier) delete dose.easier;
   const item: ScheduledItem = {
     id: e.id,
     name: e.name,
@@ -213,6 +235,7 @@ function exerciseItem(e: Exercise, doses: Record<string, CurrentDose> | undefine
     steps: e.steps,
     cautions: e.cautions,
   };
+  if (dose.easier && e.easier) item.easier = e.easier;
   if (routine) item.routine = { id: routine.id, title: routine.title };
   return item;
 }
@@ -229,11 +252,7 @@ function undosedItem(item: PlanItem, kind: ScheduledItem['kind']): ScheduledItem
 }
 
 /** A routine expands to its exercises, each dosed, so each can progress and be ticked off on its own. */
-function routineItems(
-  items: PlanItem[],
-  doses: Record<string, CurrentDose> | undefined,
-  gentleOnly: boolean,
-) {
+function routineItems(items: PlanItem[], dosing: Dosing, gentleOnly: boolean) {
   const out: ScheduledItem[] = [];
   const seen = new Set<string>();
   for (const routine of items) {
@@ -246,7 +265,7 @@ function routineItems(
       // The same exercise in two routines of one slot would be done once.
       if (seen.has(e.id) || (gentleOnly && !e.gentle)) continue;
       seen.add(e.id);
-      out.push(exerciseItem(e, doses, routine));
+      out.push(exerciseItem(e, dosing, routine));
     }
   }
   return out;
@@ -334,10 +353,7 @@ function chooseRunDays(
   }
   const known = input.runsPerWeek !== undefined;
   const count = known ? clampRuns(input.runsPerWeek ?? 0) : SCHEDULE_RULES.defaultRunsPerWeek;
-  // The plan's own spread (long run at the weekend), so the schedule and the plan agree on the days.
-  const spread = weeklySchedule(count, [], [])
-    .filter((d) => d.run)
-    .map((d) => dayIndex(d.day));
+  const spread = (SCHEDULE_RULES.runDaySpread[count] ?? []).map(dayIndex);
   return { runDays: spread, from: known ? 'runs-per-week' : 'default' };
 }
 
@@ -409,4 +425,54 @@ function placeMobility(
     .sort((a, b) => load(a) - load(b) || a - b)
     .slice(0, max)
     .sort((a, b) => a - b);
+}
+
+/** What the week of a saved plan is built from, whoever shows it. */
+export type WeekContext = {
+  /** The check-in's answers: run days a week, strength-training history. */
+  answers: Pick<Answers, 'running' | 'daily'> | undefined;
+  runs?: Pick<DiaryRun, 'startTime' | 'distanceM'>[];
+  /** Now (epoch ms): the week shown is the one containing the runner's today. */
+  now: number;
+  /** Offset of the runner's local time from UTC in minutes. Default 0. */
+  utcOffsetMinutes?: number;
+  doses?: Record<string, CurrentDose>;
+};
+
+/**
+ * The week of a plan as every output shows it (the plan page, `plan`, `assess`, the report, the
+ * calendar file): one set of inputs from one place, so they cannot disagree on days or doses.
+ * @example scheduleFor(tailored, { answers, runs, now: Date.now() })
+ */
+export function scheduleFor(plan: Plan, context: WeekContext): Schedule {
+  const offset = context.utcOffsetMinutes ?? 0;
+  const runsPerWeek = context.answers?.running?.runsPerWeek;
+  const input: ScheduleInput = {
+    weekStart: weekStartOf(context.now, offset),
+    runs: context.runs ?? [],
+    utcOffsetMinutes: offset,
+    newToStrength: newToStrength(context.answers),
+  };
+  if (runsPerWeek !== undefined) input.runsPerWeek = Math.min(SCHEDULE_RULES.maxRunsPerWeek, runsPerWeek);
+  if (context.doses) input.doses = context.doses;
+  const schedule = buildSchedule(plan, input);
+  if (schedule.mode === 'safety-only') return schedule;
+  const notes = [...schedule.notes];
+  if (context.answers?.daily?.equipment === undefined) {
+    notes.push(
+      'You did not say what equipment you have, so the plan uses exercises that need none. Say so at your next check-in to add band, dumbbell or gym exercises.',
+    );
+  }
+  if (input.newToStrength && schedule.strengthDays.length) {
+    notes.push(
+      'You have not done strength training before, so strength exercises start with their easier version; the dose notes say when to move on.',
+    );
+  }
+  return { ...schedule, notes };
+}
+
+/** Monday (`YYYY-MM-DD`) of the runner's local week containing `now`. */
+export function weekStartOf(now: number, utcOffsetMinutes = 0): string {
+  const today = localDayNumber(now, utcOffsetMinutes);
+  return isoDate(today - weekdayIndex(today));
 }

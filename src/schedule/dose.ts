@@ -3,7 +3,7 @@
  * ("2×12", "3×20 s", "5 breaths"). The knowledge base keeps the ranges; the schedule and the progression
  * rules move a runner through them.
  */
-import type { Dose } from '../knowledge/index.js';
+import type { Dose, Exercise } from '../knowledge/index.js';
 
 /** Today's dose of one exercise. Fields the exercise is not dosed in are absent. */
 export type CurrentDose = {
@@ -13,6 +13,8 @@ export type CurrentDose = {
   breaths?: number;
   /** Reps or holds are per side (unilateral exercises). */
   perSide: boolean;
+  /** Done as the exercise's easier variant (its `easier` text) at these numbers. */
+  easier?: boolean;
 };
 
 /**
@@ -27,6 +29,19 @@ export function startDose(d: Dose): CurrentDose {
   if (d.holdS) out.holdS = d.holdS.min;
   if (d.breaths) out.breaths = d.breaths.min;
   return out;
+}
+
+/**
+ * Where a runner starts an exercise: the bottom of the source range, as the exercise's easier variant
+ * for a strength exercise when they have never done strength training.
+ * @example firstDose(byId('exercises', 'plank'), true) // { sets: 3, holdS: 20, perSide: false, easier: true }
+ */
+export function firstDose(
+  e: Pick<Exercise, 'dose' | 'kind' | 'easier'>,
+  newToStrength: boolean,
+): CurrentDose {
+  const dose = startDose(e.dose);
+  return newToStrength && e.kind === 'strength' && e.easier ? { ...dose, easier: true } : dose;
 }
 
 /**
@@ -51,7 +66,8 @@ export function doseText(d: CurrentDose): string {
         : `${d.breaths} breaths`,
     );
   }
-  return parts.join(', ');
+  const text = parts.join(', ');
+  return d.easier ? `${text} (easier version)` : text;
 }
 
 /** Two doses are the same prescription. */
@@ -60,4 +76,5 @@ export const sameDose = (a: CurrentDose, b: CurrentDose): boolean =>
   a.reps === b.reps &&
   a.holdS === b.holdS &&
   a.breaths === b.breaths &&
-  a.perSide === b.perSide;
+  a.perSide === b.perSide &&
+  !a.easier === !b.easier;

@@ -7,6 +7,7 @@
 export {
   type AdherenceOptions,
   adherence,
+  dueDays,
   type ItemAdherence,
   timesPerWeek,
   type WeekAdherence,
@@ -20,8 +21,11 @@ export {
   type ScheduleGroup,
   type ScheduleInput,
   type Slot,
+  scheduleFor,
+  type WeekContext,
+  weekStartOf,
 } from './build.js';
-export { type CurrentDose, doseText, startDose } from './dose.js';
+export { type CurrentDose, doseText, firstDose, startDose } from './dose.js';
 export { CHECK_BACK_TITLE, escapeText, foldLine, ICS_DISCLAIMER, type IcsOptions, toIcs } from './ics.js';
 export {
   type DoseDecision,

@@ -65,9 +65,11 @@ describe('progressDose: progress', () => {
       dose: dose({ sets: 3, reps: 15 }),
       variant: { direction: 'harder' },
     });
-    expect(top.reason).toMatch(/move to the harder variant \(Use a stronger band/);
+    expect(top.reason).toMatch(
+      /^Move to the harder version this week: .*Harder version: Use a stronger band/,
+    );
     expect(next(dose({ sets: 3, reps: 14 })).reason).toMatch(
-      /top of the range; next, move to the harder variant/,
+      /top of the range; next comes the harder version/,
     );
   });
 
@@ -125,7 +127,7 @@ describe('progressDose: thresholds', () => {
     });
     const low = with_(7, 5);
     expect(low).toMatchObject({ change: 'hold', dose: start, evidence: { adherencePct: 70 } });
-    expect(low.reason).toMatch(/done on 7 of 10 scheduled days \(70%\), under 80%/);
+    expect(low.reason).toBe('Keep 2×12 this week: you did 7 of 10 sessions.');
     expect(with_(11, 7)).toMatchObject({
       change: 'hold',
       evidence: { done: 11, scheduled: 14, adherencePct: 78.6 },
@@ -173,7 +175,9 @@ describe('progressDose: thresholds', () => {
       dose: dose({ sets: 2, reps: 12 }),
       evidence: { rise: 2 },
     });
-    expect(rise2.reason).toMatch(/^Pain rose by 2 points over the last 7 days: fewer reps, 2×12\.$/);
+    expect(rise2.reason).toBe(
+      'Ease back to 2×12 this week: your pain rose by 2 points over the last 7 days.',
+    );
     const rise19 = progressDose(
       'band-pull-apart',
       dose({ sets: 2, reps: 14 }),
@@ -203,7 +207,7 @@ describe('progressDose: thresholds', () => {
     expect(at([3, 3, 3, 3, 3, 3, 3, 3, 3, 3]).change).toBe('progress');
     const high = at([4, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
     expect(high).toMatchObject({ change: 'hold', dose: start, evidence: { meanPain: 3.1, rise: 0 } });
-    expect(high.reason).toMatch(/mean pain 3\.1 is above 3/);
+    expect(high.reason).toMatch(/your pain averaged 3\.1 out of 10, above 3/);
   });
 
   it('steps back to the starting dose on a check-in of 7, not 6', () => {
@@ -217,7 +221,9 @@ describe('progressDose: thresholds', () => {
       dose: dose({ sets: 2, reps: 12 }),
       evidence: { maxPain: 7 },
     });
-    expect(flare.reason).toMatch(/check-in of 7\/10 .* back to the starting dose, 2×12\. If pain is severe/);
+    expect(flare.reason).toMatch(
+      /^Go back to the starting dose, 2×12 this week: you logged pain of 7 out of 10 .* If pain is severe/,
+    );
     // A 6 among 1s: mean 2, no rise against last week's 2, so it progresses.
     expect(progressDose('band-pull-apart', dose({ sets: 3, reps: 14 }), history(6), NOW, FIVE)).toMatchObject(
       {
@@ -243,7 +249,10 @@ describe('progressDose: step back and hold', () => {
       dose: dose({ sets: 2, reps: 12 }),
       variant: { direction: 'easier' },
     });
-    expect(floor.reason).toMatch(/easier variant \(Use a lighter band/);
+    expect(floor.reason).toMatch(
+      /^Switch to the easier version at 2×12 this week: .* Easier version: Use a lighter band/,
+    );
+    expect(floor.dose.easier).toBe(true);
   });
 
   it('shortens holds 5 s at a time, not below the range', () => {
@@ -264,7 +273,7 @@ describe('progressDose: step back and hold', () => {
       FIVE,
     );
     expect(noPain).toMatchObject({ change: 'hold', evidence: { meanPain: null, rise: null } });
-    expect(noPain.reason).toMatch(/no pain check-ins in the last 7 days/);
+    expect(noPain.reason).toBe('Keep 2×12 this week: there is no pain check-in from the last 7 days.');
     const one = progressDose(
       'band-pull-apart',
       dose({ sets: 2, reps: 12 }),
@@ -272,7 +281,7 @@ describe('progressDose: step back and hold', () => {
       NOW,
       FIVE,
     );
-    expect(one.reason).toMatch(/too few check-ins/);
+    expect(one.reason).toMatch(/one pain check-in is too few/);
     const week = (scores: number[]) =>
       progressDose(
         'band-pull-apart',

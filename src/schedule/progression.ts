@@ -55,6 +55,16 @@ export type ProgressOptions = {
   scheduledPerWeek?: number;
   /** Offset of local time from UTC in minutes, for counting session days. Default 0. */
   utcOffsetMinutes?: number;
+  /**
+   * When the plan started (epoch ms): sessions before it do not count, and the window of sessions owed
+   * begins there when that is less than 14 days ago.
+   */
+  since?: number;
+  /**
+   * Sessions due in the window, counted from the schedule by the caller (see `dueDays`); overrides
+   * `scheduledPerWeek`.
+   */
+  scheduled?: number;
 };
 
 /** The numbers a decision was made on, for display and for checking. */
@@ -111,29 +121,41 @@ export function progressDose(
   const rising = evidence.rise !== null && evidence.rise >= R.painRiseStepBack;
   if (flare || rising) {
     const why = flare
-      ? `A check-in of ${evidence.maxPain}/10 in the last ${R.painWindowDays} days`
-      : `Pain rose by ${fmt(evidence.rise ?? 0)} points over the last ${R.painWindowDays} days`;
-    const { what, ...step } = stepDown(e, cur, flare);
+      ? `you logged pain of ${evidence.maxPain} out of 10 in the last ${R.painWindowDays} days`
+      : `your pain rose by ${points(evidence.rise ?? 0)} over the last ${R.painWindowDays} days`;
+    const { say, ...step } = stepDown(e, cur, flare);
+    const how = step.variant && e.easier ? ` Easier version: ${e.easier}` : '';
     const safety = flare ? ' If pain is severe or keeps rising, follow the advice on when to seek help.' : '';
-    return { ...base, ...step, change: 'step-back', reason: `${why}: ${what}.${safety}` };
+    return { ...base, ...step, change: 'step-back', reason: `${say} this week: ${why}.${how}${safety}` };
   }
 
   const missing: string[] = [];
-  if (evidence.adherencePct === null) missing.push('nothing was scheduled for it');
-  else if (!meetsAdherence(evidence.done, evidence.scheduled)) {
+  const started = options.since !== undefined && options.since > nowMs - R.adherenceWindowDays * DAY_MS;
+  if (evidence.adherencePct === null) {
     missing.push(
-      `done on ${evidence.done} of ${evidence.scheduled} scheduled days (${fmt(evidence.adherencePct)}%), under ${R.minAdherencePct}%`,
+      started
+        ? 'it has not been due yet since your plan started'
+        : `it was not scheduled in the last ${R.adherenceWindowDays} days`,
     );
+  } else if (!meetsAdherence(evidence.done, evidence.scheduled)) {
+    missing.push(`you did ${evidence.done} of ${sessionsWord(evidence.scheduled)}`);
   }
-  if (evidence.meanPain === null) missing.push(`no pain check-ins in the last ${R.painWindowDays} days`);
+  if (evidence.meanPain === null)
+    missing.push(`there is no pain check-in from the last ${R.painWindowDays} days`);
   else if (evidence.meanPain > R.maxMeanPain) {
-    missing.push(`mean pain ${fmt(evidence.meanPain)} is above ${R.maxMeanPain}`);
-  } else if (evidence.rise === null) missing.push('too few check-ins to see whether pain is steady');
+    missing.push(`your pain averaged ${fmt(evidence.meanPain)} out of 10, above ${R.maxMeanPain}`);
+  } else if (evidence.rise === null)
+    missing.push('one pain check-in is too few to tell whether pain is steady');
   if (missing.length) {
-    return { ...base, dose: cur, change: 'hold', reason: `Keep ${doseText(cur)}: ${missing.join('; ')}.` };
+    return {
+      ...base,
+      dose: cur,
+      change: 'hold',
+      reason: `Keep ${doseText(cur)} this week: ${listInWords(missing)}.`,
+    };
   }
 
-  const why = `Done on ${evidence.done} of ${evidence.scheduled} scheduled days (${fmt(evidence.adherencePct ?? 0)}%) and pain is low and steady (mean ${fmt(evidence.meanPain ?? 0)})`;
+  const why = `you did ${evidence.done} of ${sessionsWord(evidence.scheduled)} and your pain is low and steady (average ${fmt(evidence.meanPain ?? 0)} out of 10)`;
   const up = stepUp(e, cur);
   if (!up) {
     const text = e.harder ?? 'a harder version, with a clinician or coach';
@@ -142,12 +164,21 @@ export function progressDose(
       dose: cur,
       change: 'progress',
       variant: { direction: 'harder', text },
-      reason: `${why}, and ${doseText(cur)} is the top of the dose range: move to the harder variant (${text}).`,
+      reason: `Move to the harder version this week: ${why}, and ${doseText(cur)} is the top of the dose range. Harder version: ${text}`,
     };
   }
   const top =
-    stepUp(e, up.dose) === null ? ' That is the top of the range; next, move to the harder variant.' : '';
-  return { ...base, dose: up.dose, change: 'progress', reason: `${why}: ${up.what}.${top}` };
+    stepUp(e, up.dose) === null ? ' That is the top of the range; next comes the harder version.' : '';
+  return { ...base, dose: up.dose, change: 'progress', reason: `${up.say} this week: ${why}.${top}` };
+}
+
+const sessionsWord = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;
+const points = (x: number) => `${fmt(x)} ${x === 1 ? 'point' : 'points'}`;
+
+/** "a", "a and b", "a, b and c". */
+function listInWords(parts: string[]): string {
+  if (parts.length < 2) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /**
@@ -167,6 +198,7 @@ function gatherEvidence(
   const R = PROGRESSION_RULES;
   const within = (at: number, fromDays: number, toDays: number) =>
     at > nowMs - fromDays * DAY_MS && at <= nowMs - toDays * DAY_MS;
+  const sincePlan = (at: number) => options.since === undefined || at >= options.since;
 
   // A session logging a routine (the warm-up) counts for the exercises in it.
   const ids = new Set([
@@ -177,11 +209,17 @@ function gatherEvidence(
   ]);
   const doneDays = new Set(
     history.sessions
-      .filter((s) => within(s.at, R.adherenceWindowDays, 0) && s.items.some((x) => ids.has(x)))
+      .filter(
+        (s) => within(s.at, R.adherenceWindowDays, 0) && sincePlan(s.at) && s.items.some((x) => ids.has(x)),
+      )
       .map((s) => localDayNumber(s.at, options.utcOffsetMinutes ?? 0)),
   );
   const perWeek = options.scheduledPerWeek ?? e.dose.perWeek.min;
-  const scheduled = Math.max(0, Math.round((perWeek * R.adherenceWindowDays) / 7));
+  const windowDays =
+    options.since === undefined
+      ? R.adherenceWindowDays
+      : Math.max(0, Math.min(R.adherenceWindowDays, (nowMs - options.since) / DAY_MS));
+  const scheduled = Math.max(0, options.scheduled ?? Math.round((perWeek * windowDays) / 7));
   // Extra sessions do not make up for a future shortfall, so done never exceeds scheduled.
   const done = Math.min(doneDays.size, scheduled);
 
@@ -208,29 +246,33 @@ function gatherEvidence(
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ''));
 
-type Step = { dose: CurrentDose; what: string; variant?: DoseDecision['variant'] };
+type Step = { dose: CurrentDose; say: string; variant?: DoseDecision['variant'] };
 
-/** One step up: reps toward the range's top, then a set (reps back to the bottom), then hold time, then breaths. */
+/**
+ * One step up: from the easier variant to the exercise itself, then reps toward the range's top, then
+ * a set (reps back to the bottom), then hold time, then breaths.
+ */
 function stepUp(e: Exercise, cur: CurrentDose): Step | null {
   const R = PROGRESSION_RULES;
   const d = e.dose;
+  if (cur.easier) {
+    const { easier: _easier, ...dose } = cur;
+    return { dose, say: `Move from the easier version to the full exercise at ${doseText(dose)}` };
+  }
+  const to = (dose: CurrentDose): Step => ({ dose, say: `Move up to ${doseText(dose)}` });
   if (d.reps && cur.reps !== undefined && cur.reps < d.reps.max) {
-    const dose = { ...cur, reps: Math.min(d.reps.max, cur.reps + R.repsStep) };
-    return { dose, what: `add reps, ${doseText(dose)}` };
+    return to({ ...cur, reps: Math.min(d.reps.max, cur.reps + R.repsStep) });
   }
   const setCap = d.sets === undefined ? 0 : Math.min(R.maxSets, d.sets + R.extraSets);
   if (d.reps && d.reps.min < d.reps.max && cur.sets !== undefined && cur.sets < setCap) {
     // Back to the bottom of the rep range with the new set, so the volume rises by a set of the easiest reps.
-    const dose = { ...cur, sets: cur.sets + 1, reps: d.reps.min };
-    return { dose, what: `add a set, ${doseText(dose)}` };
+    return to({ ...cur, sets: cur.sets + 1, reps: d.reps.min });
   }
   if (d.holdS && cur.holdS !== undefined && cur.holdS < d.holdS.max) {
-    const dose = { ...cur, holdS: Math.min(d.holdS.max, cur.holdS + R.holdStepS) };
-    return { dose, what: `hold longer, ${doseText(dose)}` };
+    return to({ ...cur, holdS: Math.min(d.holdS.max, cur.holdS + R.holdStepS) });
   }
   if (d.breaths && cur.breaths !== undefined && cur.breaths < d.breaths.max) {
-    const dose = { ...cur, breaths: Math.min(d.breaths.max, cur.breaths + R.breathsStep) };
-    return { dose, what: `add a breath, ${doseText(dose)}` };
+    return to({ ...cur, breaths: Math.min(d.breaths.max, cur.breaths + R.breathsStep) });
   }
   return null;
 }
@@ -242,35 +284,37 @@ function stepUp(e: Exercise, cur: CurrentDose): Step | null {
 function stepDown(e: Exercise, cur: CurrentDose, flare: boolean): Step {
   const R = PROGRESSION_RULES;
   const d = e.dose;
-  const start = startDose(d);
+  const start: CurrentDose = cur.easier ? { ...startDose(d), easier: true } : startDose(d);
   const easier = (): Step => {
-    const text = e.easier ?? 'rest from it for now, and ask a clinician if pain keeps rising';
+    if (!e.easier || cur.easier) {
+      const text = e.easier ?? 'rest from it for now, and ask a clinician if pain keeps rising';
+      const say = e.easier ? `Keep to the easier version at ${doseText(cur)}` : 'Rest from it';
+      return { dose: cur, say, variant: { direction: 'easier', text } };
+    }
+    const dose = { ...cur, easier: true };
     return {
-      dose: cur,
-      what: `already at the starting dose, so use the easier variant (${text})`,
-      variant: { direction: 'easier', text },
+      dose,
+      say: `Switch to the easier version at ${doseText(cur)}`,
+      variant: { direction: 'easier', text: e.easier },
     };
   };
   if (flare) {
     return sameDose(start, cur)
       ? easier()
-      : { dose: start, what: `back to the starting dose, ${doseText(start)}` };
+      : { dose: start, say: `Go back to the starting dose, ${doseText(start)}` };
   }
+  const to = (dose: CurrentDose): Step => ({ dose, say: `Ease back to ${doseText(dose)}` });
   if (d.reps && cur.reps !== undefined && cur.reps > d.reps.min) {
-    const dose = { ...cur, reps: Math.max(d.reps.min, cur.reps - R.repsStep) };
-    return { dose, what: `fewer reps, ${doseText(dose)}` };
+    return to({ ...cur, reps: Math.max(d.reps.min, cur.reps - R.repsStep) });
   }
   if (d.sets !== undefined && cur.sets !== undefined && cur.sets > d.sets) {
-    const dose = { ...cur, sets: Math.max(d.sets, cur.sets - 1) };
-    return { dose, what: `one set fewer, ${doseText(dose)}` };
+    return to({ ...cur, sets: Math.max(d.sets, cur.sets - 1) });
   }
   if (d.holdS && cur.holdS !== undefined && cur.holdS > d.holdS.min) {
-    const dose = { ...cur, holdS: Math.max(d.holdS.min, cur.holdS - R.holdStepS) };
-    return { dose, what: `shorter holds, ${doseText(dose)}` };
+    return to({ ...cur, holdS: Math.max(d.holdS.min, cur.holdS - R.holdStepS) });
   }
   if (d.breaths && cur.breaths !== undefined && cur.breaths > d.breaths.min) {
-    const dose = { ...cur, breaths: Math.max(d.breaths.min, cur.breaths - R.breathsStep) };
-    return { dose, what: `fewer breaths, ${doseText(dose)}` };
+    return to({ ...cur, breaths: Math.max(d.breaths.min, cur.breaths - R.breathsStep) });
   }
   return easier();
 }

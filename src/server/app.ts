@@ -26,6 +26,7 @@ import { checkBackRoutes } from './routes/check-back.js';
 import { dataRoutes } from './routes/data.js';
 import { diaryRoutes } from './routes/diary.js';
 import { knowledgeRoutes } from './routes/knowledge.js';
+import { planRoutes } from './routes/plan.js';
 import { runRoutes } from './routes/runs.js';
 import { DEFAULT_WEB_ROOT, webApp } from './static.js';
 import type { StoreRef } from './store-ref.js';
@@ -214,6 +215,7 @@ export function createApp(options: AppOptions): Hono {
     runRoutes,
     diaryRoutes,
     analysisRoutes,
+    planRoutes,
     dataRoutes,
   ]) {
     group(app, ctx);

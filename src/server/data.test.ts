@@ -40,6 +40,7 @@ describe('export and restore', () => {
       'check_backs.csv',
       'exercise_sessions.csv',
       'pain_checkins.csv',
+      'plan_changes.csv',
       'psfs_ratings.csv',
       'runs.csv',
     ]);
@@ -60,6 +61,7 @@ describe('export and restore', () => {
       exercise_sessions: 1,
       psfs_ratings: 0,
       check_backs: 0,
+      plan_changes: 0,
     });
     const again = (await h.call('GET', '/api/export')).json;
     expect(again.tables).toEqual((exported as { tables: unknown }).tables);

@@ -143,7 +143,7 @@ describe('insights, progress, plan and report', () => {
     const plan = await h.call('GET', '/api/plan');
     expect(plan.status).toBe(200);
     expect(plan.json.schedule.days).toHaveLength(7);
-    expect(plan.json.text).toMatch(/^Your week from \d{4}-\d{2}-\d{2}/);
+    expect(plan.json.text).toMatch(/^Your week from \d{1,2} [A-Z][a-z]+ \d{4}/);
     // The API's text carries no terminal colours, whatever the server's own terminal is.
     expect(plan.json.text).not.toContain('\u001b[');
     const ics = await h.call('GET', '/api/plan.ics?weeks=2');

@@ -15,6 +15,7 @@ import {
   PsfsEditRequest,
   PsfsRequest,
 } from '../services/diary.js';
+import { PlanChangeBody } from '../services/plan.js';
 
 type Schema = Record<string, unknown>;
 
@@ -315,6 +316,7 @@ const schemas: Record<string, Schema> = {
   LoadSummary: obj(
     'As `backstride load --json`: days, weeks (distance and change), acute:chronic ratio, monotony, flags and limits',
   ),
+  PlanChangeRequest: fromZod(PlanChangeBody),
   PainRequest: fromZod(PainRequest),
   ExerciseRequest: fromZod(ExerciseRequest),
   PsfsRequest: fromZod(PsfsRequest),
@@ -354,15 +356,28 @@ const schemas: Record<string, Schema> = {
   }),
   PlanWeek: obj('As `backstride plan --json`: the schedule, the dose decisions and the week as text', {
     schedule: obj('The week, day by day'),
+    today: str('The runner’s today, YYYY-MM-DD'),
     decisions: arrayOf(
       obj('A dose decision', { id: str(), name: str(), change: str(), reason: str(), dose: str() }),
     ),
+    changes: arrayOf(
+      obj('A swap or drop, by the runner or for their equipment', {
+        exercise: str('The exercise the plan was built with'),
+        name: str(),
+        action: { enum: ['swap', 'drop'] },
+        replacement: obj('The exercise in its place', { id: str(), name: str() }),
+        by: { enum: ['you', 'equipment'] },
+        at: str(),
+        text: str('The change in a sentence'),
+      }),
+    ),
+    swaps: obj('Per exercise id of the strength and mobility programme: what it may be swapped for', {}),
     text: str(),
     checkBack: ref('DueCheckBack'),
   }),
   Backup: obj('A full export (`backstride export`): format, version, exportedAt and every table', {
     format: { const: 'backstride-backup' },
-    version: num('2 (1, from before check-backs, still restores)'),
+    version: num('4 (1 to 3, from before later tables and columns, still restore)'),
     exportedAt: str(),
     tables: obj('Rows per table'),
   }),
@@ -586,6 +601,34 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/plan': {
         get: { summary: 'This week of the plan', responses: { 200: ok(ref('PlanWeek')), ...errors(409) } },
+      },
+      '/api/plan/changes': {
+        post: {
+          summary: 'Swap an exercise of the plan for another that addresses the same factors, or drop one',
+          description:
+            'Exercises by id or name. A swap’s replacement must be one of the exercise’s `swaps` in `GET /api/plan`. The change is kept across check-ins until restored.',
+          requestBody: jsonBody(ref('PlanChangeRequest')),
+          responses: { 200: ok(ref('PlanWeek')), ...errors(400, 403, 409, 413) },
+        },
+        delete: {
+          summary: 'Restore the plan as built: undo every swap and drop',
+          responses: { 200: ok(ref('PlanWeek')), ...errors(403, 409) },
+        },
+      },
+      '/api/plan/changes/{exercise}': {
+        delete: {
+          summary: 'Undo the swap or drop of one exercise (by id or name)',
+          parameters: [
+            {
+              name: 'exercise',
+              in: 'path',
+              required: true,
+              schema: str(),
+              description: 'An exercise id or name',
+            },
+          ],
+          responses: { 200: ok(ref('PlanWeek')), ...errors(400, 403, 409) },
+        },
       },
       '/api/plan.ics': {
         get: {

@@ -57,7 +57,14 @@ export async function saveOrCompare(
 ): Promise<{ result: Assessment; changes?: Changes; id?: string }> {
   const at = checkInTime(answers, now);
   const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
-  const result = assess(answers, now, { runs, country: options.country });
+  const { listPlanChanges } = await import('../store/plan-changes.js');
+  // The runner's swaps and drops carry over to the new plan, and its week is the one `plan` shows.
+  const result = assess(answers, now, {
+    runs,
+    country: options.country,
+    planChanges: await listPlanChanges(store.db),
+    utcOffsetMinutes: -now.getTimezoneOffset(),
+  });
   const previous = await latestAssessment(store.db);
   let changes: Changes | undefined;
   if (previous) {
@@ -86,7 +93,8 @@ export async function saveOrCompare(
         createdAt: Date.parse(result.assessedAt),
         level: result.triage.level,
         answers,
-        result,
+        // The week is built afresh wherever it is shown, with the doses of that day.
+        result: { ...result, week: undefined },
       })
     : undefined;
   return { result, ...(changes && { changes }), ...(id && { id }) };

@@ -8,6 +8,7 @@ import type { Assessment } from '../assess/index.js';
 import type { DiaryRun, ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
 import type { TriggerReport } from '../insights/index.js';
 import type { AnalysisWindow } from '../load/index.js';
+import type { PlanChange } from '../plan/index.js';
 import type { Advice, NprsProgress, PsfsProgress } from '../progress/index.js';
 import type { Store } from '../store/index.js';
 
@@ -24,6 +25,8 @@ export type DiaryData = {
   previousLevel?: string;
   /** The latest assessment's check-back while it is unanswered (its date and question), if it has one. */
   checkBack?: PendingCheckBack;
+  /** The runner's swaps and drops to their plan (see services/plan.ts). */
+  planChanges?: PlanChange[];
   /** Every assessment, oldest first: when, the level, and the check-back answer that led to it, if one did. */
   assessments: TriageEntry[];
 };
@@ -53,6 +56,7 @@ export async function loadDiary(store: Store): Promise<DiaryData> {
     checkins: await diary.listPainCheckins(store.db),
     sessions: await diary.listExerciseSessions(store.db),
     psfs: await diary.listPsfsRatings(store.db),
+    planChanges: await (await import('../store/plan-changes.js')).listPlanChanges(store.db),
     assessments: [],
   };
   const { listCheckBacks } = await import('../store/check-backs.js');

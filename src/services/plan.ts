@@ -1,36 +1,48 @@
 /**
- * The latest plan as this week's schedule, with doses progressed week by week since the plan began
- * (from adherence and pain), weekly adherence, and the clinician report's input assembled from the diary.
- * Shared by the command line and the HTTP API; the week's text is styled by the caller (colours on a
- * terminal, plain elsewhere).
+ * The latest plan as this week's schedule, the one place every adapter gets it from: the runner's swaps
+ * and drops applied, doses progressed week by week since the plan began (from adherence and pain), weekly
+ * adherence counted from the day it began, the runner's changes themselves, and the clinician report's
+ * input assembled from the diary. The week's text is styled by the
+ * caller (colours on a terminal, plain elsewhere).
  */
+import { z } from 'zod';
 import { type DueCheckBack, pendingCheckBack } from '../check-back/index.js';
-import { index } from '../knowledge/index.js';
+import { badInput, conflict } from '../errors.js';
+import { type Exercise, index, knowledge } from '../knowledge/index.js';
 import { loadSummary } from '../load/index.js';
 import type { Units } from '../metrics/index.js';
+import {
+  type AppliedChange,
+  describeChange,
+  kitOf,
+  newToStrength,
+  type Plan,
+  type PlanChange,
+  swapOptions,
+  tailorPlan,
+} from '../plan/index.js';
 import type { ReportInput } from '../report/index.js';
+import { DAY_MS, isoDate, localDayNumber } from '../schedule/dates.js';
 import {
   adherence,
-  buildSchedule,
   type CurrentDose,
   type DoseDecision,
+  dueDays,
+  firstDose,
   progressDose,
   type Schedule,
-  startDose,
+  type ScheduledDay,
+  scheduleFor,
+  weekStartOf,
 } from '../schedule/index.js';
+import type { Store } from '../store/index.js';
 import type { AdherenceWeek, DiaryData } from './insights.js';
 
-const DAY = 86_400_000;
 /** Replay at most this many weeks of progression. */
 const MAX_WEEKS = 26;
 
-const mondayOf = (ms: number) => {
-  const d = new Date(ms);
-  const day = (d.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day))
-    .toISOString()
-    .slice(0, 10);
-};
+/** The runner's offset from UTC at `now`: the server runs on the runner's machine (or says otherwise). */
+const offsetAt = (now: number) => -new Date(now).getTimezoneOffset();
 
 /** How the week's text is emphasised: picocolors on a terminal, nothing in a JSON API. */
 export type TextStyle = { bold: (s: string) => string; dim: (s: string) => string };
@@ -38,40 +50,132 @@ export type TextStyle = { bold: (s: string) => string; dim: (s: string) => strin
 /** Plain text: no escape codes. */
 export const plainStyle: TextStyle = { bold: (s) => s, dim: (s) => s };
 
-/** This week's schedule, the dose decisions behind it, and the same as text for people. */
+/** A change to the plan for people: what, in words, and what the API and the web app act on. */
+export type PlanChangeView = {
+  /** The exercise the plan was built with. */
+  exercise: string;
+  name: string;
+  action: AppliedChange['action'];
+  replacement?: { id: string; name: string };
+  by: AppliedChange['by'];
+  at?: string;
+  /** "You swapped Lat pull-down for Superman." */
+  text: string;
+};
+
+/** This week's schedule, the dose decisions behind it, the runner's changes, and the same as text. */
 export type PlanWeek = {
   schedule: Schedule;
+  /** The runner's today, `YYYY-MM-DD`, so a client shows the same "today" as the text. */
+  today: string;
   decisions: { id: string; name: string; change: DoseDecision['change']; reason: string; dose: string }[];
+  changes: PlanChangeView[];
+  /** Per exercise of the strength and mobility programme: what it may be swapped for. */
+  swaps: Record<string, { id: string; name: string }[]>;
   text: string;
   /** The self-care result's check-back while it is unanswered, for the calendar file and the reminder. */
   checkBack?: DueCheckBack;
 };
 
-/** Doses now: start at the bottom of each source range and apply one decision per week since the plan began. */
-function currentDoses(data: DiaryData, exerciseIds: string[], now: number) {
+/** The latest plan with the runner's changes and their equipment applied. */
+export function currentPlan(data: DiaryData): Plan {
+  const latest = data.latest;
+  if (!latest) throw conflict('no assessment yet: do a check-in first, then the plan is ready');
+  return tailorPlan(latest.result.plan, {
+    changes: data.planChanges ?? [],
+    kit: kitOf(latest.answers),
+    raised: latest.result.factors.map((f) => f.id),
+  });
+}
+
+/** Exercise ids of the strength and mobility programme (the ones that progress, swap and drop). */
+const programme = (plan: Plan) =>
+  plan.sections.flatMap((s) => s.items.filter((i) => i.type === 'exercise').map((i) => i.id));
+
+/** The exercise and the routines that contain it: a session logging any of them counts for it. */
+const countsFor = (id: string) =>
+  new Set([
+    id,
+    ...knowledge()
+      .interventions.filter((i) => i.exercises.includes(id))
+      .map((i) => i.id),
+  ]);
+
+/**
+ * Doses now: start where the runner starts (the bottom of each source range; the easier variant for a
+ * runner new to strength work) and apply one decision per week since the plan began, each weighing the
+ * sessions done against the days the week actually scheduled since then.
+ */
+function currentDoses(data: DiaryData, plan: Plan, layout: Schedule, now: number, offset: number) {
   const start = data.latest?.createdAt ?? now;
+  const novice = newToStrength(data.latest?.answers);
   const doses: Record<string, CurrentDose> = {};
   const last: Record<string, DoseDecision> = {};
   const history = { sessions: data.sessions, checkins: data.checkins };
-  for (const id of exerciseIds) {
+  const startDay = localDayNumber(start, offset);
+  for (const id of programme(plan)) {
     const e = index('exercises').get(id);
     if (!e) continue;
-    let dose = startDose(e.dose);
-    const weeks = Math.min(MAX_WEEKS, Math.floor((now - start) / (7 * DAY)));
+    const logged = countsFor(id);
+    const decide = (dose: CurrentDose, at: number) => {
+      const toDay = localDayNumber(at, offset);
+      const fromDay = Math.max(startDay, localDayNumber(at - 14 * DAY_MS, offset) + 1);
+      const doneToday = data.sessions.some(
+        (s) => s.at <= at && localDayNumber(s.at, offset) === toDay && s.items.some((x) => logged.has(x)),
+      );
+      return progressDose(id, dose, history, at, {
+        since: start,
+        scheduled: dueDays(layout, id, fromDay, toDay, doneToday),
+        utcOffsetMinutes: offset,
+      });
+    };
+    let dose = firstDose(e, novice);
+    const weeks = Math.max(0, Math.min(MAX_WEEKS, Math.floor((now - start) / (7 * DAY_MS))));
     for (let w = 1; w <= weeks; w++) {
-      const decision = progressDose(id, dose, history, start + w * 7 * DAY);
+      const decision = decide(dose, start + w * 7 * DAY_MS);
       dose = decision.dose;
       last[id] = decision;
     }
-    if (weeks === 0) last[id] = progressDose(id, dose, history, now);
+    if (weeks === 0) last[id] = decide(dose, now);
     doses[id] = dose;
   }
   return { doses, last };
 }
 
+const DAY_NAMES: Record<ScheduledDay['day'], string> = {
+  Mon: 'Monday',
+  Tue: 'Tuesday',
+  Wed: 'Wednesday',
+  Thu: 'Thursday',
+  Fri: 'Friday',
+  Sat: 'Saturday',
+  Sun: 'Sunday',
+};
+const SLOT_NAMES = {
+  'before-run': 'Before your run',
+  'after-run': 'After your run',
+  strength: 'Strength',
+  mobility: 'Mobility',
+} as const;
+
+/** What a day is for, in a word or two. */
+export function dayFocus(d: ScheduledDay): string {
+  if (d.longRun) return 'Long run';
+  if (d.run) return 'Run';
+  return { strength: 'Strength', mobility: 'Mobility', rest: 'Rest', run: 'Run' }[d.focus];
+}
+
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 /**
- * The week of `nowDate` from the latest saved plan, doses progressed to date.
- * @throws Error when there is no saved assessment (callers check `data.latest` first).
+ * The week of `nowDate` from the latest saved plan, the runner's changes applied, doses progressed to date.
+ * @throws conflict when there is no saved assessment
  */
 export async function planWeek(
   data: DiaryData,
@@ -79,23 +183,19 @@ export async function planWeek(
   pc: TextStyle = plainStyle,
 ): Promise<PlanWeek> {
   const now = nowDate.getTime();
-  const plan = data.latest?.result.plan;
-  if (!plan) throw new Error('no plan');
-  const exerciseIds = plan.sections.flatMap((s) =>
-    s.items.filter((i) => i.type === 'exercise').map((i) => i.id),
-  );
-  const { doses, last } = currentDoses(data, exerciseIds, now);
-  const schedule = buildSchedule(plan, {
-    weekStart: mondayOf(now),
-    runs: data.runs,
-    ...(data.latest?.answers.running?.runsPerWeek !== undefined
-      ? { runsPerWeek: Math.min(3, data.latest.answers.running.runsPerWeek) }
-      : {}),
-    doses,
-  });
+  const offset = offsetAt(now);
+  const plan = currentPlan(data);
+  const answers = data.latest?.answers;
+  const context = { answers, runs: data.runs, now, utcOffsetMinutes: offset };
+  // The days do not depend on the doses: lay the week out once to count what was due, then dose it.
+  const layout = scheduleFor(plan, context);
+  const { doses, last } = currentDoses(data, plan, layout, now, offset);
+  const schedule = scheduleFor(plan, { ...context, doses });
+  const today = isoDate(localDayNumber(now, offset));
+  const name = (id: string) => index('exercises').get(id)?.name ?? id;
   const decisions = Object.entries(last).map(([id, d]) => ({
     id,
-    name: index('exercises').get(id)?.name ?? id,
+    name: name(id),
     change: d.change,
     reason: d.reason,
     dose: Object.entries(d.dose)
@@ -103,26 +203,192 @@ export async function planWeek(
       .map(([k, v]) => `${k} ${v}`)
       .join(', '),
   }));
-  const out: string[] = [pc.bold(`Your week from ${schedule.weekStart}`)];
+  const changes = (plan.changes ?? []).map(changeView);
+  const kit = kitOf(answers);
+  const swaps: PlanWeek['swaps'] = {};
+  for (const id of programme(plan)) {
+    swaps[id] = swapOptions(plan, id, kit).map((e) => ({ id: e.id, name: e.name }));
+  }
+
+  const out: string[] = [pc.bold(`Your week from ${longDate(schedule.weekStart)}`)];
   if (schedule.mode === 'safety-only')
     out.push('  Nothing is scheduled: your last check-in needs prompt care first.');
-  for (const d of schedule.days) {
-    const groups = d.groups.map(
-      (g) => `${g.slot}: ${g.items.map((i) => `${i.name}${i.doseText ? ` ${i.doseText}` : ''}`).join(', ')}`,
-    );
-    out.push(`  ${pc.bold(d.day)} ${d.focus.padEnd(9)} ${groups.join('; ') || pc.dim('rest')}`);
+  else {
+    for (const d of schedule.days) {
+      const when = d.date === today ? `Today, ${DAY_NAMES[d.day]}` : DAY_NAMES[d.day];
+      out.push('', `${pc.bold(when)}: ${dayFocus(d).toLowerCase()}`);
+      if (!d.groups.length) out.push(pc.dim('  Nothing planned: rest and walk.'));
+      for (const g of d.groups) {
+        const items = g.items.map((i) => `${i.name}${i.doseText ? ` ${i.doseText}` : ''}`).join('; ');
+        out.push(`  ${SLOT_NAMES[g.slot]}: ${items}`);
+      }
+    }
+  }
+  if (changes.length) {
+    out.push('', pc.bold('Your changes'));
+    for (const c of changes) out.push(`  ${c.text}`);
+    out.push(pc.dim('  Undo with: backstride plan restore, or plan restore "<exercise>" for one.'));
   }
   if (decisions.length) {
-    out.push('', pc.bold('Progression'));
-    for (const d of decisions) out.push(`  ${d.name}: ${d.change} — ${d.reason}`);
+    out.push('', pc.bold('Doses this week'));
+    for (const d of decisions) out.push(`  ${d.name}: ${d.reason}`);
   }
+  if (schedule.notes.length) out.push('');
   for (const n of schedule.notes) out.push(pc.dim(`* ${n}`));
   const checkBack = data.checkBack && pendingCheckBack(data.checkBack, nowDate);
-  const week: PlanWeek = { schedule, decisions, text: `${out.join('\n')}\n` };
+  const week: PlanWeek = { schedule, today, decisions, changes, swaps, text: `${out.join('\n')}\n` };
   return checkBack ? { ...week, checkBack } : week;
 }
 
-/** The clinician report's input: history, triage, factors, plan, outcomes, adherence and load. */
+function changeView(c: AppliedChange): PlanChangeView {
+  const replacement = c.replacement ? index('exercises').get(c.replacement) : undefined;
+  return {
+    exercise: c.exercise,
+    name: c.original.title,
+    action: c.action,
+    ...(replacement ? { replacement: { id: replacement.id, name: replacement.name } } : {}),
+    by: c.by,
+    ...(c.at !== undefined ? { at: new Date(c.at).toISOString() } : {}),
+    text: describeChange(c),
+  };
+}
+
+// ── Changing the plan ─────────────────────────────────────────────────────────────────────
+
+/** An exercise as the runner names it: its name, an alias or its id. */
+export const ExerciseName = z.string().trim().min(1).max(200);
+
+/** The body of `POST /api/plan/changes`. */
+export const PlanChangeBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('swap'), exercise: ExerciseName, replacement: ExerciseName }),
+  z.strictObject({ action: z.literal('drop'), exercise: ExerciseName }),
+]);
+
+/** A request to change the plan: exercises named by name, alias or id. */
+export type PlanChangeRequest =
+  | { action: 'swap'; exercise: string; replacement: string }
+  | { action: 'drop'; exercise: string }
+  | { action: 'restore'; exercise?: string };
+
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The exercise a runner typed: its name, an alias or its id, in any case and spacing. */
+function findExercise(typed: string): Exercise | undefined {
+  const t = normal(typed);
+  if (!t) return undefined;
+  return knowledge().exercises.find(
+    (e) => normal(e.id) === t || normal(e.name) === t || e.aliases.some((a) => normal(a) === t),
+  );
+}
+
+const nameList = (names: string[]) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+
+/**
+ * Swap, drop or restore an exercise of the current plan, and store it. Names are checked against the
+ * plan as the runner sees it; a swap's replacement must be one of the exercise's swap options.
+ * @throws bad input (one line, naming the choices) for a name the plan does not hold or a swap it does not allow
+ */
+export async function changePlan(
+  store: Store,
+  data: DiaryData,
+  request: PlanChangeRequest,
+  now = new Date(),
+): Promise<void> {
+  const { clearPlanChanges, setPlanChange } = await import('../store/plan-changes.js');
+  const plan = currentPlan(data);
+  const shown = programme(plan);
+  const shownNames = shown.map((id) => index('exercises').get(id)?.name ?? id);
+  const applied = plan.changes ?? [];
+
+  if (request.action === 'restore') {
+    if (request.exercise === undefined) {
+      await clearPlanChanges(store.db);
+      return;
+    }
+    const e = findExercise(request.exercise);
+    const mine = applied.filter((c) => c.by === 'you');
+    const change = e && mine.find((c) => c.exercise === e.id || c.replacement === e.id);
+    if (!change) {
+      const changed = mine.map((c) => c.original.title);
+      throw badInput(
+        changed.length
+          ? `"${request.exercise}" is not one of your changes: you changed ${nameList(changed)}`
+          : 'you have not changed your plan: there is nothing to restore',
+        'exercise',
+      );
+    }
+    await clearPlanChanges(store.db, change.exercise);
+    return;
+  }
+
+  const e = findExercise(request.exercise);
+  if (!e || !shown.includes(e.id)) {
+    throw badInput(
+      `${e ? e.name : `"${request.exercise}"`} is not in your strength and mobility plan: it has ${nameList(shownNames)}`,
+      'exercise',
+    );
+  }
+  // Changes are kept against the exercise the plan was built with, so a swap of a swap replaces it.
+  const origin = applied.find((c) => c.replacement === e.id)?.exercise ?? e.id;
+  const at = now.getTime();
+  if (request.action === 'drop') {
+    await setPlanChange(store.db, { exercise: origin, action: 'drop', at });
+    return;
+  }
+  const r = findExercise(request.replacement);
+  const options = swapOptions(plan, e.id, kitOf(data.latest?.answers));
+  if (r && r.id === origin && origin !== e.id) {
+    // Swapping back to the exercise as built is a restore.
+    await clearPlanChanges(store.db, origin);
+    return;
+  }
+  if (!r || !options.some((o) => o.id === r.id)) {
+    const what = r ? r.name : `"${request.replacement}"`;
+    throw badInput(
+      options.length
+        ? `${what} cannot replace ${e.name}: choose ${nameList(options.map((o) => o.name))}`
+        : `${e.name} has no other exercise for the same factors that your equipment allows; drop it instead`,
+      'replacement',
+    );
+  }
+  await setPlanChange(store.db, {
+    exercise: origin,
+    action: 'swap',
+    replacement: r.id,
+    at,
+  } satisfies PlanChange);
+}
+
+/**
+ * An exercise of the plan as the runner typed it, and what it may be swapped for.
+ * @throws bad input naming the plan's exercises when it is not one of them
+ */
+export function swapChoices(
+  week: PlanWeek,
+  typed: string,
+): { name: string; options: { id: string; name: string }[] } {
+  const e = findExercise(typed);
+  const options = e ? week.swaps[e.id] : undefined;
+  if (!e || !options) {
+    const names = Object.keys(week.swaps).map((id) => index('exercises').get(id)?.name ?? id);
+    throw badInput(
+      `${e ? e.name : `"${typed}"`} is not in your strength and mobility plan: it has ${nameList(names)}`,
+      'exercise',
+    );
+  }
+  return { name: e.name, options };
+}
+
+// ── Report and adherence ──────────────────────────────────────────────────────────────────
+
+/** The clinician report's input: history, triage, factors, plan as kept, its week, outcomes, adherence and load. */
 export async function reportInput(
   data: DiaryData,
   now: Date,
@@ -162,7 +428,12 @@ export async function reportInput(
       ...(about.age !== undefined ? { age: about.age } : {}),
       ...(about.sex ? { sex: about.sex } : {}),
     };
-  if (data.latest) input.assessment = data.latest.result;
+  if (data.latest) {
+    const week = await planWeek(data, now);
+    input.assessment = { ...data.latest.result, plan: currentPlan(data) };
+    if (week.schedule.mode !== 'safety-only') input.week = week.schedule;
+    input.planChanges = week.changes.map((c) => c.text);
+  }
   if (data.previousLevel) input.previousLevel = data.previousLevel;
   const nprs = progress.nprs;
   input.outcomes.push({
@@ -189,15 +460,29 @@ export async function reportInput(
   return input;
 }
 
-/** Scheduled vs done per week since the latest plan began (up to 12 weeks). */
+/**
+ * Scheduled and done per week since the latest plan began (up to 12 weeks): only the days from the
+ * day it began up to today are owed, and today's items once they are done.
+ */
 export async function weeklyAdherence(data: DiaryData, now: Date): Promise<AdherenceWeek[]> {
   if (!data.latest || data.latest.result.plan.mode === 'safety-only') return [];
   const week = await planWeek(data, now);
-  const from = mondayOf(data.latest.createdAt);
-  const weeks = Math.max(1, Math.min(12, Math.floor((now.getTime() - Date.parse(from)) / (7 * DAY)) + 1));
-  return adherence(week.schedule, data.sessions, from, { weeks }).map((w) => ({
-    weekStart: w.weekStart,
-    scheduled: w.scheduled,
-    done: w.done,
-  }));
+  const offset = offsetAt(now.getTime());
+  const startDay = localDayNumber(data.latest.createdAt, offset);
+  const from = weekStartOf(data.latest.createdAt, offset);
+  const today = week.today;
+  const total = totalWeeks(from, today);
+  const weeks = Math.max(1, Math.min(12, total));
+  // The latest twelve weeks when the plan is older.
+  const first = isoDate(Date.parse(`${from}T00:00:00Z`) / DAY_MS + 7 * Math.max(0, total - weeks));
+  return adherence(week.schedule, data.sessions, first, {
+    weeks,
+    from: isoDate(startDay),
+    today,
+    utcOffsetMinutes: offset,
+  }).map((w) => ({ weekStart: w.weekStart, scheduled: w.scheduled, done: w.done }));
 }
+
+/** Whole weeks from one Monday to the week containing `today`, counting both. */
+const totalWeeks = (monday: string, today: string) =>
+  Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / (7 * DAY_MS)) + 1;

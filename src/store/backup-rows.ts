@@ -134,6 +134,35 @@ const CheckBackRow = z.strictObject({
   result_assessment_id: Id,
 });
 
+/** A known exercise of the knowledge base, as `plan swap` and `plan drop` require of live input. */
+const KnownExercise = Id.refine(
+  (id) => index('exercises').has(id),
+  'expected an exercise of the knowledge base',
+);
+
+const PlanChangeRow = z
+  .strictObject({
+    id: Id,
+    exercise_id: KnownExercise,
+    action: z.enum(['swap', 'drop']),
+    replacement_id: KnownExercise.nullable(),
+    changed_at: Epoch,
+  })
+  .superRefine((row, ctx) => {
+    if ((row.action === 'swap') !== (row.replacement_id !== null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacement_id'],
+        message: row.action === 'swap' ? 'a swap names its replacement' : 'a drop names no replacement',
+      });
+    else if (row.replacement_id === row.exercise_id)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacement_id'],
+        message: 'an exercise cannot replace itself',
+      });
+  });
+
 /** A metric that may be missing: a finite number in [min, max], or null. */
 const Metric = (min: number, max: number) => z.number().min(min).max(max).nullable();
 const DAY_S = 86_400;
@@ -206,6 +235,7 @@ export const ROW_SCHEMAS = {
   exercise_sessions: ExerciseRow,
   psfs_ratings: PsfsRow,
   check_backs: CheckBackRow,
+  plan_changes: PlanChangeRow,
 } as const;
 export type BackupTable = keyof typeof ROW_SCHEMAS;
 
@@ -272,6 +302,7 @@ export function validateBackupRows(tables: Record<BackupTable, BackupRow[]>): vo
   for (const table of Object.keys(ROW_SCHEMAS) as BackupTable[]) unique(table, 'id');
   unique('runs', 'fingerprint');
   unique('check_backs', 'assessment_id');
+  unique('plan_changes', 'exercise_id');
   references('pain_checkins', 'run_id', 'runs');
   references('check_backs', 'assessment_id', 'assessments');
   references('check_backs', 'result_assessment_id', 'assessments');

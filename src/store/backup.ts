@@ -11,10 +11,10 @@ import { writeTransaction } from './transaction.js';
 
 export const BACKUP_FORMAT = 'backstride-backup';
 /**
- * 2 added `check_backs`; 3 added the runs' `samples_distance_m`, `truncated` and `import_notes`. Older
- * backups (without them) still restore.
+ * 2 added `check_backs`; 3 added the runs' `samples_distance_m`, `truncated` and `import_notes`; 4 added
+ * `plan_changes`. Older backups (without them) still restore.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** Tables in dependency order (runs before the check-ins that point at them, assessments before check-backs). */
 const TABLES = [
@@ -24,15 +24,16 @@ const TABLES = [
   'exercise_sessions',
   'psfs_ratings',
   'check_backs',
+  'plan_changes',
 ] as const;
 type Table = (typeof TABLES)[number];
 /** Tables added after version 1: absent from an older backup, which restores them empty. */
-const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs']);
+const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs', 'plan_changes']);
 
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(BACKUP_VERSION)]),
   exportedAt: z.string(),
   tables: z.strictObject(
     Object.fromEntries(
@@ -49,6 +50,7 @@ const ORDER_BY: Record<Table, string> = {
   exercise_sessions: 'at',
   psfs_ratings: 'at',
   check_backs: 'answered_at',
+  plan_changes: 'changed_at',
 };
 
 export async function exportAll(store: Store, now = new Date()): Promise<Backup> {

@@ -126,6 +126,23 @@ function migrations(engine: Engine): Record<string, Migration> {
                   where moving_s > 0 and distance_m > 0`.execute(db);
       },
     },
+    '0005-plan-changes': {
+      async up(db: Kysely<unknown>) {
+        // The runner's swaps and drops, one per exercise of the plan as built (issue 10: one plan).
+        await db.schema
+          .createTable('plan_changes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('exercise_id', 'text', (c) => c.notNull().unique())
+          .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('swap', 'drop')`))
+          .addColumn('replacement_id', 'text')
+          .addColumn('changed_at', 'bigint', (c) => c.notNull())
+          .addCheckConstraint(
+            'plan_changes_replacement',
+            sql`(action = 'swap') = (replacement_id is not null)`,
+          )
+          .execute();
+      },
+    },
   };
 }
 

@@ -85,6 +85,16 @@ export interface CheckBacksTable {
   result_assessment_id: string;
 }
 
+/** A swap or drop the runner made to their plan, keyed by the exercise of the plan as built. */
+export interface PlanChangesTable {
+  id: string;
+  exercise_id: string;
+  action: 'swap' | 'drop';
+  /** The exercise done instead, for a swap; null for a drop. */
+  replacement_id: string | null;
+  changed_at: number;
+}
+
 export interface Database {
   runs: RunsTable;
   assessments: AssessmentsTable;
@@ -92,6 +102,7 @@ export interface Database {
   exercise_sessions: ExerciseSessionsTable;
   psfs_ratings: PsfsRatingsTable;
   check_backs: CheckBacksTable;
+  plan_changes: PlanChangesTable;
 }
 
 export type RunRow = RunsTable;

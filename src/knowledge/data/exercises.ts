@@ -37,6 +37,7 @@ export const exercises: ExerciseInput[] = [
         'Bella Williams’s running blog: three sets of 10 to 20, pausing for a second with the arms back. Two or three sessions a week is a Backstride starting point.',
     },
     equipment: ['resistance band'],
+    kit: ['band', 'gym'],
     cautions: [
       'If the shoulders hitch up or the lower back arches to finish a rep, switch to a lighter band.',
       'Stop if it brings on sharp pain, or tingling or numbness running down an arm.',
@@ -79,6 +80,7 @@ export const exercises: ExerciseInput[] = [
         'Bella Williams’s running blog: one set of 5, each held for at least 30 seconds. The 60-second ceiling and two or three sessions a week are Backstride starting points.',
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'This holds the lower back in extension; if it pinches or aches there, use the easier version or leave it out and ask a clinician.',
       'Height is not the goal: lift only as far as you can without cranking the neck or lower back.',
@@ -119,6 +121,7 @@ export const exercises: ExerciseInput[] = [
         'Bella Williams’s running blog: three sets of 10 to 12. Two or three sessions a week is a Backstride starting point.',
     },
     equipment: ['cable machine'],
+    kit: ['gym'],
     cautions: [
       'Keep the bar in front of you; do not pull it down behind the head.',
       'Pick a weight you can move without leaning far back or yanking the bar.',
@@ -159,6 +162,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['cable machine'],
+    kit: ['gym'],
     cautions: [
       'Keep the trunk still; rocking back to move the weight shifts the work onto the lower back.',
       'Keep the shoulders away from the ears throughout.',
@@ -197,6 +201,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['resistance band'],
+    kit: ['band', 'gym'],
     cautions: ['Keep the ribs down and the lower back still; do not arch back to finish the pull.'],
     gentle: false,
     easier: 'Use a lighter band or hold it with the hands further apart.',
@@ -232,6 +237,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['dumbbells'],
+    kit: ['dumbbells', 'gym'],
     cautions: [
       'Holding the forward hinge loads the lower back; if that aggravates it, lie chest-down on an incline bench or sit leaning forward over your thighs instead.',
       'Use light weights: the muscles worked here are small, and swinging heavier weights shifts the effort elsewhere.',
@@ -271,6 +277,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['dumbbells', 'mat'],
+    kit: ['dumbbells', 'gym'],
     cautions: [
       'Use dumbbells that cannot roll (hexagonal ones) and end the set when the hips start to twist or sag.',
       'This is demanding for the trunk and wrists; be able to hold a steady plank before adding it.',
@@ -310,6 +317,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE_PLURAL,
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'Stop the hold when the hips start to sag; holding on with a sagging back strains the lower back.',
       'Keep breathing throughout rather than holding your breath.',
@@ -351,6 +359,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'Move slowly; if the lower back arches or the hips tip, shorten the reach.',
       'For the core, choose this and the plank over sit-ups and Russian twists, which the source advises against.',
@@ -389,6 +398,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: [],
+    kit: [],
     cautions: [
       'Keep the weight spread across the whole foot rather than rolling onto its outer edges.',
       'Stop if pain spreads into a leg or you notice tingling or numbness.',
@@ -426,6 +436,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['barbell or kettlebell'],
+    kit: ['gym'],
     cautions: [
       'Keep the load light while the back is sore; heavy deadlifts do not belong at this stage.',
       'The health article on back pain after running advises avoiding heavy lifting and twisting for six weeks after a back strain begins.',
@@ -467,6 +478,7 @@ export const exercises: ExerciseInput[] = [
         'Backstride starting point; the running coach’s blog gives no sets or reps, only a full inhale at the bottom of each push-up.',
     },
     equipment: ['foam roller', 'wall'],
+    kit: ['gym'],
     cautions: [
       'Place the feet so the roller cannot slip down the wall; a non-slip floor helps.',
       'Breathe within comfort and stop if you feel light-headed.',
@@ -506,6 +518,7 @@ export const exercises: ExerciseInput[] = [
         'The running coach’s blog: about 5 breaths in the rest after every set of squats. Two or three strength sessions a week is a Backstride starting point.',
     },
     equipment: ['wall'],
+    kit: [],
     cautions: ['Keep the knee bend shallow; the breathing is the point, not the burn in the thighs.'],
     gentle: false,
     easier: 'Do the breaths standing upright with your back against the wall and the knees straight.',
@@ -540,6 +553,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['chair'],
+    kit: [],
     cautions: [
       'Use a chair that will not slide, with its back against a wall.',
       'Stop if pain spreads into a leg or you notice tingling or numbness.',
@@ -584,6 +598,7 @@ export const exercises: ExerciseInput[] = [
       basis: 'Backstride starting point; the source gives no dose. Reps are counted at each roller position.',
     },
     equipment: ['foam roller', 'mat'],
+    kit: ['gym'],
     cautions: [
       'Keep the roller on the mid back; do not bend back over it at the lower back or the neck.',
       'If a deep breath or this movement brings sharp pain around the ribs, stop and have it checked before carrying on.',
@@ -623,6 +638,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['chair'],
+    kit: [],
     cautions: [
       'Turn only to a comfortable end point; do not bounce or force the twist.',
       'If the twist brings sharp pain at the ribs or on breathing, stop and have it checked.',
@@ -659,6 +675,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['mat'],
+    kit: [],
     cautions: ['Move slowly and only within comfort; put padding under the knees if needed.'],
     gentle: true,
     easier: 'Do it seated, rounding the back over the thighs and then sitting tall again.',
@@ -693,6 +710,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'Put a cushion under the hips or forehead, or between thighs and calves, if the knees or ankles complain.',
     ],
@@ -730,6 +748,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'If the front knee hurts, use the easier version instead.',
       'Put a cushion under the front hip if it does not reach the floor, so the pelvis stays level.',
@@ -767,6 +786,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: [],
+    kit: [],
     cautions: ['Skip it or use the easier version if the knees hurt in a deep bend.'],
     gentle: true,
     easier:
@@ -802,6 +822,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: [],
+    kit: [],
     cautions: ['Keep the movement slow and within comfort.'],
     gentle: true,
     easier: 'Make the circles smaller.',
@@ -834,6 +855,7 @@ export const exercises: ExerciseInput[] = [
       basis: 'Backstride starting point; the source gives no dose. Reps are circles in each direction.',
     },
     equipment: [],
+    kit: [],
     cautions: ['Lower the arms and rest if the shoulders start to hitch up toward the ears.'],
     gentle: true,
     easier: 'Do the circles with one arm at a time, or with the elbows slightly bent.',
@@ -867,6 +889,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE,
     },
     equipment: [],
+    kit: [],
     cautions: ['Bend straight to the side without twisting or tipping forward or back.'],
     gentle: true,
     easier: 'Keep both hands on the hips and make the bend smaller.',
@@ -904,6 +927,7 @@ export const exercises: ExerciseInput[] = [
         'Bella Williams’s running blog advises static stretches for the upper and lower body after each run but gives no hold times; 20 to 30 seconds a stretch is a Backstride starting point.',
     },
     equipment: ['wall', 'mat'],
+    kit: [],
     cautions: [
       'Stretch to mild tension, never to pain.',
       'Keep the doorway stretch at or below shoulder height if the shoulder feels pinched.',
@@ -941,6 +965,7 @@ export const exercises: ExerciseInput[] = [
         'Backstride starting point; the source gives no dose. Reps are in each direction, before every run.',
     },
     equipment: [],
+    kit: [],
     cautions: [
       'Keep the head rolls slow and to the front only; skip them if they make you dizzy or send pain or tingling into an arm.',
     ],
@@ -975,6 +1000,7 @@ export const exercises: ExerciseInput[] = [
         'Backstride starting point; the source gives no dose. Reps are for each kind of swing, before every run.',
     },
     equipment: [],
+    kit: [],
     cautions: ['Keep the swings controlled rather than flinging the arms to the end of their range.'],
     gentle: true,
     easier: 'Swing one arm at a time through a smaller range.',
@@ -1009,6 +1035,7 @@ export const exercises: ExerciseInput[] = [
         'The running coach’s blog uses a few breaths before each run; 3 to 5 is Backstride’s reading of “a few”.',
     },
     equipment: ['wall'],
+    kit: [],
     cautions: [
       'Breathe at a slow, easy pace and stop if you feel light-headed.',
       'Pain on breathing in is not something to breathe through: have it checked promptly.',
@@ -1045,6 +1072,7 @@ export const exercises: ExerciseInput[] = [
       basis: 'Backstride starting point; the source gives no number of breaths for this finishing position.',
     },
     equipment: ['mat'],
+    kit: [],
     cautions: [
       'If the shoulders pinch or the hands tingle, lower the arms toward the sides.',
       'Stop and breathe normally if you feel light-headed.',
@@ -1083,6 +1111,7 @@ export const exercises: ExerciseInput[] = [
         'Backstride starting point; the source gives no dose. It is used after long or hard runs, so the weekly count follows those runs.',
     },
     equipment: ['mat'],
+    kit: [],
     cautions: ['Stop and breathe normally if you feel light-headed.'],
     gentle: true,
     easier: 'Rest the arms by the sides, or use a shorter, softer hum.',
@@ -1116,6 +1145,7 @@ export const exercises: ExerciseInput[] = [
       basis: NO_DOSE_PLURAL,
     },
     equipment: [],
+    kit: [],
     cautions: [
       'Stop and breathe normally if you feel light-headed.',
       'Pain on breathing in is not something to breathe through: have it checked promptly.',
