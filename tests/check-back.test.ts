@@ -99,10 +99,13 @@ describe('backstride check-back', () => {
     expect(calendar).toContain(`DTSTART;VALUE=DATE:${on.replace(/-/g, '')}`);
     expect(json(await cli(['plan', '--json'], d)).checkBack).toMatchObject({ on, due: false });
 
-    // `assess` itself says why self-care and when to check back.
+    // `assess` itself says when to check back, in its summary; with --full also why self-care.
     const assessText = (await cli(['assess', '--answers', answersFile('again', 0), '--no-save'], d)).stdout;
-    expect(assessText).toContain('Why self-care is reasonable');
     expect(assessText).toContain(`Check back on ${day}: is it easing?`);
+    const full = (await cli(['assess', '--answers', answersFile('again', 0), '--no-save', '--full'], d))
+      .stdout;
+    expect(full).toContain('Why self-care is reasonable');
+    expect(full).toContain(`Check back on ${day}: is it easing?`);
   });
 
   it('refuses a bad answer in one line with exit 2, and stores nothing', async () => {

@@ -215,7 +215,8 @@ describe('assessments over time', () => {
     expect(load.evidence.join(' ')).toMatch(
       /2026-02-21: Run of 19\.8 km is 2× your longest run in the previous 30 days/,
     );
-    const text = (await cli(['assess', '--answers', file, '--no-save'], d)).stdout;
+    // The running history is part of the full result (the summary leads with what to do today).
+    const text = (await cli(['assess', '--answers', file, '--no-save', '--full'], d)).stdout;
     expect(text).toContain('From your running history');
     expect(text).toMatch(/running\.weeklyKmNow: you said 15, your runs show 59/);
   });
