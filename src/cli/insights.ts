@@ -97,14 +97,24 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
     .option('-f, --format <format>', 'html or pdf', 'html')
     .requiredOption('-o, --out <file>', 'where to write it')
     .option('--units <units>', 'km or mi (default: $BACKSTRIDE_UNITS or km)')
+    .option('--from <date>', 'from this date (YYYY-MM-DD; default 12 weeks before --to)')
+    .option('--to <date>', 'up to this date (YYYY-MM-DD; default today)')
+    .option('--exercises', 'add every exercise card with its instructions (several more pages)')
     .action(async (_o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { format: string; out: string };
+      const o = cmd.optsWithGlobals() as StoreOptions & {
+        format: string;
+        out: string;
+        from?: string;
+        to?: string;
+        exercises?: boolean;
+      };
       if (o.format !== 'html' && o.format !== 'pdf')
         throw badInput(`--format must be html or pdf, not "${o.format}"`, 'format');
       const u = units(o);
+      const range = dayRange(o);
       const data = await withStore(o, loadDiary);
-      const { reportInput } = await import('../services/plan.js');
-      const input = await reportInput(data, new Date(), u, await progressOf(data, Date.now()));
+      const { reportFor } = await import('../services/report.js');
+      const input = await reportFor(data, new Date(), u, { range, exerciseCards: o.exercises === true });
       const { renderReportHtml } = await import('../report/index.js');
       const html = renderReportHtml(input);
       if (o.format === 'html') writePrivateFile(o.out, html);

@@ -161,8 +161,15 @@ export function layoutWeeklyChart(rows: readonly WeekRow[]): WeeklyLayout {
   return { width, height, plot, yMax, yStep, bars, pain };
 }
 
-/** Lay out the pain-over-time chart: check-ins by time on a 0–10 axis. */
-export function layoutPainChart(pain: readonly PainEntry[], timeZone: string): PainLayout {
+/** A period of local days, `YYYY-MM-DD`, both included. */
+export type DaySpan = { from: string; to: string };
+
+/**
+ * Lay out the pain-over-time chart: check-ins by time on a 0–10 axis. With a `span`, the time axis covers
+ * that period (the report's), so it ends on the report's last day and never runs past it; without one it
+ * runs from the first check-in to the last.
+ */
+export function layoutPainChart(pain: readonly PainEntry[], timeZone: string, span?: DaySpan): PainLayout {
   const width = 640;
   const height = 260;
   const plot: PlotArea = { left: 64, top: 40, right: 612, bottom: 196 };
@@ -171,8 +178,18 @@ export function layoutPainChart(pain: readonly PainEntry[], timeZone: string): P
   const valid = pain
     .filter((p) => Number.isFinite(p.at) && Number.isFinite(p.score))
     .sort((a, b) => a.at - b.at || a.score - b.score);
-  const first = valid[0]?.at ?? 0;
-  const last = valid[valid.length - 1]?.at ?? 0;
+  let first = valid[0]?.at ?? 0;
+  let last = valid[valid.length - 1]?.at ?? 0;
+  if (span) {
+    // Noon of the first and last day: in any time zone within ±12 h that instant is on the same date, so
+    // the axis labels name the period's own days; a check-in outside it still stretches the axis to fit.
+    const a = Date.parse(`${span.from}T12:00:00Z`);
+    const b = Date.parse(`${span.to}T12:00:00Z`);
+    if (Number.isFinite(a) && Number.isFinite(b) && b >= a) {
+      first = valid.length ? Math.min(first, a) : a;
+      last = valid.length ? Math.max(last, b) : b;
+    }
+  }
   // A single day of check-ins still gets a readable span around it.
   const t0 = last > first ? first : first - DAY_MS;
   const t1 = last > first ? last : last + DAY_MS;
@@ -345,14 +362,56 @@ export function weeklyDistanceChart(input: {
   return `<figure class="chart-figure" id="chart-weekly">${out.join('')}${table}</figure>`;
 }
 
+/** Check-ins summed up by the week of their local date (weeks start on Monday). */
+function weeklyPainTable(rows: readonly PainEntry[], timeZone: string): string {
+  const weeks = new Map<number, number[]>();
+  for (const p of rows) {
+    const day = dayNumber(localParts(p.at, timeZone).date);
+    const monday = day - ((((day + 3) % 7) + 7) % 7);
+    weeks.set(monday, [...(weeks.get(monday) ?? []), clampPain(p.score)]);
+  }
+  const body = [...weeks.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([monday, scores]) => {
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      const start = new Date(monday * DAY_MS).toISOString().slice(0, 10);
+      return (
+        `<tr><td>${escapeHtml(formatDay(start))}</td><td class="num">${scores.length}</td>` +
+        `<td class="num">${Math.min(...scores)}</td><td class="num">${mean.toFixed(1)}</td>` +
+        `<td class="num">${Math.max(...scores)}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<table class="chart-data"><caption>The data in the chart above, by week (${rows.length} check-ins)</caption>` +
+    '<thead><tr><th scope="col">Week starting</th><th scope="col" class="num">Check-ins</th>' +
+    '<th scope="col" class="num">Lowest</th><th scope="col" class="num">Mean</th>' +
+    `<th scope="col" class="num">Highest</th></tr></thead><tbody>${body}</tbody></table>`
+  );
+}
+
 /**
  * Every pain check-in over time (0–10), followed by its data table, as an HTML fragment.
  * @example painOverTimeChart({ pain, timeZone: 'Europe/London' })
  */
-export function painOverTimeChart(input: { pain: readonly PainEntry[]; timeZone: string }): string {
+export function painOverTimeChart(input: {
+  pain: readonly PainEntry[];
+  timeZone: string;
+  /** The period the axis covers; default the first check-in to the last. */
+  span?: DaySpan;
+  /**
+   * Beyond this many check-ins the table beneath sums them up by week (count, lowest, mean, highest)
+   * instead of a row each, which would run to pages. Default: a row each, however many.
+   */
+  detailRows?: number;
+  /** The weekly chart's table above already gives each week's pain: then no weekly summary is repeated. */
+  weeklyTableAbove?: boolean;
+}): string {
   const { timeZone } = input;
-  const L = layoutPainChart(input.pain, timeZone);
-  if (!L.points.length) return '<p class="empty">No pain check-ins recorded yet, so there is no chart.</p>';
+  const L = layoutPainChart(input.pain, timeZone, input.span);
+  if (!L.points.length) {
+    return `<p class="empty">No pain check-ins ${input.span ? 'in this period' : 'recorded yet'}, so there is no chart.</p>`;
+  }
   const { plot } = L;
   const first = L.points[0];
   const last = L.points[L.points.length - 1];
@@ -397,6 +456,12 @@ export function painOverTimeChart(input: { pain: readonly PainEntry[]; timeZone:
   const rows = input.pain
     .filter((p) => Number.isFinite(p.at) && Number.isFinite(p.score))
     .sort((a, b) => a.at - b.at || a.score - b.score);
+  if (input.detailRows !== undefined && rows.length > input.detailRows) {
+    const summary = input.weeklyTableAbove
+      ? `<p class="meta">Each week’s check-ins, mean and highest pain are in the table of the chart above (${rows.length} check-ins).</p>`
+      : weeklyPainTable(rows, timeZone);
+    return `<figure class="chart-figure" id="chart-pain">${out.join('')}${summary}</figure>`;
+  }
   const table =
     `<table class="chart-data"><caption>The data in the chart above</caption><thead><tr>` +
     `<th scope="col">When</th><th scope="col" class="num">Pain</th><th scope="col">Timing</th>` +

@@ -15,6 +15,7 @@ import type { Schedule } from '../schedule/index.js';
 import { levelOrder } from '../triage/index.js';
 import { type PainEntry, painOverTimeChart, type WeekDistance, weeklyDistanceChart } from './charts.js';
 import { checkTimeZone, escapeHtml, formatDay, formatInstant, localParts, safeHref } from './format.js';
+import { clinicianSummary, flagRows, howWorkedOut, periodWords } from './summary.js';
 
 export { escapeHtml } from './format.js';
 
@@ -34,8 +35,39 @@ export type ReportInput = {
   outcomes: { measure: string; sentence: string; baseline?: number; current?: number; mcid: number }[];
   /** Exercise sessions scheduled and done per week. */
   adherence: { weekStart: string; scheduled: number; done: number }[];
-  /** Training-load flags; `source` is the citation text behind the threshold. */
-  loadFlags: { date: string; message: string; source: string }[];
+  /**
+   * Training-load flags; `source` is the citation text behind the threshold, and `id` the kind of flag,
+   * whose method "How this is worked out" states once.
+   */
+  loadFlags: { id?: string; date: string; message: string; source: string }[];
+  /**
+   * The period the charts, pain, adherence and flags cover (local `YYYY-MM-DD` days), with the runs in it
+   * and, when it holds none, when the newest run was.
+   */
+  period?: {
+    from: string;
+    to: string;
+    today: string;
+    runs: number;
+    distanceM: number;
+    newestRun?: string;
+    notice?: string;
+    offered?: { from: string; to: string };
+  };
+  /** Every assessment, oldest first, for the first page's triage history. */
+  triageHistory?: { at: number; level: string; checkBackAnswer?: string }[];
+  /** Red-flag questions answered with anything but "no", in words. */
+  redFlagsYes?: string[];
+  /** The plan as done in the period: exercise days scheduled and done, sessions, and what was done most. */
+  planDone?: {
+    scheduled: number;
+    done: number;
+    sessions: number;
+    planStarted?: string;
+    items: { name: string; times: number }[];
+  };
+  /** Every plan item as a full card (instructions, cautions): several pages. Default one line each. */
+  exerciseCards?: boolean;
   /** This week of the plan as kept, as the plan page, `plan` and the calendar file show it. */
   week?: Schedule;
   /** The runner's changes to the plan (swaps, drops), in sentences. */
@@ -59,6 +91,7 @@ export const REPORT_SECTIONS = [
   'charts',
   'outcomes',
   'load-flags',
+  'how',
   'sources',
   'disclaimer',
 ] as const;
@@ -124,55 +157,17 @@ function levelBadge(level: Level): string {
   return `<span class="level level-${level}">${escapeHtml(levelNames[level])}</span>`;
 }
 
+/** The first page: see `summary.ts`. */
 function summary(input: ReportInput, tz: string): string {
-  const rows: [string, string][] = [];
-  const { runner, assessment: a } = input;
-  const who = [
-    runner?.age !== undefined ? `Age ${escapeHtml(runner.age)}` : '',
-    runner?.sex ? escapeHtml(runner.sex) : '',
-  ].filter(Boolean);
-  if (who.length) rows.push(['Runner', who.join(', ')]);
-  if (a) {
-    const at = Date.parse(a.assessedAt);
-    rows.push([
-      'Assessed',
-      Number.isFinite(at) ? escapeHtml(formatInstant(at, tz)) : escapeHtml(a.assessedAt),
-    ]);
-    rows.push([
-      'Triage level',
-      `${levelBadge(a.triage.level)} <strong>${escapeHtml(a.triage.headline)}</strong>` +
-        `<br>${escapeHtml(a.triage.action)}`,
-    ]);
-    rows.push(['Change', levelChange(a.triage.level, input.previousLevel)]);
-    const top = a.factors.slice(0, 3).map((f) => escapeHtml(f.name));
-    if (top.length) rows.push(['Leading factors', top.join('; ')]);
-  } else {
-    rows.push(['Assessment', 'No assessment yet.']);
-    if (input.previousLevel !== undefined) rows.push(['Previous level', escapeHtml(input.previousLevel)]);
-  }
-  const latest = [...input.pain].filter((p) => Number.isFinite(p.at)).sort((x, y) => y.at - x.at)[0];
-  if (latest) {
-    rows.push([
-      'Latest pain',
-      `${escapeHtml(latest.score)}/10, ${escapeHtml(formatInstant(latest.at, tz))} (${escapeHtml(latest.timing)})`,
-    ]);
-  }
-  const weeks = input.weeklyDistance.map((w) => w.weekStart).sort();
-  const firstWeek = weeks[0];
-  const lastWeek = weeks[weeks.length - 1];
-  if (firstWeek && lastWeek) {
-    rows.push([
-      'Running data',
-      `${weeks.length} week${weeks.length === 1 ? '' : 's'}, ${escapeHtml(formatDay(firstWeek))} to ` +
-        `${escapeHtml(formatDay(lastWeek))}`,
-    ]);
-  }
-  const dl = rows.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${v}</dd></div>`).join('');
-  return section('summary', 'Summary', `<dl class="summary">${dl}</dl>`);
+  const a = input.assessment;
+  const current = a
+    ? { level: levelBadge(a.triage.level), change: levelChange(a.triage.level, input.previousLevel) }
+    : undefined;
+  return clinicianSummary(input, tz, current);
 }
 
 function triageReasons(a: Assessment | undefined, c: Citations): string {
-  if (!a) return section('triage', 'Triage reasons', NO_ASSESSMENT);
+  if (!a) return section('triage', 'Triage reasons', NO_ASSESSMENT, true);
   const reasons = a.triage.reasons;
   const body = reasons.length
     ? `<ol class="reasons">${reasons
@@ -183,7 +178,7 @@ function triageReasons(a: Assessment | undefined, c: Citations): string {
         )
         .join('')}</ol>`
     : '<p>No red flag or care threshold fired, so the level is self-care.</p>';
-  return section('triage', 'Triage reasons', body);
+  return section('triage', 'Triage reasons', body, true);
 }
 
 function redFlagScreen(a: Assessment | undefined): string {
@@ -216,22 +211,23 @@ function redFlagScreen(a: Assessment | undefined): string {
 
 function factors(a: Assessment | undefined, c: Citations): string {
   const title = 'Likely contributing factors, ranked';
-  if (!a) return section('factors', title, NO_ASSESSMENT, true);
-  if (!a.factors.length) return section('factors', title, '<p>No contributing factor was raised.</p>', true);
+  if (!a) return section('factors', title, NO_ASSESSMENT);
+  if (!a.factors.length) return section('factors', title, '<p>No contributing factor was raised.</p>');
   const items = a.factors
     .map(
       (f) =>
         `<li><p><strong>${escapeHtml(f.name)}</strong> <span class="score">score ${f.score.toFixed(2)}</span>` +
         ` <span class="meta">${escapeHtml(f.category)}</span>` +
-        `${f.needsClinician ? ' <span class="flag">needs a clinician’s assessment</span>' : ''}${c.cite(f.sources)}</p>` +
-        `<p>${escapeHtml(f.summary)}</p>` +
-        `<ul class="evidence">${f.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></li>`,
+        `${f.needsClinician ? ' <span class="flag">needs a clinician’s assessment</span>' : ''}${c.cite(f.sources)}` +
+        ` ${escapeHtml(f.summary)}</p>` +
+        // The evidence as one paragraph: a clinician reads it as a list of findings, and it keeps the page count down.
+        `<p class="evidence">${f.evidence.map((e) => escapeHtml(e)).join(' · ')}</p></li>`,
     )
     .join('');
   const note =
     '<p class="meta">Scores run from 0 to 1 and combine the answers that point to each factor; they rank ' +
     'factors for discussion and are not probabilities of a diagnosis.</p>';
-  return section('factors', title, `${note}<ol class="factors">${items}</ol>`, true);
+  return section('factors', title, `${note}<ol class="factors">${items}</ol>`);
 }
 
 function planItem(item: PlanItem, names: Map<string, string>, c: Citations): string {
@@ -289,25 +285,48 @@ function schedule(week: Schedule): string {
   );
 }
 
+/** A plan item in a list: what and how much (the card has the instructions, the factors and cautions). */
+function planEntry(item: PlanItem, c: Citations): string {
+  return (
+    `${escapeHtml(item.title)}${item.dose ? ` (<span class="dose">${escapeHtml(item.dose)}</span>)` : ''}` +
+    c.cite(item.sources)
+  );
+}
+
+/** The plan: one line per item, or every item's full card when `cards` (several pages). */
 function plan(
   a: Assessment | undefined,
   c: Citations,
+  cards = false,
   kept: Pick<ReportInput, 'week' | 'planChanges'> = {},
 ): string {
-  if (!a) return section('plan', 'The plan', NO_ASSESSMENT, true);
+  if (!a) return section('plan', 'The plan', NO_ASSESSMENT);
   const names = new Map(a.factors.map((f) => [f.id, f.name]));
-  const body = a.plan.sections
-    .filter((s) => s.items.length)
-    .map(
-      (s) =>
-        `<h3>${escapeHtml(s.title)}</h3><ul class="plan">${s.items.map((i) => planItem(i, names, c)).join('')}</ul>`,
-    )
-    .join('');
+  const sections = a.plan.sections.filter((s) => s.items.length);
+  const body = cards
+    ? sections
+        .map(
+          (s) =>
+            `<h3>${escapeHtml(s.title)}</h3><ul class="plan">${s.items.map((i) => planItem(i, names, c)).join('')}</ul>`,
+        )
+        .join('')
+    : sections.length
+      ? // A line per section: the plan at a glance; the instructions are in the exercise cards.
+        `<dl class="plan-compact">${sections
+          .map(
+            (s) =>
+              `<div><dt>${escapeHtml(s.title)}</dt><dd>${s.items.map((i) => planEntry(i, c)).join('; ')}</dd></div>`,
+          )
+          .join(
+            '',
+          )}</dl><p class="meta">The instructions, cautions and the factors each item addresses are in ` +
+        'the report with the exercise cards.</p>'
+      : '';
   const changes = kept.planChanges?.length
     ? `<h3>Changes the runner made</h3><ul class="plan-changes">${kept.planChanges.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`
     : '';
   const week = kept.week ? schedule(kept.week) : '';
-  return section('plan', 'The plan', `${body || '<p>The plan is empty.</p>'}${changes}${week}`, true);
+  return section('plan', 'The plan', `${body || '<p>The plan is empty.</p>'}${changes}${week}`);
 }
 
 function adherence(input: ReportInput): string {
@@ -335,15 +354,29 @@ function adherence(input: ReportInput): string {
     '<th scope="col" class="num">Sessions done</th><th scope="col" class="num">Adherence</th></tr></thead>' +
     `<tbody>${rows}</tbody><tfoot><tr><th scope="row">All weeks</th><td class="num">${scheduled}</td>` +
     `<td class="num">${done}</td><td class="num">${pct(done, scheduled)}</td></tr></tfoot></table>`;
-  return section('adherence', 'Exercise adherence', table, true);
+  return section('adherence', 'Exercise adherence', table);
 }
 
 function charts(input: ReportInput, tz: string): string {
   return section(
     'charts',
     'Running and pain',
-    weeklyDistanceChart({ weeks: input.weeklyDistance, pain: input.pain, units: input.units, timeZone: tz }) +
-      painOverTimeChart({ pain: input.pain, timeZone: tz }),
+    (input.period?.runs === 0
+      ? `<p class="empty">No runs in this period, so there is no distance chart.${input.period.notice ? ` ${escapeHtml(input.period.notice)}` : ''}</p>`
+      : weeklyDistanceChart({
+          weeks: input.weeklyDistance,
+          pain: input.pain,
+          units: input.units,
+          timeZone: tz,
+        })) +
+      painOverTimeChart({
+        pain: input.pain,
+        timeZone: tz,
+        ...(input.period ? { span: { from: input.period.from, to: input.period.to } } : {}),
+        // A row per check-in runs to pages over three months; past 20 the table goes by week.
+        detailRows: 20,
+        weeklyTableAbove: input.period?.runs !== 0 && input.weeklyDistance.length > 0,
+      }),
   );
 }
 
@@ -383,22 +416,24 @@ function outcomes(input: ReportInput): string {
 }
 
 function loadFlags(input: ReportInput): string {
+  const period = input.period ? ` from ${escapeHtml(periodWords(input.period))}` : '';
   if (!input.loadFlags.length) {
-    return section('load-flags', 'Training-load flags', '<p class="empty">No training-load flags.</p>');
+    return section(
+      'load-flags',
+      'Training-load flags',
+      `<p class="empty">No training-load flags${period}.</p>`,
+    );
   }
-  const rows = [...input.loadFlags]
-    .sort((x, y) => x.date.localeCompare(y.date))
-    .map(
-      (f) =>
-        `<tr><td>${escapeHtml(formatDay(f.date))}</td><td>${escapeHtml(f.message)}</td>` +
-        `<td class="small">${escapeHtml(f.source)}</td></tr>`,
-    )
+  const rows = flagRows(input.loadFlags)
+    .map((r) => `<tr><td>${r.when}</td><td>${r.what}</td></tr>`)
     .join('');
+  // Each kind of flag's method and evidence is said once, in "How this is worked out".
   return section(
     'load-flags',
     'Training-load flags',
-    '<table class="flags"><thead><tr><th scope="col">Date</th><th scope="col">Flag</th>' +
-      `<th scope="col">Basis</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<p class="meta">The flags${period}; how each is worked out, and how much weight it bears, is under ` +
+      '<a href="#how">How this is worked out</a>.</p><table class="flags"><thead><tr><th scope="col">Date</th>' +
+      `<th scope="col">Flag</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 
@@ -484,8 +519,32 @@ svg.chart .bar,svg.chart .swatch-bar{fill:var(--bar);stroke:var(--bar-edge)}
 svg.chart .pain-line,svg.chart .swatch-line{stroke:var(--pain)}
 svg.chart .pain-point,svg.chart .swatch-point{fill:var(--pain);stroke:var(--bg)}
 #disclaimer{border:1.5pt solid var(--rule);padding:0 4mm 2mm;margin-top:8mm;break-inside:avoid}
+.summary-page h2{margin-top:4mm}
+.summary-page dl.summary div{grid-template-columns:32mm 1fr;padding:1.2mm 0}
+.period{border-left:3pt solid var(--rule);padding-left:3mm}
+ol.history,ul.tight{margin:0;padding-left:5mm}
+ol.history li,ul.tight li{margin:0}
+svg.spark{display:inline-block;vertical-align:middle;margin-left:2mm}
+svg.spark path{fill:none;stroke:var(--pain);stroke-width:1.5}
+svg.spark circle{fill:var(--pain)}
+svg.spark .spark-base{stroke:var(--grid)}
+dl.plan-compact{margin:0}
+dl.plan-compact div{display:grid;grid-template-columns:38mm 1fr;gap:3mm;padding:1mm 0;border-bottom:0.5pt solid var(--grid);break-inside:avoid}
+dl.plan-compact .dose{border:0;padding:0;display:inline}
+table.chart-data td,table.chart-data th{padding:0.4mm 1.5mm}
+table.chart-data{font-size:0.82em}
+p.evidence{margin-left:3mm;font-size:0.92em}
+#sources.page-break{break-before:auto}
+ol.sources{font-size:0.88em}
+ul.how>li{margin-bottom:2mm}
 #disclaimer h2{border:0;margin-top:3mm}
 `;
+
+/**
+ * The report's one stylesheet, inline in its `<style>`: the server allows exactly this by its hash, so the
+ * report can open in the tab under a policy that forbids every other inline style.
+ */
+export const REPORT_CSS = CSS;
 
 /**
  * The clinician report as one self-contained HTML document.
@@ -511,11 +570,12 @@ export function renderReportHtml(input: ReportInput): string {
     triageReasons(a, c),
     redFlagScreen(a),
     factors(a, c),
-    plan(a, c, input),
+    plan(a, c, input.exerciseCards === true, input),
     adherence(input),
     charts(input, tz),
     outcomes(input),
     loadFlags(input),
+    howWorkedOut(input),
     sources(a),
     section('disclaimer', 'Disclaimer', `<p>${escapeHtml(a?.disclaimer ?? defaultDisclaimer)}</p>`),
   ].join('\n');

@@ -211,9 +211,17 @@ describe('renderReportHtml', () => {
     }
     const items = selfCare.plan.sections.flatMap((s) => s.items);
     expect(items.some((i) => i.dose)).toBe(true);
+    // By default one line per section, every item named with its dose; the cards are optional.
     for (const i of items) {
-      expect(html).toContain(`<strong>${escapeHtml(i.title)}</strong>`);
+      expect(html).toContain(escapeHtml(i.title));
       if (i.dose) expect(html).toContain(`<span class="dose">${escapeHtml(i.dose)}</span>`);
+    }
+    expect(html).not.toContain('class="plan-item"');
+    const cards = renderReportHtml(reportInput(selfCare, { exerciseCards: true }));
+    for (const i of items) {
+      expect(cards).toContain(`<strong>${escapeHtml(i.title)}</strong>`);
+      if (i.dose) expect(cards).toContain(`<span class="dose">${escapeHtml(i.dose)}</span>`);
+      expect(cards).toContain(escapeHtml(i.detail));
     }
   });
 

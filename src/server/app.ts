@@ -3,6 +3,7 @@
  * become statuses here and only here (`onError`); no response ever carries a stack trace or an internal
  * message, and nothing about a request's content is logged.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Context, Hono } from 'hono';
@@ -14,6 +15,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorCode, isBackstrideError } from '../errors.js';
 import { sweepTemp, tempRootOfStore } from '../import/temp.js';
 import { BACKUP_DOCUMENT_BYTES, formatBytes, JSON_DOCUMENT_BYTES, tooLargeMessage } from '../limits.js';
+import { REPORT_CSS } from '../report/index.js';
 import { privateSqliteFiles } from '../services/data.js';
 import type { Limits, ServerContext } from './context.js';
 import { errorBody } from './http.js';
@@ -153,6 +155,8 @@ export function createApp(options: AppOptions): Hono {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
+        // The clinician report opens in the tab: its one inline stylesheet is allowed by hash, no other.
+        styleSrc: ["'self'", `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

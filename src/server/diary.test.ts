@@ -168,7 +168,7 @@ describe('insights, progress, plan and report', () => {
   });
 
   it('downloads the clinician report as HTML', async () => {
-    const r = await h.call('GET', '/api/report?units=mi');
+    const r = await h.call('GET', '/api/report?units=mi&download=1');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
     expect(r.headers.get('content-disposition')).toMatch(

@@ -1,31 +1,54 @@
 /**
- * What the diary adds up to: `GET /api/insights` (personal triggers), `GET /api/progress` (outcome
- * measures and plan adherence), `GET /api/plan` and `GET /api/plan.ics` (the week, and as a calendar
- * file), and `GET /api/report` (the clinician report, HTML or PDF).
+ * What the diary adds up to: `GET /api/insights` (personal triggers over a window), `GET /api/progress`
+ * (outcome measures and plan adherence), `GET /api/plan` and `GET /api/plan.ics` (the week, and as a
+ * calendar file), and `GET /api/report` (the clinician report, HTML or PDF, shown in the tab or
+ * downloaded). Windows follow one rule (`analysisWindow`): they end today unless `to` is earlier.
  */
 import { z } from 'zod';
 import { conflict } from '../../errors.js';
 import { renderReportHtml } from '../../report/index.js';
 import { toIcs } from '../../schedule/index.js';
-import { loadDiary, progressOf, progressReport, triggersOf } from '../../services/insights.js';
-import { planWeek, reportInput } from '../../services/plan.js';
+import { type DayRange, insightsFor, loadDiary, progressReport } from '../../services/insights.js';
+import { planWeek } from '../../services/plan.js';
+import { reportFor } from '../../services/report.js';
 import { units } from '../../services/runs.js';
 import type { RouteGroup } from '../context.js';
-import { attachment, parseWith, today } from '../http.js';
+import { attachment, parseWith, RangeQuery, today } from '../http.js';
 
 const NO_ASSESSMENT = 'no assessment yet: do a check-in first, then the plan is ready';
 
 const IcsQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(6) });
-const ReportQuery = z.object({
+const flag = z
+  .enum(['1', 'true', '0', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+const ReportQuery = RangeQuery.extend({
   format: z.enum(['html', 'pdf']).default('html'),
   units: z.enum(['km', 'mi']).optional(),
+  /** Every plan item's full card (several pages); default one line each. */
+  exercises: flag,
+  /** A file to save; without it the report is shown in the tab. */
+  download: flag,
+});
+
+/** `from`/`to` (epoch ms from `RangeQuery`) as the local days a window takes. */
+const days = (range: { from?: number | undefined; to?: number | undefined }): DayRange => ({
+  ...(range.from !== undefined ? { from: new Date(range.from).toISOString().slice(0, 10) } : {}),
+  ...(range.to !== undefined ? { to: new Date(range.to).toISOString().slice(0, 10) } : {}),
+});
+
+/** Headers for a document shown in the tab, with the file name it would be saved under. */
+const inline = (contentType: string, filename: string) => ({
+  ...attachment(contentType, filename),
+  'Content-Disposition': `inline; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
 });
 
 /** Registers the insight, progress, plan and report routes. */
 export const analysisRoutes: RouteGroup = (app, ctx) => {
   app.get('/api/insights', async (c) => {
+    const range = parseWith(RangeQuery, c.req.query());
     const data = await loadDiary(await ctx.store.get());
-    return c.json(await triggersOf(data));
+    return c.json(await insightsFor(data, ctx.now(), days(range)));
   });
 
   app.get('/api/progress', async (c) => {
@@ -59,13 +82,14 @@ export const analysisRoutes: RouteGroup = (app, ctx) => {
     const u = units({ units: q.units });
     const data = await loadDiary(await ctx.store.get());
     const now = ctx.now();
-    const input = await reportInput(data, now, u, await progressOf(data, now.getTime()));
+    const input = await reportFor(data, now, u, { range: days(q), exerciseCards: q.exercises });
     const html = renderReportHtml(input);
     const name = `backstride-report-${today(now)}`;
-    if (q.format === 'html') return c.body(html, 200, attachment('text/html; charset=utf-8', `${name}.html`));
+    const headers = q.download ? attachment : inline;
+    if (q.format === 'html') return c.body(html, 200, headers('text/html; charset=utf-8', `${name}.html`));
     // Chromium loads only for a PDF; a missing browser is a bad-input error with a one-line reason.
     const { renderReportPdf } = await import('../../report/pdf.js');
     const pdf = await renderReportPdf(html);
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, attachment('application/pdf', `${name}.pdf`));
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, headers('application/pdf', `${name}.pdf`));
   });
 };
