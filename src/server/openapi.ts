@@ -315,6 +315,20 @@ const schemas: Record<string, Schema> = {
   },
   LoadSummary: obj(
     'As `backstride load --json`: days, weeks (distance and change), acute:chronic ratio, monotony, flags and limits',
+    { window: ref('AnalysisWindow') },
+  ),
+  AnalysisWindow: obj(
+    'The period covered: it ends today unless `to` is earlier; without `from`, whole weeks up to it. A window without runs says when the newest was and offers that period.',
+    {
+      from: str('YYYY-MM-DD'),
+      to: str('YYYY-MM-DD, never after today'),
+      today: str('YYYY-MM-DD'),
+      kind: { enum: ['current', 'chosen'] },
+      newestRun: str('The newest run on or before `to`, YYYY-MM-DD'),
+      stale: { type: 'boolean', description: 'No run in the window, but an earlier one exists' },
+      offered: obj('A window of the same length ending on the newest run', { from: str(), to: str() }),
+      notice: str('E.g. "Your newest run is from 9 July 2024."'),
+    },
   ),
   PlanChangeRequest: fromZod(PlanChangeBody),
   PainRequest: fromZod(PainRequest),
@@ -347,6 +361,13 @@ const schemas: Record<string, Schema> = {
   }),
   TriggerReport: obj(
     'As `backstride insights --json`: findings with verdicts and uncertainty, summary, caveats',
+    {
+      window: ref('AnalysisWindow'),
+      notEnoughData: obj('The findings without data, said once', {
+        ids: arrayOf(str()),
+        message: str(),
+      }),
+    },
   ),
   Progress: obj('As `backstride progress --json`', {
     nprs: obj('Numeric pain rating against its minimal important change'),
@@ -591,7 +612,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/insights': {
-        get: { summary: 'Personal triggers', responses: { 200: ok(ref('TriggerReport')), ...errors() } },
+        get: {
+          summary: 'Personal triggers over a window (default the 52 weeks that end today)',
+          parameters: rangeParams,
+          responses: { 200: ok(ref('TriggerReport')), ...errors(400) },
+        },
       },
       '/api/progress': {
         get: {
@@ -651,10 +676,24 @@ export function openApiDocument(version: string): Record<string, unknown> {
               type: 'string',
               enum: ['km', 'mi'],
             }),
+            ...rangeParams,
+            queryParam('exercises', '1 adds every exercise card with its instructions (several pages)', {
+              type: 'string',
+              enum: ['1', '0', 'true', 'false'],
+            }),
+            queryParam(
+              'download',
+              '1 sends the report as a file to save; without it, it is shown in the tab',
+              {
+                type: 'string',
+                enum: ['1', '0', 'true', 'false'],
+              },
+            ),
           ],
           responses: {
             200: {
-              description: 'The report (an attachment)',
+              description:
+                'The report over one period (default the 12 weeks that end today), shown inline or, with download=1, as an attachment',
               content: {
                 'text/html': { schema: { type: 'string' } },
                 'application/pdf': { schema: { type: 'string', format: 'binary' } },
