@@ -213,7 +213,7 @@ export function RunPage({ id }: { id: string }) {
           <dd>
             {distance(r.distanceM, units)}
             {r.trackDistanceM ? (
-              <span class="stat-note"> (the track adds up to {distance(r.trackDistanceM, units)})</span>
+              <span class="stat-note">the track adds up to {distance(r.trackDistanceM, units)}</span>
             ) : null}
           </dd>
         </div>
