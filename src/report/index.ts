@@ -535,6 +535,7 @@ table.chart-data td,table.chart-data th{padding:0.4mm 1.5mm}
 table.chart-data{font-size:0.82em}
 p.evidence{margin-left:3mm;font-size:0.92em}
 #sources.page-break{break-before:auto}
+@media screen and (max-width:36em){body{padding:4mm 3mm}h1{font-size:17pt}table{font-size:0.8em}th,td{padding:0.8mm 1mm;overflow-wrap:anywhere}dl.summary div,.summary-page dl.summary div,dl.plan-compact div{grid-template-columns:1fr;gap:0.5mm}}
 ol.sources{font-size:0.88em}
 ul.how>li{margin-bottom:2mm}
 #disclaimer h2{border:0;margin-top:3mm}

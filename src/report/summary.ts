@@ -40,8 +40,8 @@ export function periodWords(period: NonNullable<ReportInput['period']>): string 
  * its numbers in words, because a reader of the PDF may not see it.
  */
 function sparkline(values: readonly (number | undefined)[], label: string): string {
-  const width = 150;
-  const height = 30;
+  const width = 160;
+  const height = 40;
   const n = values.length;
   if (n === 0 || values.every((v) => v === undefined)) return '';
   const x = (i: number) => (n === 1 ? width / 2 : 3 + (i * (width - 6)) / (n - 1));
@@ -104,11 +104,13 @@ export function clinicianSummary(
   if (a && current) {
     const at = Date.parse(a.assessedAt);
     const when = Number.isFinite(at) ? formatInstant(at, tz) : a.assessedAt;
+    const checkBack = a.triage.selfCare?.checkBack;
+    const back = checkBack ? ` Check back on ${formatDay(checkBack.on)}: “${checkBack.question}”` : '';
     rows.push(
       row(
         'Triage now',
         `${current.level} <strong>${escapeHtml(a.triage.headline)}</strong> ${escapeHtml(a.triage.action)}<br>` +
-          `<span class="meta">Assessed ${escapeHtml(when)}. ${current.change}</span>`,
+          `<span class="meta">Assessed ${escapeHtml(when)}.${escapeHtml(back)} ${current.change}</span>`,
       ),
     );
   } else {
@@ -189,7 +191,8 @@ export function clinicianSummary(
       done.scheduled > 0
         ? `${done.done} of ${count(done.scheduled, 'scheduled session')} done${pct}`
         : 'No sessions scheduled in this period',
-      done.planStarted ? ` since the plan began on ${escapeHtml(formatDay(done.planStarted))}` : '',
+      ' in this period',
+      done.planStarted ? ` (the plan began on ${escapeHtml(formatDay(done.planStarted))})` : '',
       '. ',
       done.sessions > 0
         ? `${count(done.sessions, 'session')} logged; most often: ${done.items

@@ -702,9 +702,9 @@ describe('diary, runs and insights', { timeout: 90_000 }, () => {
     const page = await openPage(browser, server, LAPTOP);
     await visit(page, '/report');
     const html = page.getByRole('link', { name: /Open the report/ });
-    await expect(html.getAttribute('href')).resolves.toBe('/api/report?format=html');
+    await expect(html.getAttribute('href')).resolves.toBe('/api/report?format=html&units=km');
     const pdf = page.getByRole('link', { name: /Download the report \(PDF\)/ });
-    await expect(pdf.getAttribute('href')).resolves.toBe('/api/report?format=pdf');
+    await expect(pdf.getAttribute('href')).resolves.toBe('/api/report?format=pdf&download=1&units=km');
     const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await page.context().close();

@@ -5,6 +5,7 @@
 
 import { getCountry } from './country.js';
 import type {
+  AnalysisWindow,
   Answers,
   Assessment,
   DiaryJson,
@@ -24,6 +25,18 @@ import type {
   Schedule,
   TriggerReport,
 } from './types.js';
+
+/** A chosen period: `YYYY-MM-DD` days, either end open. */
+export type Period = { from?: string | undefined; to?: string | undefined };
+
+/** `?from=…&to=…` for the ends that are set. */
+function query(period: Period): string {
+  const q = new URLSearchParams();
+  if (period.from) q.set('from', period.from);
+  if (period.to) q.set('to', period.to);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
 
 export class ApiError extends Error {
   constructor(
@@ -157,7 +170,8 @@ export const api = {
     ),
   run: (id: string) => get<RunDetail>(`/api/runs/${encodeURIComponent(id)}`),
   importStatus: (id: string) => get<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`),
-  load: () => get<LoadSummary>('/api/load'),
+  /** The load over a period (default the 52 weeks that end today), with the window it covers. */
+  load: (period: Period = {}) => get<LoadSummary & { window?: AnalysisWindow }>(`/api/load${query(period)}`),
 
   diary: () => get<DiaryJson>('/api/diary'),
   logPain: (entry: { score: number; regions: string[]; timing?: string; at?: number; note?: string }) =>
@@ -179,7 +193,9 @@ export const api = {
   deleteDiaryEntry: (kind: 'pain' | 'exercise' | 'psfs', id: string) =>
     request<unknown>('DELETE', `/api/diary/${kind}/${encodeURIComponent(id)}`),
 
-  insights: () => get<TriggerReport>('/api/insights'),
+  /** The triggers over a period (default the 52 weeks that end today), with the window it covers. */
+  insights: (period: Period = {}) =>
+    get<TriggerReport & { window?: AnalysisWindow }>(`/api/insights${query(period)}`),
   progress: () => get<ProgressJson>('/api/progress'),
   /** The week; `undefined` when there is no assessment yet (409). */
   plan: async (): Promise<PlanWeekJson | undefined> => {

@@ -16,7 +16,7 @@ export type {
 export type { RaisedFactor } from '../../src/factors/index.js';
 export type { TriggerFinding, TriggerReport } from '../../src/insights/index.js';
 export type { Dose, Exercise, Level, SelfCheck, Source } from '../../src/knowledge/schema.js';
-export type { LoadFlag, LoadSummary, WeekLoad } from '../../src/load/index.js';
+export type { AnalysisWindow, LoadFlag, LoadSummary, WeekLoad } from '../../src/load/index.js';
 export type { Plan, PlanItem, PlanSection } from '../../src/plan/index.js';
 export type { Advice, NprsProgress, PsfsProgress, WeeklyPoint } from '../../src/progress/index.js';
 export type { WeekAdherence } from '../../src/schedule/adherence.js';

@@ -74,6 +74,9 @@ export function Chart(props: { spec: ChartSpec; caption: ComponentChildren; id?:
           props.spec.data,
           el,
         );
+        // The x scale's ends as drawn, for tests and tools: no chart's axis may run past today.
+        el.dataset.xMin = String(plot.scales.x?.min ?? '');
+        el.dataset.xMax = String(plot.scales.x?.max ?? '');
         observer = new ResizeObserver(() => {
           const w = Math.max(260, el.clientWidth);
           if (plot && Math.abs(plot.width - w) > 2) plot.setSize({ width: w, height: plot.height });
@@ -95,6 +98,40 @@ export function Chart(props: { spec: ChartSpec; caption: ComponentChildren; id?:
       <figcaption>{props.caption}</figcaption>
     </figure>
   );
+}
+
+/**
+ * Steps for an axis of paces in seconds (per km or mile), so its ticks are round paces (5:00, 5:30, 6:00),
+ * never uPlot's decimal steps of seconds (5:00, 6:40, 8:20).
+ */
+export const PACE_INCRS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800];
+
+/** Seconds since the epoch of a local `YYYY-MM-DD` day's start, as the charts' time scales take them. */
+export const daySecs = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+
+// uPlot puts time ticks on the browser's local days and months, so the labels are formatted in local time.
+const monthFmt = new Intl.DateTimeFormat('en-GB', { month: 'short' });
+const dayMonthFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+
+/**
+ * A time axis labelled as people here write dates (9 Jul, or Jul for monthly ticks), with the year under
+ * the first tick and under each new year, never uPlot's default month/day (7/9).
+ */
+export function timeAxis(p: Palette, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+  return axis(p, {
+    values: (_u, splits) => {
+      // Ticks a month or more apart name the month; closer ones the day.
+      const step = splits.length > 1 ? (splits[1] ?? 0) - (splits[0] ?? 0) : 0;
+      const long = step >= 28 * 86_400;
+      return splits.map((s, i) => {
+        const d = new Date(s * 1000);
+        const prev = i > 0 ? new Date((splits[i - 1] ?? s) * 1000) : undefined;
+        const label = (long ? monthFmt : dayMonthFmt).format(d);
+        return !prev || prev.getFullYear() !== d.getFullYear() ? `${label}\n${d.getFullYear()}` : label;
+      });
+    },
+    ...extra,
+  });
 }
 
 /** Common axis styling. */

@@ -1,17 +1,32 @@
 /**
- * Insights and progress: weekly distance with pain over it, the acute:chronic ratio, the outcome
- * measures against their minimal important change, plan adherence, and the runner's personal triggers
- * with their counts and intervals in words. Everything is descriptive; the caveats are shown with it.
+ * Insights and progress over one period: weekly distance with pain over it, the acute:chronic ratio,
+ * the outcome measures against their minimal important change, plan adherence, and the runner's personal
+ * triggers with their counts and intervals in words. Everything is descriptive; the caveats are shown
+ * with it.
+ *
+ * The period follows the server's one rule: it ends today (the last 52 weeks unless the runner chose
+ * another, `#/insights?from=…&to=…`). When it holds no run, the page says when the newest run was and
+ * offers that period. No chart's time axis runs past the period's last day.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { axis, Chart, type ChartSpec } from '../components/chart.js';
+import { axis, Chart, type ChartSpec, daySecs, timeAxis } from '../components/chart.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { date, distance, signedPct, type Units, unitM, useUnits } from '../format.js';
-import { link } from '../router.js';
-import type { LoadSummary, ProgressJson, TriggerFinding, TriggerReport } from '../types.js';
+import { link, navigate, useRoute } from '../router.js';
+import type { AnalysisWindow, LoadSummary, ProgressJson, TriggerFinding, TriggerReport } from '../types.js';
 
-const secs = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+const DAY_S = 86_400;
+const WEEK_S = 7 * DAY_S;
+
+const longFmt = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+/** A `YYYY-MM-DD` day in words: 9 July 2024. */
+const longDay = (day: string) => longFmt.format(new Date(`${day}T00:00:00Z`));
 
 async function settle<T>(p: Promise<T>): Promise<{ ok: T } | { error: Error }> {
   try {
@@ -21,59 +36,146 @@ async function settle<T>(p: Promise<T>): Promise<{ ok: T } | { error: Error }> {
   }
 }
 
+type Load = LoadSummary & { window?: AnalysisWindow };
+type Triggers = TriggerReport & { window?: AnalysisWindow };
+
 export function InsightsPage() {
+  const route = useRoute();
+  const from = route.query.get('from') ?? undefined;
+  const to = route.query.get('to') ?? undefined;
   const data = useAsync(async () => {
+    const period = { from, to };
     const [load, progress, triggers] = await Promise.all([
-      settle(api.load()),
+      settle(api.load(period)),
       settle(api.progress()),
-      settle(api.insights()),
+      settle(api.insights(period)),
     ]);
     return { load, progress, triggers };
-  });
+  }, [from, to]);
   if (data.loading) return <Loading label="Working out your insights…" />;
   if (data.error || !data.data)
     return <ErrorBox error={data.error ?? new Error('no data')} retry={data.reload} />;
   const { load, progress, triggers } = data.data;
+  const window =
+    ('ok' in load ? load.ok.window : undefined) ?? ('ok' in triggers ? triggers.ok.window : undefined);
   return (
     <>
       <PageTitle>Insights and progress</PageTitle>
+      {window && <PeriodBar window={window} />}
       {'error' in load ? (
         <ErrorBox error={load.error} retry={data.reload} />
       ) : (
         <LoadSection load={load.ok} progress={'ok' in progress ? progress.ok : undefined} />
       )}
-      {'error' in progress ? <ErrorBox error={progress.error} /> : <ProgressSection p={progress.ok} />}
+      {'error' in progress ? (
+        <ErrorBox error={progress.error} />
+      ) : (
+        <ProgressSection p={progress.ok} window={window} />
+      )}
       {'error' in triggers ? <ErrorBox error={triggers.error} /> : <TriggerSection r={triggers.ok} />}
     </>
   );
 }
 
-const WEEK_S = 7 * 86_400;
-
-/** Every week from the first with a run or a pain score to the last (at most a year), with both. */
-function weeklyRows(load: LoadSummary, progress: ProgressJson | undefined) {
-  const byWeek = new Map(load.weeks.map((w) => [w.weekStart, w]));
-  const pain = new Map((progress?.nprs.weekly ?? []).map((w) => [w.weekStart, w.mean]));
-  const starts = [...byWeek.keys(), ...pain.keys()].map(secs).filter(Number.isFinite);
-  if (!starts.length) return [];
-  const last = Math.max(...starts);
-  const first = Math.max(Math.min(...starts), last - 51 * WEEK_S);
-  const rows = [];
-  for (let t = first; t <= last; t += WEEK_S) {
-    const day = new Date(t * 1000).toISOString().slice(0, 10);
-    const w = byWeek.get(day);
-    rows.push({ t, day, week: w, distanceM: w?.distanceM ?? 0, pain: pain.get(day) ?? null });
-  }
-  return rows;
+/** What the page covers, the notice when that holds no run, and a way to choose another period. */
+function PeriodBar({ window: w }: { window: AnalysisWindow }) {
+  const [from, setFrom] = useState(w.from);
+  const [to, setTo] = useState(w.to);
+  const end = w.to === w.today ? `today (${longDay(w.to)})` : longDay(w.to);
+  return (
+    <section class="period-bar" aria-labelledby="period-heading">
+      <h2 id="period-heading" class="visually-hidden">
+        Period
+      </h2>
+      <p class="period-now">
+        From <strong>{longDay(w.from)}</strong> to <strong>{end}</strong>.{' '}
+        {w.kind === 'chosen' && <a href={link('/insights')}>Back to the last 52 weeks</a>}
+      </p>
+      {w.notice && (
+        <div class="notice notice-info" role="status">
+          <p>
+            <strong>{w.notice}</strong> This period has no runs to chart.
+          </p>
+          {w.offered && (
+            <p>
+              <a class="button secondary" href={link('/insights', w.offered)}>
+                Show {longDay(w.offered.from)} to {longDay(w.offered.to)}
+              </a>
+            </p>
+          )}
+        </div>
+      )}
+      <details class="period-choose">
+        <summary>Choose another period</summary>
+        <form
+          class="period-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate('/insights', { from, to });
+          }}
+        >
+          <label>
+            From
+            <input
+              type="date"
+              value={from}
+              max={w.today}
+              required
+              onInput={(e) => setFrom(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            To
+            <input
+              type="date"
+              value={to}
+              max={w.today}
+              required
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="button secondary">
+            Show
+          </button>
+        </form>
+      </details>
+    </section>
+  );
 }
 
-function weeklySpec(load: LoadSummary, progress: ProgressJson | undefined, units: Units) {
+/**
+ * The time scale of a period: its first day's start to the end of its last day (never later), so uPlot
+ * draws no tick past it.
+ */
+function periodRange(w: AnalysisWindow | undefined, x: number[]): [number, number] {
+  if (w) return [daySecs(w.from), daySecs(w.to) + DAY_S - 1];
+  const first = x[0] ?? 0;
+  const last = x.at(-1) ?? first;
+  return last - first < WEEK_S ? [first - WEEK_S, last + WEEK_S] : [first, last];
+}
+
+/** Every week of the period (the load's weeks), with its distance and the week's mean pain. */
+function weeklyRows(load: Load, progress: ProgressJson | undefined) {
+  const pain = new Map((progress?.nprs.weekly ?? []).map((w) => [w.weekStart, w.mean]));
+  return load.weeks.map((w) => ({
+    t: daySecs(w.weekStart),
+    day: w.weekStart,
+    week: w,
+    distanceM: w.distanceM,
+    pain: pain.get(w.weekStart) ?? null,
+  }));
+}
+
+function weeklySpec(load: Load, progress: ProgressJson | undefined, units: Units) {
   const rows = weeklyRows(load, progress);
-  const x = rows.map((r) => r.t);
+  // Bars stand at the middle of their week; the scale ends with the period, so the current week's bar may
+  // be cut at today rather than reach into next week.
+  const x = rows.map((r) => r.t + WEEK_S / 2);
   const dist = rows.map((r) => r.distanceM / unitM(units));
   const painY = rows.map((r) => r.pain);
   const hasPain = painY.some((v) => v !== null);
-  const span: [number, number] = [(x[0] ?? 0) - WEEK_S / 2, (x.at(-1) ?? 0) + WEEK_S / 2];
+  const span = periodRange(load.window, x);
+  const range: [number, number] = load.window ? [daySecs(load.weeks[0]?.weekStart ?? ''), span[1]] : span;
   const spec: ChartSpec = {
     data: hasPain ? [x, dist, painY] : [x, dist],
     options: (p, _w, lib) => ({
@@ -81,12 +183,12 @@ function weeklySpec(load: LoadSummary, progress: ProgressJson | undefined, units
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: true, range: () => span },
+        x: { time: true, range: () => range },
         y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
         pain: { range: [0, 10] },
       },
       axes: [
-        axis(p),
+        timeAxis(p),
         axis(p, { label: units, size: 50 }),
         ...(hasPain
           ? [axis(p, { scale: 'pain', side: 1, label: 'pain 0–10', grid: { show: false }, size: 50 })]
@@ -121,22 +223,30 @@ function weeklySpec(load: LoadSummary, progress: ProgressJson | undefined, units
   return { spec, rows, hasPain };
 }
 
-function LoadSection({ load, progress }: { load: LoadSummary; progress: ProgressJson | undefined }) {
+function LoadSection({ load, progress }: { load: Load; progress: ProgressJson | undefined }) {
   const units = useUnits();
   const weekly = useMemo(() => weeklySpec(load, progress, units), [load, progress, units]);
   const acwr = useMemo(() => {
-    const days = load.days.slice(-182);
-    const x = days.map((d) => secs(d.date));
+    // The last half year of the period, from the first day with a ratio (none in the first four weeks).
+    const recent = load.days.slice(-182);
+    const first = recent.findIndex((d) => d.acwrEwma !== undefined || d.acwrRolling !== undefined);
+    const days = first > 0 ? recent.slice(first) : recent;
+    const x = days.map((d) => daySecs(d.date));
     const ewma = days.map((d) => d.acwrEwma ?? null);
     const rolling = days.map((d) => d.acwrRolling ?? null);
+    // The days end with the period, so the scale ends with its last day.
+    const range: [number, number] = [x[0] ?? 0, (x.at(-1) ?? 0) + DAY_S - 1];
     const spec: ChartSpec = {
       data: [x, ewma, rolling, days.map(() => 1)],
       options: (p) => ({
         height: 220,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(2, max * 1.1)] } },
-        axes: [axis(p), axis(p, { label: 'ratio', size: 50 })],
+        scales: {
+          x: { time: true, range: () => range },
+          y: { range: (_u, _min, max) => [0, Math.max(2, max * 1.1)] },
+        },
+        axes: [timeAxis(p), axis(p, { label: 'ratio', size: 50 })],
         series: [
           {},
           { label: 'EWMA', stroke: p.series[0], width: 2 },
@@ -148,7 +258,7 @@ function LoadSection({ load, progress }: { load: LoadSummary; progress: Progress
     return { spec, has: ewma.some((v) => v !== null) || rolling.some((v) => v !== null) };
   }, [load]);
 
-  if (load.weeks.length === 0) {
+  if (load.totals.runs === 0 && !load.window?.newestRun) {
     return (
       <section aria-labelledby="load-heading">
         <h2 id="load-heading">Training load</h2>
@@ -160,22 +270,30 @@ function LoadSection({ load, progress }: { load: LoadSummary; progress: Progress
     );
   }
   const last = load.weeks.at(-1);
+  const current = load.window?.to === load.window?.today;
   const flags = load.flags.slice(-8).reverse();
+  const kinds = [...new Set(flags.map((f) => f.id))];
+  const ratio = load.acwr.ewma.latest;
   return (
     <section aria-labelledby="load-heading">
       <h2 id="load-heading">Training load</h2>
       <dl class="stats">
         <div>
-          <dt>This week{last && !last.complete ? ' so far' : ''}</dt>
+          <dt>
+            {current ? 'This week' : `Week of ${date(last?.weekStart ?? '')}`}
+            {last && !last.complete ? ' so far' : ''}
+          </dt>
           <dd>{distance(last?.distanceM, units)}</dd>
         </div>
         <div>
-          <dt>Change on last week</dt>
+          <dt>Change on the week before</dt>
           <dd>{signedPct(last?.changePct)}</dd>
         </div>
         <div>
           <dt>Acute:chronic (EWMA)</dt>
-          <dd>{load.acwr.ewma.latest !== undefined ? load.acwr.ewma.latest.toFixed(2) : 'not yet'}</dd>
+          <dd>
+            {ratio !== undefined ? ratio.toFixed(2) : load.window?.stale ? 'no runs lately' : 'not yet'}
+          </dd>
         </div>
         <div>
           <dt>Days since a rest day</dt>
@@ -186,7 +304,9 @@ function LoadSection({ load, progress }: { load: LoadSummary; progress: Progress
       <Chart
         id="chart-weekly"
         spec={weekly.spec}
-        caption={`Bars: distance each week (${units}), ${weekly.rows.length === 1 ? 'this week' : `the last ${weekly.rows.length} weeks`}.${
+        caption={`Bars: distance each week (${units}), ${weekly.rows.length === 1 ? 'one week' : `${weekly.rows.length} weeks`} to ${
+          current ? 'today' : longDay(load.window?.to ?? last?.weekEnd ?? '')
+        }.${
           weekly.hasPain
             ? ' Line: your average pain score that week (0–10, right-hand scale).'
             : ' Log pain in the diary to see it over the bars.'
@@ -237,16 +357,33 @@ function LoadSection({ load, progress }: { load: LoadSummary; progress: Progress
           caption="The last 7 days of distance compared with the weeks before (solid: EWMA; dashed: rolling average; dotted: equal to usual). Shown as context, not as an injury risk."
         />
       ) : (
-        <p>The ratio needs four weeks of history first.</p>
+        <p>
+          {load.window?.stale
+            ? 'The ratio needs runs in the last four weeks.'
+            : 'The ratio needs four weeks of history first.'}
+        </p>
       )}
       {flags.length > 0 && (
         <>
-          <h3>Recent load changes</h3>
+          <h3>Load changes in this period</h3>
           <ul class="flags">
             {flags.map((f) => (
-              <li key={`${f.id}-${f.date}`}>{f.message}</li>
+              <li key={`${f.id}-${f.date}`}>
+                {f.message.startsWith('Week of') ? f.message : `${date(f.date)}: ${f.message}`}
+              </li>
             ))}
           </ul>
+          <details>
+            <summary>How this is worked out</summary>
+            <dl class="how">
+              {kinds.map((id) => (
+                <div key={id}>
+                  <dt>{load.thresholds[id].title}</dt>
+                  <dd>{load.thresholds[id].how}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         </>
       )}
       <details>
@@ -261,19 +398,25 @@ function LoadSection({ load, progress }: { load: LoadSummary; progress: Progress
   );
 }
 
-function ProgressSection({ p }: { p: ProgressJson }) {
+function ProgressSection({ p, window: w }: { p: ProgressJson; window: AnalysisWindow | undefined }) {
   const spec = useMemo(() => {
-    const weeks = new Set<string>([
-      ...p.nprs.weekly.map((w) => w.weekStart),
-      ...(p.psfs?.weekly ?? []).map((w) => w.weekStart),
-    ]);
+    // Only the weeks of the period, so the axis is the period's and ends on its last day.
+    const inPeriod = (weekStart: string) =>
+      !w || (weekStart <= w.to && daySecs(weekStart) + WEEK_S > daySecs(w.from));
+    const weeks = new Set<string>(
+      [...p.nprs.weekly.map((x) => x.weekStart), ...(p.psfs?.weekly ?? []).map((x) => x.weekStart)].filter(
+        inPeriod,
+      ),
+    );
     const keys = [...weeks].sort();
-    const nprs = new Map(p.nprs.weekly.map((w) => [w.weekStart, w.mean]));
-    const psfs = new Map((p.psfs?.weekly ?? []).map((w) => [w.weekStart, w.mean]));
-    const hasPsfs = psfs.size > 0;
+    const nprs = new Map(p.nprs.weekly.map((x) => [x.weekStart, x.mean]));
+    const psfs = new Map((p.psfs?.weekly ?? []).map((x) => [x.weekStart, x.mean]));
+    const hasPsfs = keys.some((k) => psfs.has(k));
+    const x = keys.map(daySecs);
+    const range = periodRange(w, x);
     const s: ChartSpec = {
       data: [
-        keys.map(secs),
+        x,
         keys.map((k) => nprs.get(k) ?? null),
         ...(hasPsfs ? [keys.map((k) => psfs.get(k) ?? null)] : []),
       ],
@@ -281,14 +424,8 @@ function ProgressSection({ p }: { p: ProgressJson }) {
         height: 220,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: {
-          x: {
-            time: true,
-            range: (_u, min, max) => (max - min < WEEK_S ? [min - WEEK_S, max + WEEK_S] : [min, max]),
-          },
-          y: { range: [0, 10] },
-        },
-        axes: [axis(pal), axis(pal, { label: 'score 0–10', size: 50 })],
+        scales: { x: { time: true, range: () => range }, y: { range: [0, 10] } },
+        axes: [timeAxis(pal), axis(pal, { label: 'score 0–10', size: 50 })],
         series: [
           {},
           { label: 'Pain', stroke: pal.series[1], width: 2, spanGaps: true, points: { show: true, size: 6 } },
@@ -308,10 +445,19 @@ function ProgressSection({ p }: { p: ProgressJson }) {
       }),
     };
     return { s, n: keys.length, hasPsfs };
-  }, [p]);
+  }, [p, w]);
+  // Weeks of the period only; weeks with nothing scheduled (before the plan began) would read "0 of 0".
+  const adherence = (p.adherence ?? [])
+    .filter(
+      (a) =>
+        a.scheduled > 0 && (!w || (a.weekStart <= w.to && daySecs(a.weekStart) + WEEK_S > daySecs(w.from))),
+    )
+    .slice(-6);
+  const past = w !== undefined && w.to !== w.today;
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress</h2>
+      {past && <p class="muted">Where you are today; the chart below keeps to the chosen period.</p>}
       <div class={p.advice.seeClinician ? 'notice notice-warning' : 'notice notice-info'}>
         <p>
           <strong>
@@ -340,21 +486,24 @@ function ProgressSection({ p }: { p: ProgressJson }) {
         <Chart
           id="chart-outcomes"
           spec={spec.s}
-          caption={`Outcome measures by week: pain (0–10, solid)${spec.hasPsfs ? ' and your activity ratings (PSFS, 0–10, dashed; higher is better)' : ''}. A change of 2 points or more is the smallest that matters.`}
+          caption={`Outcome measures by week in this period: pain (0–10, solid)${spec.hasPsfs ? ' and your activity ratings (PSFS, 0–10, dashed; higher is better)' : ''}. A change of 2 points or more is the smallest that matters.`}
         />
       ) : (
         <p>
-          Log pain in the <a href={link('/diary')}>diary</a> to see how it changes week by week.
+          {p.nprs.weekly.length
+            ? 'No pain check-ins in this period.'
+            : 'Log pain in the diary to see how it changes week by week.'}{' '}
+          <a href={link('/diary')}>Open the diary</a>
         </p>
       )}
-      {p.adherence && p.adherence.length > 0 && (
+      {adherence.length > 0 && (
         <>
           <h3>Plan adherence</h3>
           <ul class="adherence">
-            {p.adherence.slice(-6).map((w) => (
-              <li key={w.weekStart}>
-                Week of {date(w.weekStart)}: {w.done} of {w.scheduled} planned exercise-days done
-                {typeof w.percent === 'number' ? ` (${w.percent}%)` : ''}
+            {adherence.map((a) => (
+              <li key={a.weekStart}>
+                Week of {date(a.weekStart)}: {a.done} of {a.scheduled} planned exercise-days done
+                {typeof a.percent === 'number' ? ` (${a.percent}%)` : ''}
               </li>
             ))}
           </ul>
@@ -383,17 +532,18 @@ function findingWords(f: TriggerFinding): string {
 const VERDICT_CLASS: Record<string, string> = {
   linked: 'badge badge-warn',
   'no clear link': 'badge',
-  'not enough data yet': 'badge badge-muted',
 };
 
-function TriggerSection({ r }: { r: TriggerReport }) {
+function TriggerSection({ r }: { r: Triggers }) {
+  // A card each only for the findings with a verdict; the rest rest on too little data to show counts.
+  const judged = r.findings.filter((f) => f.verdict !== 'not enough data yet');
   return (
     <section aria-labelledby="triggers-heading">
       <h2 id="triggers-heading">Your pain triggers</h2>
       <p>{r.summary}</p>
-      {r.findings.length > 0 && (
+      {judged.length > 0 && (
         <ul class="card-list triggers">
-          {r.findings.map((f) => (
+          {judged.map((f) => (
             <li key={f.id} class="card">
               <h3>
                 {f.label.charAt(0).toUpperCase() + f.label.slice(1)}{' '}
@@ -405,11 +555,16 @@ function TriggerSection({ r }: { r: TriggerReport }) {
           ))}
         </ul>
       )}
-      {r.skipped.length > 0 && (
+      {r.runs > 0 && r.notEnoughData && (
+        <p class="not-enough">
+          <span class="badge badge-muted">not enough data yet</span> {r.notEnoughData.message}
+        </p>
+      )}
+      {r.runs > 0 && r.skipped.length > 0 && (
         <p class="muted">Not checked: {[...new Set(r.skipped.map((s) => s.reason))].join('; ')}.</p>
       )}
       <details>
-        <summary>How to read this</summary>
+        <summary>How this is worked out</summary>
         <ul>
           {r.caveats.map((c) => (
             <li key={c}>{c}</li>

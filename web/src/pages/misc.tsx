@@ -70,27 +70,79 @@ export function HomePage() {
   );
 }
 
+/**
+ * The clinician report: opened in this tab (the browser shows it, Back returns here), or downloaded as
+ * HTML or PDF. By default the last 12 weeks up to today and a few pages; the exercise cards and another
+ * period are options.
+ */
 export function ReportPage() {
+  const units = useUnits();
+  const [cards, setCards] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const q = new URLSearchParams({ units });
+  if (cards) q.set('exercises', '1');
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  const href = (format: 'html' | 'pdf', download: boolean) =>
+    `/api/report?format=${format}${download ? '&download=1' : ''}&${q.toString()}`;
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageTitle>Clinician report</PageTitle>
       <p class="lead">
-        A report to take to a physical therapist, doctor or coach: your history, the triage, likely factors,
-        the plan, how well you kept to it, and your load and pain charts.
+        A report to take to a physical therapist, doctor or coach. Page one is a summary for a clinician: the
+        triage and its history, the red flags asked and answered, pain and function, the plan as you have done
+        it, and the load flags. Then the reasons, the likely factors, the plan, and your load and pain charts.
       </p>
+      <p>
+        It covers {from || to ? 'the period you choose below' : 'the last 12 weeks up to today'}; its charts,
+        pain, adherence and load flags are all from that period.
+      </p>
+      <label class="check report-option">
+        <input type="checkbox" checked={cards} onChange={(e) => setCards(e.currentTarget.checked)} />
+        <span>Add the exercise cards with their full instructions (several more pages)</span>
+      </label>
+      <details class="period-choose">
+        <summary>Choose another period</summary>
+        <div class="period-form">
+          <label>
+            From
+            <input type="date" value={from} max={today} onInput={(e) => setFrom(e.currentTarget.value)} />
+          </label>
+          <label>
+            To
+            <input
+              type="date"
+              value={to}
+              min={from || undefined}
+              max={today}
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
+          </label>
+        </div>
+      </details>
       <ul class="link-list">
         <li>
-          <a class="button primary" href="/api/report?format=html" target="_blank" rel="noopener">
-            Open the report (HTML, opens in a new tab)
+          <a class="button primary" href={href('html', false)}>
+            Open the report
           </a>
         </li>
         <li>
-          <a class="button secondary" href="/api/report?format=pdf" download="backstride-report.pdf">
+          <a class="button secondary" href={href('html', true)} download="backstride-report.html">
+            Download the report (HTML)
+          </a>
+        </li>
+        <li>
+          <a class="button secondary" href={href('pdf', true)} download="backstride-report.pdf">
             Download the report (PDF)
           </a>
         </li>
       </ul>
-      <p class="hint">The report is made on this computer from your own data; nothing is sent anywhere.</p>
+      <p class="hint">
+        The report opens in this tab: use Back to return. It is made on this computer from your own data;
+        nothing is sent anywhere.
+      </p>
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { api } from '../api.js';
-import { axis, Chart, type ChartSpec, thin } from '../components/chart.js';
+import { axis, Chart, type ChartSpec, PACE_INCRS, thin } from '../components/chart.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { dateTime, distance, duration, pace, signedPct, type Units, unitM, useUnits } from '../format.js';
 import { link } from '../router.js';
@@ -75,7 +75,14 @@ const clock = (s: number) => {
 function seriesSpec(
   t: number[],
   y: (number | null)[],
-  o: { label: string; unit: string; colour: number; invert?: boolean; fmt?: (v: number) => string },
+  o: {
+    label: string;
+    unit: string;
+    colour: number;
+    invert?: boolean;
+    fmt?: (v: number) => string;
+    incrs?: number[];
+  },
 ): ChartSpec {
   return {
     data: [t, y],
@@ -92,6 +99,7 @@ function seriesSpec(
         axis(p, {
           size: 56,
           label: o.unit,
+          ...(o.incrs ? { incrs: o.incrs } : {}),
           values: (_u, vals) => vals.map((v) => (o.fmt ? o.fmt(v) : String(Math.round(v)))),
         }),
       ],
@@ -154,7 +162,14 @@ function Charts({ series, units }: { series: RunSeries; units: Units }) {
       out.push({
         id: 'chart-pace',
         title: 'Pace',
-        spec: seriesSpec(tt, p, { label: 'Pace', unit: `min/${units}`, colour: 0, invert: true, fmt: clock }),
+        spec: seriesSpec(tt, p, {
+          label: 'Pace',
+          unit: `min/${units}`,
+          colour: 0,
+          invert: true,
+          fmt: clock,
+          incrs: PACE_INCRS,
+        }),
         caption: `Pace over the run (per ${units}, faster is higher), smoothed over 20 seconds.`,
       });
     }
