@@ -161,6 +161,14 @@ export function layoutWeeklyChart(rows: readonly WeekRow[]): WeeklyLayout {
   return { width, height, plot, yMax, yStep, bars, pain };
 }
 
+/** An instant whose date in `timeZone` is `day`: noon UTC, moved half a day for zones beyond ±12 h. */
+function instantOnDay(day: string, timeZone: string): number {
+  const noon = Date.parse(`${day}T12:00:00Z`);
+  if (!Number.isFinite(noon)) return noon;
+  const local = localParts(noon, timeZone).date;
+  return local === day ? noon : local > day ? noon - DAY_MS / 2 : noon + DAY_MS / 2;
+}
+
 /** A period of local days, `YYYY-MM-DD`, both included. */
 export type DaySpan = { from: string; to: string };
 
@@ -181,10 +189,10 @@ export function layoutPainChart(pain: readonly PainEntry[], timeZone: string, sp
   let first = valid[0]?.at ?? 0;
   let last = valid[valid.length - 1]?.at ?? 0;
   if (span) {
-    // Noon of the first and last day: in any time zone within ±12 h that instant is on the same date, so
-    // the axis labels name the period's own days; a check-in outside it still stretches the axis to fit.
-    const a = Date.parse(`${span.from}T12:00:00Z`);
-    const b = Date.parse(`${span.to}T12:00:00Z`);
+    // An instant on the first and on the last day in the report's zone, so the axis labels name the
+    // period's own days; a check-in outside it still stretches the axis to fit.
+    const a = instantOnDay(span.from, timeZone);
+    const b = instantOnDay(span.to, timeZone);
     if (Number.isFinite(a) && Number.isFinite(b) && b >= a) {
       first = valid.length ? Math.min(first, a) : a;
       last = valid.length ? Math.max(last, b) : b;

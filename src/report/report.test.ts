@@ -470,6 +470,33 @@ describe('pain over time chart', () => {
     expect(one.points[0]?.cx).toBe((one.plot.left + one.plot.right) / 2);
     expect(painOverTimeChart({ pain: [], timeZone: 'UTC' })).toContain('No pain check-ins recorded');
   });
+
+  it('over a period, a pain series that ends today puts no tick past today', () => {
+    // Today is Saturday 28 November 2026; check-ins weekly up to this morning, in a zone ahead of UTC.
+    const today = Date.UTC(2026, 10, 28, 8);
+    const series = [21, 14, 7, 0].map((d, i) => pain(today - d * DAY, [6, 5, 4, 3][i] ?? 0));
+    const span = { from: '2026-09-07', to: '2026-11-28' };
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland']) {
+      const L = layoutPainChart(series, tz, span);
+      expect(L.xTicks[0]?.label, tz).toBe('7 Sep');
+      expect(L.xTicks.at(-1)?.label, tz).toBe('28 Nov');
+      // The last check-in sits at the right end or before it; nothing is drawn past the plot.
+      for (const p of L.points) expect(p.cx).toBeLessThanOrEqual(L.plot.right);
+    }
+    expect(painOverTimeChart({ pain: [], timeZone: 'UTC', span })).toContain(
+      'No pain check-ins in this period',
+    );
+  });
+
+  it('sums a long series up by week, or points to the weekly table above', () => {
+    const many = Array.from({ length: 30 }, (_, i) => pain(Date.UTC(2025, 0, 6) + i * DAY, i % 10));
+    const weekly = painOverTimeChart({ pain: many, timeZone: 'UTC', detailRows: 20 });
+    expect(weekly).toContain('by week (30 check-ins)');
+    expect(count(weekly, '<tr><td>')).toBe(5);
+    const above = painOverTimeChart({ pain: many, timeZone: 'UTC', detailRows: 20, weeklyTableAbove: true });
+    expect(above).not.toContain('<table');
+    expect(above).toContain('in the table of the chart above (30 check-ins)');
+  });
 });
 
 // ── PDF ────────────────────────────────────────────────────────────────────────────────────────
