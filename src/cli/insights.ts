@@ -32,11 +32,13 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
     )
     .option('--from <date>', 'from this date (YYYY-MM-DD; default 52 weeks before --to)')
     .option('--to <date>', 'up to this date (YYYY-MM-DD; default today)')
+    .option('--units <units>', 'km or mi (default: $BACKSTRIDE_UNITS or km)')
     .action(async (_o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string };
+      const o = cmd.optsWithGlobals() as StoreOptions & { from?: string; to?: string; units?: string };
       const range = dayRange(o);
+      const u = units(o);
       const data = await withStore(o, loadDiary);
-      const report = await insightsFor(data, new Date(), range);
+      const report = await insightsFor(data, new Date(), range, u);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;

@@ -159,6 +159,8 @@ export type TriggerOptions = {
    * as history for the load-spike feature. Default: every run.
    */
   window?: { from: string; to: string };
+  /** Distances and paces in findings' words: km (default) or miles. Thresholds stay in SI units. */
+  units?: 'km' | 'mi';
 };
 
 export type TriggerReport = {
@@ -195,16 +197,20 @@ const round = (x: number, digits: number): number => {
   return Number.isFinite(r) ? r : x;
 };
 const fmt = (x: number, digits = 0): string => String(round(x, digits));
-const km = (m: number): string => `${fmt(m / 1000, 1)} km`;
+const MILE_M = 1609.344;
+/** A distance in the runner's units. */
+const km = (m: number, u: 'km' | 'mi' = 'km'): string =>
+  u === 'mi' ? `${fmt(m / MILE_M, 1)} mi` : `${fmt(m / 1000, 1)} km`;
 const clock = (s: number): string => {
   const total = Math.round(s / 60);
   const h = Math.floor(total / 60);
   const m = total % 60;
   return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
 };
-const pace = (sPerKm: number): string => {
-  const total = Math.round(sPerKm);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')} /km`;
+/** A pace in the runner's units (min:ss per km or per mile). */
+const pace = (sPerKm: number, u: 'km' | 'mi' = 'km'): string => {
+  const total = Math.round(u === 'mi' ? (sPerKm * MILE_M) / 1000 : sPerKm);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')} /${u}`;
 };
 const pp = (x: number): string => {
   const v = Math.round(x * 100);
@@ -565,6 +571,7 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
 
   const history = input.runs.filter((r) => Number.isFinite(r.startTime));
   const window = options.window;
+  const units = options.units ?? 'km';
   const runs = window
     ? history.filter((r) => {
         const day = isoDate(localDay(r.startTime, offset * 60_000));
@@ -596,7 +603,7 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
       analysed,
       pain,
       distanceOk,
-      (t) => ({ label: `runs over ${km(t)}`, value: round(t / 1000, 3), unit: 'km' }),
+      (t) => ({ label: `runs over ${km(t, units)}`, value: round(t / 1000, 3), unit: 'km' }),
       minPerGroup,
     ),
     'long-distance',
@@ -648,7 +655,7 @@ export function findTriggers(input: TriggerInput, options: TriggerOptions = {}):
     const fastBelow = paceMedian * (1 - FEATURE_THRESHOLDS.fastPaceFraction);
     candidates.push({
       id: 'fast',
-      label: `faster runs (quicker than ${pace(fastBelow)}, over 5 % faster than your median ${pace(paceMedian)})`,
+      label: `faster runs (quicker than ${pace(fastBelow, units)}, over 5 % faster than your median ${pace(paceMedian, units)})`,
       threshold: { value: round(fastBelow, 1), unit: 's/km' },
       table: tabulate(analysed, pain, (r) => {
         const v = paceOf(r);

@@ -336,6 +336,14 @@ describe('findTriggers: hand-checked table', () => {
     );
   });
 
+  it('words distances in miles when asked, keeping the threshold in km', () => {
+    const f = get(findTriggers(handTable(), { units: 'mi' }), 'long-distance');
+    expect(f.threshold).toMatchObject({ value: 14, unit: 'km' });
+    // 14 km is 8.7 mi.
+    expect(f.message).toMatch(/^Pain \(3\+ out of 10\) followed runs over 8\.7 mi more often/);
+    expect(f.message).not.toMatch(/km/);
+  });
+
   it('skips features with no data and says why', () => {
     expect(report.skipped).toEqual(
       expect.arrayContaining([

@@ -127,7 +127,11 @@ export async function windowOf(
  * Which run features go with pain afterwards (associations, with their uncertainty), over the runs of a
  * window when one is given; earlier runs still count as load history.
  */
-export async function triggersOf(data: DiaryData, window?: AnalysisWindow): Promise<TriggerReport> {
+export async function triggersOf(
+  data: DiaryData,
+  window?: AnalysisWindow,
+  units: 'km' | 'mi' = 'km',
+): Promise<TriggerReport> {
   const { findTriggers } = await import('../insights/index.js');
   return findTriggers(
     {
@@ -136,7 +140,7 @@ export async function triggersOf(data: DiaryData, window?: AnalysisWindow): Prom
       sessions: data.sessions,
       warmUpItemIds: await warmUpIds(),
     },
-    window ? { window: { from: window.from, to: window.to } } : {},
+    { units, ...(window ? { window: { from: window.from, to: window.to } } : {}) },
   );
 }
 
@@ -145,9 +149,10 @@ export async function insightsFor(
   data: DiaryData,
   now: Date,
   range: DayRange = {},
+  units: 'km' | 'mi' = 'km',
 ): Promise<TriggerReport & { window: AnalysisWindow }> {
   const window = await windowOf(data, now, range);
-  return { ...(await triggersOf(data, window)), window };
+  return { ...(await triggersOf(data, window, units)), window };
 }
 
 /** Pain and PSFS against their minimal important change, with the advice they lead to. */

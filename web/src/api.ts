@@ -194,8 +194,13 @@ export const api = {
     request<unknown>('DELETE', `/api/diary/${kind}/${encodeURIComponent(id)}`),
 
   /** The triggers over a period (default the 52 weeks that end today), with the window it covers. */
-  insights: (period: Period = {}) =>
-    get<TriggerReport & { window?: AnalysisWindow }>(`/api/insights${query(period)}`),
+  /** Triggers over a period; distances and paces in the findings' words in `units`. */
+  insights: (period: Period = {}, units: 'km' | 'mi' = 'km') => {
+    const q = query(period);
+    return get<TriggerReport & { window?: AnalysisWindow }>(
+      `/api/insights${q}${units === 'mi' ? `${q ? '&' : '?'}units=mi` : ''}`,
+    );
+  },
   progress: () => get<ProgressJson>('/api/progress'),
   /** The week; `undefined` when there is no assessment yet (409). */
   plan: async (): Promise<PlanWeekJson | undefined> => {

@@ -22,6 +22,7 @@ const flag = z
   .enum(['1', 'true', '0', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+const InsightsQuery = RangeQuery.extend({ units: z.enum(['km', 'mi']).optional() });
 const ReportQuery = RangeQuery.extend({
   format: z.enum(['html', 'pdf']).default('html'),
   units: z.enum(['km', 'mi']).optional(),
@@ -46,9 +47,9 @@ const inline = (contentType: string, filename: string) => ({
 /** Registers the insight, progress, plan and report routes. */
 export const analysisRoutes: RouteGroup = (app, ctx) => {
   app.get('/api/insights', async (c) => {
-    const range = parseWith(RangeQuery, c.req.query());
+    const range = parseWith(InsightsQuery, c.req.query());
     const data = await loadDiary(await ctx.store.get());
-    return c.json(await insightsFor(data, ctx.now(), days(range)));
+    return c.json(await insightsFor(data, ctx.now(), days(range), units({ units: range.units })));
   });
 
   app.get('/api/progress', async (c) => {

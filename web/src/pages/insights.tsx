@@ -41,6 +41,7 @@ type Triggers = TriggerReport & { window?: AnalysisWindow };
 
 export function InsightsPage() {
   const route = useRoute();
+  const pageUnits = useUnits();
   const from = route.query.get('from') ?? undefined;
   const to = route.query.get('to') ?? undefined;
   const data = useAsync(async () => {
@@ -48,10 +49,10 @@ export function InsightsPage() {
     const [load, progress, triggers] = await Promise.all([
       settle(api.load(period)),
       settle(api.progress()),
-      settle(api.insights(period)),
+      settle(api.insights(period, pageUnits)),
     ]);
     return { load, progress, triggers };
-  }, [from, to]);
+  }, [from, to, pageUnits]);
   if (data.loading) return <Loading label="Working out your insights…" />;
   if (data.error || !data.data)
     return <ErrorBox error={data.error ?? new Error('no data')} retry={data.reload} />;
