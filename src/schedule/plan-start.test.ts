@@ -68,7 +68,7 @@ describe('a plan just started', () => {
       { since: START, scheduled: 0 },
     );
     expect(decision.change).toBe('hold');
-    expect(decision.reason).toMatch(/^Keep .* this week: it has not been due yet since your plan started/);
+    expect(decision.reason).toMatch(/^Keep .* this week: your plan has only just started\.$/);
     expect(decision.reason).not.toMatch(/0 of|%/);
     // Without a start, the window of two weeks is owed in full.
     const old = progressDose(

@@ -85,7 +85,10 @@ export type ProgressEvidence = {
 export type DoseDecision = {
   dose: CurrentDose;
   change: 'progress' | 'hold' | 'step-back';
+  /** The decision in a sentence: "Keep 3×10 this week: you did 2 of 4 sessions." */
   reason: string;
+  /** Why, as the clause after the colon: "you did 2 of 4 sessions". Decisions held for one reason share it. */
+  because: string;
   /** Set when the range is used up: the next move is the exercise's harder or easier variant. */
   variant?: { direction: 'harder' | 'easier'; text: string };
   evidence: ProgressEvidence;
@@ -126,17 +129,30 @@ export function progressDose(
     const { say, ...step } = stepDown(e, cur, flare);
     const how = step.variant && e.easier ? ` Easier version: ${e.easier}` : '';
     const safety = flare ? ' If pain is severe or keeps rising, follow the advice on when to seek help.' : '';
-    return { ...base, ...step, change: 'step-back', reason: `${say} this week: ${why}.${how}${safety}` };
+    return {
+      ...base,
+      ...step,
+      change: 'step-back',
+      because: why,
+      reason: `${say} this week: ${why}.${how}${safety}`,
+    };
   }
 
   const missing: string[] = [];
   const started = options.since !== undefined && options.since > nowMs - R.adherenceWindowDays * DAY_MS;
+  if (evidence.adherencePct === null && started) {
+    // Nothing has been due yet: there is nothing to weigh, and saying so is the whole story.
+    const because = 'your plan has only just started';
+    return {
+      ...base,
+      dose: cur,
+      change: 'hold',
+      because,
+      reason: `Keep ${doseText(cur)} this week: ${because}.`,
+    };
+  }
   if (evidence.adherencePct === null) {
-    missing.push(
-      started
-        ? 'it has not been due yet since your plan started'
-        : `it was not scheduled in the last ${R.adherenceWindowDays} days`,
-    );
+    missing.push(`it was not scheduled in the last ${R.adherenceWindowDays} days`);
   } else if (!meetsAdherence(evidence.done, evidence.scheduled)) {
     missing.push(`you did ${evidence.done} of ${sessionsWord(evidence.scheduled)}`);
   }
@@ -151,6 +167,7 @@ export function progressDose(
       ...base,
       dose: cur,
       change: 'hold',
+      because: listInWords(missing),
       reason: `Keep ${doseText(cur)} this week: ${listInWords(missing)}.`,
     };
   }
@@ -164,12 +181,19 @@ export function progressDose(
       dose: cur,
       change: 'progress',
       variant: { direction: 'harder', text },
+      because: why,
       reason: `Move to the harder version this week: ${why}, and ${doseText(cur)} is the top of the dose range. Harder version: ${text}`,
     };
   }
   const top =
     stepUp(e, up.dose) === null ? ' That is the top of the range; next comes the harder version.' : '';
-  return { ...base, dose: up.dose, change: 'progress', reason: `${up.say} this week: ${why}.${top}` };
+  return {
+    ...base,
+    dose: up.dose,
+    change: 'progress',
+    because: why,
+    reason: `${up.say} this week: ${why}.${top}`,
+  };
 }
 
 const sessionsWord = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;

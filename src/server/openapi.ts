@@ -379,7 +379,14 @@ const schemas: Record<string, Schema> = {
     schedule: obj('The week, day by day'),
     today: str('The runner’s today, YYYY-MM-DD'),
     decisions: arrayOf(
-      obj('A dose decision', { id: str(), name: str(), change: str(), reason: str(), dose: str() }),
+      obj('A dose decision', {
+        id: str(),
+        name: str(),
+        change: str(),
+        reason: str('The decision in a sentence'),
+        because: str('Why, as the clause after the colon'),
+        dose: str(),
+      }),
     ),
     changes: arrayOf(
       obj('A swap or drop, by the runner or for their equipment', {
@@ -393,6 +400,13 @@ const schemas: Record<string, Schema> = {
       }),
     ),
     swaps: obj('Per exercise id of the strength and mobility programme: what it may be swapped for', {}),
+    doseNotes: arrayOf(
+      obj('The dose decisions in sentences; one names every exercise kept for the same reason', {
+        exercises: arrayOf(str()),
+        text: str(),
+      }),
+    ),
+    doneToday: arrayOf(str('An exercise or routine id logged today')),
     text: str(),
     checkBack: ref('DueCheckBack'),
   }),

@@ -68,10 +68,25 @@ export type PlanWeek = {
   schedule: Schedule;
   /** The runner's today, `YYYY-MM-DD`, so a client shows the same "today" as the text. */
   today: string;
-  decisions: { id: string; name: string; change: DoseDecision['change']; reason: string; dose: string }[];
+  decisions: {
+    id: string;
+    name: string;
+    change: DoseDecision['change'];
+    reason: string;
+    because: string;
+    dose: string;
+  }[];
+  /**
+   * The decisions for people: one sentence each (shown after the exercise's name), except that
+   * exercises kept at their dose for the same reason share one that names them ("Keep Plank and Squat at
+   * the same doses this week: your plan has only just started.").
+   */
+  doseNotes: { exercises: string[]; text: string }[];
   changes: PlanChangeView[];
   /** Per exercise of the strength and mobility programme: what it may be swapped for. */
   swaps: Record<string, { id: string; name: string }[]>;
+  /** Plan items logged today (exercise or routine ids, a routine's exercises with it), for "Done" shown as done. */
+  doneToday: string[];
   text: string;
   /** The self-care result's check-back while it is unanswered, for the calendar file and the reminder. */
   checkBack?: DueCheckBack;
@@ -111,7 +126,16 @@ function currentDoses(data: DiaryData, plan: Plan, layout: Schedule, now: number
   const novice = newToStrength(data.latest?.answers);
   const doses: Record<string, CurrentDose> = {};
   const last: Record<string, DoseDecision> = {};
-  const history = { sessions: data.sessions, checkins: data.checkins };
+  // The check-in's own pain rating counts as a pain check-in of that day.
+  const rated = data.latest?.answers.pain?.now;
+  const checkins =
+    rated === undefined || !data.latest
+      ? data.checkins
+      : [
+          ...data.checkins,
+          { id: 'check-in', at: data.latest.createdAt, regions: [], score: rated, timing: 'other' as const },
+        ];
+  const history = { sessions: data.sessions, checkins };
   const startDay = localDayNumber(start, offset);
   for (const id of programme(plan)) {
     const e = index('exercises').get(id);
@@ -198,11 +222,13 @@ export async function planWeek(
     name: name(id),
     change: d.change,
     reason: d.reason,
+    because: d.because,
     dose: Object.entries(d.dose)
       .filter(([k]) => k !== 'perSide')
       .map(([k, v]) => `${k} ${v}`)
       .join(', '),
   }));
+  const doseNotes = notesOf(decisions);
   const changes = (plan.changes ?? []).map(changeView);
   const kit = kitOf(answers);
   const swaps: PlanWeek['swaps'] = {};
@@ -231,13 +257,41 @@ export async function planWeek(
   }
   if (decisions.length) {
     out.push('', pc.bold('Doses this week'));
-    for (const d of decisions) out.push(`  ${d.name}: ${d.reason}`);
+    for (const n of doseNotes)
+      out.push(`  ${n.exercises.length === 1 ? `${n.exercises[0]}: ` : ''}${n.text}`);
   }
   if (schedule.notes.length) out.push('');
   for (const n of schedule.notes) out.push(pc.dim(`* ${n}`));
   const checkBack = data.checkBack && pendingCheckBack(data.checkBack, nowDate);
-  const week: PlanWeek = { schedule, today, decisions, changes, swaps, text: `${out.join('\n')}\n` };
+  const todayDay = localDayNumber(now, offset);
+  const logged = new Set(
+    data.sessions.filter((x) => localDayNumber(x.at, offset) === todayDay).flatMap((x) => x.items),
+  );
+  for (const r of knowledge().interventions) if (logged.has(r.id)) for (const e of r.exercises) logged.add(e);
+  const week: PlanWeek = {
+    schedule,
+    today,
+    decisions,
+    doseNotes,
+    changes,
+    swaps,
+    doneToday: [...logged],
+    text: `${out.join('\n')}\n`,
+  };
   return checkBack ? { ...week, checkBack } : week;
+}
+
+/** Dose decisions in sentences: holds for the same reason together, the rest one by one. */
+function notesOf(decisions: PlanWeek['decisions']): PlanWeek['doseNotes'] {
+  const held = new Map<string, string[]>();
+  for (const d of decisions)
+    if (d.change === 'hold') held.set(d.because, [...(held.get(d.because) ?? []), d.name]);
+  return decisions.flatMap((d) => {
+    const group = d.change === 'hold' ? (held.get(d.because) ?? []) : [];
+    if (group.length < 2) return [{ exercises: [d.name], text: d.reason }];
+    if (group[0] !== d.name) return [];
+    return [{ exercises: group, text: `Keep ${andList(group)} at the same doses this week: ${d.because}.` }];
+  });
 }
 
 function changeView(c: AppliedChange): PlanChangeView {
@@ -287,6 +341,8 @@ function findExercise(typed: string): Exercise | undefined {
   );
 }
 
+const andList = (names: string[]) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 const nameList = (names: string[]) =>
   names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 
@@ -319,7 +375,7 @@ export async function changePlan(
       const changed = mine.map((c) => c.original.title);
       throw badInput(
         changed.length
-          ? `"${request.exercise}" is not one of your changes: you changed ${nameList(changed)}`
+          ? `"${request.exercise}" is not one of your changes: you changed ${andList(changed)}`
           : 'you have not changed your plan: there is nothing to restore',
         'exercise',
       );
@@ -331,7 +387,7 @@ export async function changePlan(
   const e = findExercise(request.exercise);
   if (!e || !shown.includes(e.id)) {
     throw badInput(
-      `${e ? e.name : `"${request.exercise}"`} is not in your strength and mobility plan: it has ${nameList(shownNames)}`,
+      `${e ? e.name : `"${request.exercise}"`} is not in your strength and mobility plan: it has ${andList(shownNames)}`,
       'exercise',
     );
   }
@@ -379,7 +435,7 @@ export function swapChoices(
   if (!e || !options) {
     const names = Object.keys(week.swaps).map((id) => index('exercises').get(id)?.name ?? id);
     throw badInput(
-      `${e ? e.name : `"${typed}"`} is not in your strength and mobility plan: it has ${nameList(names)}`,
+      `${e ? e.name : `"${typed}"`} is not in your strength and mobility plan: it has ${andList(names)}`,
       'exercise',
     );
   }

@@ -212,6 +212,16 @@ export const api = {
       throw e;
     }
   },
+  /** Swap an exercise of the plan for another, or drop one; answers with the week as it is now. */
+  changePlan: (
+    change: { action: 'swap'; exercise: string; replacement: string } | { action: 'drop'; exercise: string },
+  ) => post<PlanWeekJson>('/api/plan/changes', change),
+  /** Undo the change of one exercise (the one the plan was built with), or every change. */
+  restorePlan: (exercise?: string) =>
+    request<PlanWeekJson>(
+      'DELETE',
+      exercise === undefined ? '/api/plan/changes' : `/api/plan/changes/${encodeURIComponent(exercise)}`,
+    ),
   deleteAll: () => request<unknown>('DELETE', '/api/data', { confirm: 'DELETE' }),
 };
 

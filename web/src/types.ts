@@ -20,7 +20,13 @@ export type { AnalysisWindow, LoadFlag, LoadSummary, WeekLoad } from '../../src/
 export type { Plan, PlanItem, PlanSection } from '../../src/plan/index.js';
 export type { Advice, NprsProgress, PsfsProgress, WeeklyPoint } from '../../src/progress/index.js';
 export type { WeekAdherence } from '../../src/schedule/adherence.js';
-export type { Schedule, ScheduledDay, ScheduledItem, Slot } from '../../src/schedule/build.js';
+export type {
+  Schedule,
+  ScheduledDay,
+  ScheduledItem,
+  ScheduleGroup,
+  Slot,
+} from '../../src/schedule/build.js';
 export type { TriageResult } from '../../src/triage/index.js';
 
 import type { ExerciseSession, PainCheckin, PsfsRating } from '../../src/diary/types.js';
@@ -119,8 +125,31 @@ export type ProgressJson = {
 
 export type PlanDecision = { id: string; name: string; change: string; reason: string; dose: string };
 
-/** `plan --json`: the week, with the dose decisions. */
-export type PlanWeekJson = { schedule: Schedule; decisions?: PlanDecision[] };
+/** A swap or drop of the plan, as `GET /api/plan` lists it. */
+export type PlanChangeJson = {
+  /** The exercise the plan was built with. */
+  exercise: string;
+  name: string;
+  action: 'swap' | 'drop';
+  replacement?: { id: string; name: string };
+  by: 'you' | 'equipment';
+  at?: string;
+  text: string;
+};
+
+/** `plan --json`: the week, with the dose decisions, the runner's changes and what each exercise may be swapped for. */
+export type PlanWeekJson = {
+  schedule: Schedule;
+  /** The runner's today, YYYY-MM-DD, as the server counts it. */
+  today?: string;
+  decisions?: PlanDecision[];
+  /** The decisions in sentences; one naming several exercises kept for the same reason. */
+  doseNotes?: { exercises: string[]; text: string }[];
+  changes?: PlanChangeJson[];
+  swaps?: Record<string, { id: string; name: string }[]>;
+  /** Plan items logged today (exercise or routine ids). */
+  doneToday?: string[];
+};
 
 export type KbListItem = { kind: string; id: string; name: string };
 export type KbHit = KbListItem & { score: number };
