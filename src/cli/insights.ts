@@ -78,9 +78,14 @@ export function registerInsightCommands(program: Command, storeOptions: (c: Comm
       if (adherence.length) {
         out.push('', pc.bold('Plan adherence'));
         for (const w of adherence) {
-          const pct = w.scheduled ? Math.round((w.done / w.scheduled) * 100) : 0;
+          // Counted from the day the plan began: a week with nothing due yet has no share to show.
+          if (!w.scheduled) {
+            out.push(`  ${w.weekStart}  ${'·'.repeat(10)} nothing due yet`);
+            continue;
+          }
+          const pct = Math.round((w.done / w.scheduled) * 100);
           out.push(
-            `  ${w.weekStart}  ${'█'.repeat(Math.round(pct / 10)).padEnd(10, '·')} ${w.done}/${w.scheduled} (${pct}%)`,
+            `  ${w.weekStart}  ${'█'.repeat(Math.round(pct / 10)).padEnd(10, '·')} ${w.done} of ${w.scheduled} exercise-days done (${pct}%)`,
           );
         }
       }
