@@ -58,6 +58,30 @@ describe('plan changes over HTTP', () => {
     expect(all.json.changes).toEqual([]);
   });
 
+  it('counts adherence from the day the plan started: minutes after the check-in, only what was done today', async () => {
+    const fresh = await harness({ now: () => new Date('2025-03-05T10:00:00Z') });
+    try {
+      const { date: _date, ...undated } = answers;
+      expect((await fresh.call('POST', '/api/assess', undated)).status).toBe(200);
+      const week = (await fresh.call('GET', '/api/plan')).json;
+      const today = week.schedule.days.find((d: { date: string }) => d.date === week.today);
+      const ids = today.groups
+        .flatMap((g: { items: { id: string }[] }) => g.items.map((i) => i.id))
+        .slice(0, 2);
+      expect(ids.length).toBe(2);
+      expect((await fresh.call('POST', '/api/diary/exercise', { items: ids })).status).toBe(201);
+      const progress = (await fresh.call('GET', '/api/progress')).json;
+      expect(progress.adherence).toEqual([{ weekStart: '2025-03-03', scheduled: 2, done: 2 }]);
+      const doses = (await fresh.call('GET', '/api/plan')).json.doseNotes.map(
+        (n: { text: string }) => n.text,
+      );
+      expect(doses.join(' ')).not.toMatch(/\d+ of \d+ sessions|%/);
+      expect(doses.join(' ')).toMatch(/your plan has only just started/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses what is not a change, naming the field', async () => {
     const bad = await h.call('POST', '/api/plan/changes', { action: 'hide', exercise: 'plank' });
     expect(bad.status).toBe(400);
