@@ -174,6 +174,20 @@ describe('a diary you can correct', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
+  it("offers Undo after 'I did this today' on an exercise's page", async () => {
+    const page = await openPage(browser, server, PHONE_390);
+    const before = (await diary()).exercise.length;
+    await visit(page, '/exercises/superman');
+    await page.getByRole('button', { name: 'I did this today' }).click();
+    const toast = page.locator('.toast');
+    await expect(toast.textContent()).resolves.toContain('as done today');
+    expect((await diary()).exercise).toHaveLength(before + 1);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Removed from your diary.').waitFor();
+    expect((await diary()).exercise).toHaveLength(before);
+    await page.context().close();
+  });
+
   it('offers Undo after rating an activity; without Undo the entry stays', async () => {
     const page = await openPage(browser, server, LAPTOP_1280);
     await visit(page, '/diary');

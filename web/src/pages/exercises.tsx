@@ -7,6 +7,7 @@ import { formatDose } from '../../../src/plan/dose.js';
 import { api } from '../api.js';
 import { PositionFigures } from '../components/figures.js';
 import { ErrorBox, Loading, PageTitle, SourceList, useAsync } from '../components/ui.js';
+import { UndoToast, useUndoToast } from '../components/undo-toast.js';
 import { humanise } from '../format.js';
 import { link, navigate, useRoute } from '../router.js';
 import type { Exercise, Source } from '../types.js';
@@ -192,6 +193,7 @@ export function ExercisePage({ id }: { id: string }) {
     return { e, lib, sources };
   }, [id]);
   const [logged, setLogged] = useState<string | undefined>();
+  const toast = useUndoToast();
 
   if (state.loading) return <Loading />;
   if (state.error) return <ErrorBox error={state.error} retry={state.reload} />;
@@ -208,8 +210,16 @@ export function ExercisePage({ id }: { id: string }) {
   }
   const logDone = async () => {
     try {
-      await api.logExercise({ items: [e.id] });
-      setLogged(`Logged ${e.name} as done today.`);
+      const session = (await api.logExercise({ items: [e.id] })) as { id?: string } | undefined;
+      setLogged(undefined);
+      const sessionId = session?.id;
+      toast.offer({
+        message: `Logged ${e.name} as done today.`,
+        undo: async () => {
+          if (sessionId) await api.deleteDiaryEntry('exercise', sessionId);
+          return 'Removed from your diary.';
+        },
+      });
     } catch (err) {
       setLogged((err as Error).message);
     }
@@ -289,10 +299,11 @@ export function ExercisePage({ id }: { id: string }) {
         </button>
       </p>
       {logged && (
-        <p role="status" class="notice notice-info">
+        <p role="alert" class="notice notice-error">
           {logged}
         </p>
       )}
+      <UndoToast toast={toast} />
       <section aria-labelledby="ex-sources-heading">
         <h2 id="ex-sources-heading">Sources</h2>
         <SourceList sources={sources ?? []} />
