@@ -215,13 +215,18 @@ export function CheckList<T extends string>(props: {
   );
 }
 
-/** 0–10 as eleven big buttons (radios), for logging pain in one tap. */
+/**
+ * 0–10 as eleven big buttons (radios), for logging pain in one tap; `ends` names the scale's ends for
+ * another 0–10 scale (PSFS: "0 cannot do it", "10 as well as before").
+ */
 export function ScoreButtons(props: {
   legend: ComponentChildren;
   name: string;
   value: number | undefined;
   onChange: (v: number) => void;
+  ends?: [string, string];
 }) {
+  const [low, high] = props.ends ?? ['0 no pain', '10 worst imaginable'];
   return (
     <fieldset class="field">
       <legend>{props.legend}</legend>
@@ -240,8 +245,8 @@ export function ScoreButtons(props: {
         ))}
       </div>
       <p class="hint scale-words" aria-hidden="true">
-        <span>0 no pain</span>
-        <span>10 worst imaginable</span>
+        <span>{low}</span>
+        <span>{high}</span>
       </p>
     </fieldset>
   );

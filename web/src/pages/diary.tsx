@@ -602,7 +602,8 @@ function PsfsEditor({ rating: r, ...props }: EditorProps & { rating: PsfsRating 
           onInput={(e) => setActivity((e.currentTarget as HTMLInputElement).value)}
         />
       </div>
-      <AbilityScoreButtons
+      <ScoreButtons
+        ends={ABILITY_ENDS}
         legend="How well could you do it? 0 (cannot) to 10 (as before)"
         name={`${idBase}-score`}
         value={score}
@@ -612,40 +613,8 @@ function PsfsEditor({ rating: r, ...props }: EditorProps & { rating: PsfsRating 
   );
 }
 
-/**
- * A PSFS score, 0–10, as eleven buttons like the pain score's, but with the scale's own ends in words:
- * 10 here is "as well as before", not the worst pain.
- */
-function AbilityScoreButtons(props: {
-  legend: string;
-  name: string;
-  value: number | undefined;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <fieldset class="field">
-      <legend>{props.legend}</legend>
-      <div class="scores">
-        {Array.from({ length: 11 }, (_, n) => (
-          <label class="score" key={n}>
-            <input
-              type="radio"
-              name={props.name}
-              value={n}
-              checked={props.value === n}
-              onChange={() => props.onChange(n)}
-            />
-            <span>{n}</span>
-          </label>
-        ))}
-      </div>
-      <p class="hint scale-words" aria-hidden="true">
-        <span>0 cannot do it</span>
-        <span>10 as well as before</span>
-      </p>
-    </fieldset>
-  );
-}
+/** The PSFS scale's ends in words: 10 here is "as well as before", not the worst pain. */
+const ABILITY_ENDS: [string, string] = ['0 cannot do it', '10 as well as before'];
 
 function PsfsForm({
   onLogged,
@@ -695,7 +664,8 @@ function PsfsForm({
             onInput={(e) => setActivity((e.currentTarget as HTMLInputElement).value)}
           />
         </div>
-        <AbilityScoreButtons
+        <ScoreButtons
+          ends={ABILITY_ENDS}
           legend="How well can you do it? 0 (cannot) to 10 (as before)"
           name="psfs-score"
           value={score}
