@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { encodeFit } from '../../src/activities/synthetic/fit.js';
 import { encodeGpx } from '../../src/activities/synthetic/gpx.js';
 import { encodeTcx } from '../../src/activities/synthetic/tcx.js';
@@ -176,6 +176,23 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * How many elements match once the page has caught up: after a click the list may re-render a moment
+ * after the status line, so a count taken at once can be stale. Polls up to the page's own timeout.
+ */
+export async function countOnceSettled(
+  locator: Locator,
+  expected: (n: number) => boolean,
+  timeoutMs = 15_000,
+): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const n = await locator.count();
+    if (expected(n) || Date.now() > until) return n;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  countOnceSettled,
   launchBrowser,
   openPage,
   SELF_CARE_ANSWERS,
@@ -128,8 +129,8 @@ describe('plan page', { timeout: 120_000 }, () => {
     await row.getByRole('button', { name: `Swap ${targetName}` }).click();
     await page.locator('.toast-text', { hasText: `Swapped ${targetName} for ${to}.` }).waitFor();
     await page.locator('.plan-changes li', { hasText: `You swapped ${targetName} for ${to}.` }).waitFor();
-    await expect(page.locator('.week a', { hasText: to }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('.week a', { hasText: targetName }).count()).resolves.toBe(0);
+    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await countOnceSettled(page.locator('.week a', { hasText: targetName }), (n) => n === 0)).toBe(0);
 
     // Drop another exercise, undo it from the toast, and drop it for good.
     const other = (await page.locator('.exercise-row .exercise-name a').allTextContents()).find(
@@ -142,10 +143,12 @@ describe('plan page', { timeout: 120_000 }, () => {
     await otherRow.locator('summary', { hasText: 'Swap or drop' }).click();
     await otherRow.getByRole('button', { name: `Drop ${other}` }).click();
     await page.locator('.toast-text', { hasText: `Left ${other} out of your plan.` }).waitFor();
-    await expect(page.locator('.week a', { hasText: other }).count()).resolves.toBe(0);
+    expect(await countOnceSettled(page.locator('.week a', { hasText: other }), (n) => n === 0)).toBe(0);
     await page.locator('.toast-action').click();
     await page.locator('.toast-text', { hasText: `${other} is back in your plan.` }).waitFor();
-    await expect(page.locator('.week a', { hasText: other }).count()).resolves.toBeGreaterThan(0);
+    expect(await countOnceSettled(page.locator('.week a', { hasText: other }), (n) => n > 0)).toBeGreaterThan(
+      0,
+    );
     if (!(await otherRow.locator('details').getAttribute('open'))) {
       await otherRow.locator('summary', { hasText: 'Swap or drop' }).click();
     }
