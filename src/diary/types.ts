@@ -27,7 +27,20 @@ export type ExerciseSession = {
   /** Plan item ids done (exercise or intervention ids from the knowledge base). */
   items: string[];
   note?: string;
+  /** How the session felt, asked at the end of a guided session. */
+  feeling?: SessionFeeling;
+  /** Pain during the session, 0–10, asked at the end of a guided session. */
+  painDuring?: number;
+  /** How many exercises the session had planned, when it was guided: fewer items means it was stopped early. */
+  planned?: number;
 };
+
+/** The answers to "How did it feel?" after a session. */
+export const SessionFeeling = z.enum(['easy', 'about-right', 'hard']);
+export type SessionFeeling = z.infer<typeof SessionFeeling>;
+
+/** A client-made id (a UUID), so that an entry sent twice (a retry, an offline queue) is stored once. */
+export const ClientId = z.uuid();
 
 /** One Patient-Specific Functional Scale rating: an activity the runner chose, 0 (cannot) to 10 (as before). */
 export type PsfsRating = { id: string; at: number; activity: string; score: number };

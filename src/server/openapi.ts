@@ -352,6 +352,9 @@ const schemas: Record<string, Schema> = {
     at: num(),
     items: arrayOf(str()),
     note: str(),
+    feeling: str('easy, about-right or hard (a guided session)'),
+    painDuring: num('0–10 (a guided session)'),
+    planned: num('exercises the guided session had; more than `items` means it stopped early'),
   }),
   PsfsRating: obj('A saved PSFS rating', { id: str(), at: num(), activity: str(), score: num() }),
   Diary: obj('The diary over a range, oldest first', {
@@ -599,21 +602,25 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'Log a pain check-in (linked to the nearest run)',
           requestBody: jsonBody(
             ref('PainRequest'),
-            '`at`: YYYY-MM-DD, ISO 8601 or epoch ms; never in the future',
+            '`at`: YYYY-MM-DD, ISO 8601 or epoch ms; never in the future. `id`: an optional UUID made by the client: the same id sent again answers 200 with the stored check-in and writes nothing; with different content, 409',
           ),
-          responses: { 201: ok(ref('PainCheckin'), 'Saved'), ...errors(400, 403, 413) },
+          responses: {
+            200: ok(ref('PainCheckin'), 'Already stored under this id'),
+            201: ok(ref('PainCheckin'), 'Saved'),
+            ...errors(400, 403, 409, 413),
+          },
         },
       },
       '/api/diary/exercise': {
         post: {
           summary: 'Log plan items done (exercise or routine ids)',
           description:
-            'The same items (and note) logged again within 10 s of a stored session are that session: 200 with it, nothing written.',
+            'The same items (and note) logged again within 10 s of a stored session are that session: 200 with it, nothing written. With a client-made `id` (a UUID) the id decides: sent again it answers 200 with the stored session; with different content, 409. `feeling` and `painDuring` come from the end of a guided session, `planned` says how many exercises it had.',
           requestBody: jsonBody(ref('ExerciseRequest')),
           responses: {
             200: ok(ref('ExerciseSession'), 'Already logged: the stored session'),
             201: ok(ref('ExerciseSession'), 'Saved'),
-            ...errors(400, 403, 413),
+            ...errors(400, 403, 409, 413),
           },
         },
       },

@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import { PainfulRegion } from '../answers/schema.js';
 import type { ExerciseSession, PainCheckin, PsfsRating } from '../diary/types.js';
-import { NewPainCheckin, PainTiming } from '../diary/types.js';
+import { ClientId, NewPainCheckin, PainTiming, SessionFeeling } from '../diary/types.js';
 import { badInput, notFound } from '../errors.js';
 import { index } from '../knowledge/index.js';
 import { EXERCISE_ITEMS_MAX, NOTE_MAX_CHARS, PSFS_RATINGS_MAX } from '../limits.js';
-import type { DiaryKind, ExerciseSessionChanges, PainCheckinChanges } from '../store/diary.js';
+import type { DiaryKind, ExerciseSessionChanges, NewSession, PainCheckinChanges } from '../store/diary.js';
 import type { Store } from '../store/index.js';
 import { isCalendarDate, parseDateFlag, type TimeRange } from './runs.js';
 
@@ -119,6 +119,7 @@ const At = z.union([z.number(), z.string().max(64)]).optional();
 
 /** The body of `POST /api/diary/pain`. */
 export const PainRequest = z.strictObject({
+  id: ClientId.optional(),
   score: NewPainCheckin.shape.score,
   regions: NewPainCheckin.shape.regions.max(PainfulRegion.options.length),
   timing: PainTiming.default('right-after'),
@@ -128,9 +129,14 @@ export const PainRequest = z.strictObject({
 
 /** The body of `POST /api/diary/exercise`. */
 export const ExerciseRequest = z.strictObject({
+  id: ClientId.optional(),
   items: z.array(z.string().min(1).max(100)).min(1).max(EXERCISE_ITEMS_MAX),
   at: At,
   note: z.string().max(NOTE_MAX_CHARS).optional(),
+  feeling: SessionFeeling.optional(),
+  painDuring: z.number().int().min(0).max(10).optional(),
+  /** How many exercises the guided session had: more than `items` means it was stopped early. */
+  planned: z.number().int().min(1).max(EXERCISE_ITEMS_MAX).optional(),
 });
 
 /** The body of `POST /api/diary/psfs`: one to ten activities (the scale asks for three to five). */
@@ -157,6 +163,8 @@ export const PainEditRequest = z.strictObject({
 /** The body of `PATCH /api/diary/exercise/:id`. */
 export const ExerciseEditRequest = z.strictObject({
   items: ExerciseRequest.shape.items.optional(),
+  feeling: SessionFeeling.nullable().optional(),
+  painDuring: z.number().int().min(0).max(10).nullable().optional(),
   at: At,
   note: EditNote,
 });
@@ -248,7 +256,7 @@ export async function editExerciseSession(
   store: Store,
   id: string,
   changes: ExerciseSessionChanges,
-  fields = 'items, at or note',
+  fields = 'items, at, note, feeling or pain during',
 ): Promise<ExerciseSession> {
   requireChange(changes, fields);
   const { updateExerciseSession } = await import('../store/diary.js');
@@ -290,7 +298,7 @@ export const SAME_SESSION_WITHIN_MS = 10_000;
  */
 export async function logExerciseSession(
   store: Store,
-  entry: { at: number; items: string[]; note?: string },
+  entry: NewSession & { id?: string },
 ): Promise<{ session: ExerciseSession; created: boolean }> {
   const { addExerciseSessionOnce } = await import('../store/diary.js');
   return addExerciseSessionOnce(store.db, entry, SAME_SESSION_WITHIN_MS);

@@ -64,6 +64,10 @@ const ExerciseRow = z.strictObject({
   at: Epoch,
   items: jsonText(KnownItems),
   note: ExerciseRequest.shape.note.unwrap().nullable(),
+  // Added in backup version 5: absent from older backups.
+  feeling: ExerciseRequest.shape.feeling.unwrap().nullable().default(null),
+  pain_during: ExerciseRequest.shape.painDuring.unwrap().nullable().default(null),
+  planned: ExerciseRequest.shape.planned.unwrap().nullable().default(null),
 });
 
 const PsfsRating = PsfsRequest.shape.ratings.element.shape;

@@ -12,9 +12,10 @@ import { writeTransaction } from './transaction.js';
 export const BACKUP_FORMAT = 'backstride-backup';
 /**
  * 2 added `check_backs`; 3 added the runs' `samples_distance_m`, `truncated` and `import_notes`; 4 added
- * `plan_changes`. Older backups (without them) still restore.
+ * `plan_changes`; 5 added the exercise sessions' `feeling`, `pain_during` and `planned`. Older backups
+ * (without them) still restore.
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /** Tables in dependency order (runs before the check-ins that point at them, assessments before check-backs). */
 const TABLES = [
@@ -33,7 +34,7 @@ const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs', 'plan_changes']
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(BACKUP_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(BACKUP_VERSION)]),
   exportedAt: z.string(),
   tables: z.strictObject(
     Object.fromEntries(

@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { ExerciseSession, PainCheckin, PainTiming, PsfsRating } from '../diary/types.js';
+import type { ExerciseSession, PainCheckin, PainTiming, PsfsRating, SessionFeeling } from '../diary/types.js';
+import { conflict } from '../errors.js';
 import type { Database } from './schema.js';
-import { lockForTransaction, writeTransaction } from './transaction.js';
+import { LOCKS, lockForTransaction, writeTransaction } from './transaction.js';
 
 /** The diary's three kinds of entry, each in its own table. */
 export type DiaryKind = 'pain' | 'exercise' | 'psfs';
@@ -16,12 +17,6 @@ const TABLE = {
   exercise: 'exercise_sessions',
   psfs: 'psfs_ratings',
 } as const satisfies Record<DiaryKind, keyof Database>;
-
-/**
- * The PostgreSQL advisory lock (see transaction.ts) that serializes "is this session already logged?"
- * with the insert; apart from LOCKS' small numbers there.
- */
-const SESSION_LOCK = 0x44_49; // "DI"
 
 const HOUR = 3_600_000;
 /** How far from a run a check-in may be and still be about it, by timing. */
@@ -55,15 +50,35 @@ export async function nearestRun(
   return sorted[0]?.id;
 }
 
-export async function addPainCheckin(
+export async function addPainCheckin(db: Kysely<Database>, c: NewCheckin): Promise<PainCheckin> {
+  return (await addPainCheckinOnce(db, c)).checkin;
+}
+
+type NewCheckin = { at: number; regions: string[]; score: number; timing: PainTiming; note?: string };
+
+/**
+ * Add a pain check-in. With a client-made `id` it is stored once: the same id sent again (a retry, an
+ * offline queue flushing twice) returns the stored check-in with `created: false`, and the same id with
+ * different content is a conflict.
+ */
+export async function addPainCheckinOnce(
   db: Kysely<Database>,
-  c: { at: number; regions: string[]; score: number; timing: PainTiming; note?: string },
-): Promise<PainCheckin> {
+  c: NewCheckin & { id?: string },
+): Promise<{ checkin: PainCheckin; created: boolean }> {
   // The link and the insert in one write transaction: the run it points at cannot go in between.
   return writeTransaction(db, async (trx) => {
+    if (c.id !== undefined) {
+      await lockForTransaction(trx, LOCKS.painCheckins);
+      const stored = await trx
+        .selectFrom('pain_checkins')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirst();
+      if (stored) return { checkin: sameEntry(toCheckin(stored), c, 'pain check-in'), created: false };
+    }
     const runId = await nearestRun(trx, c.at, c.timing);
     const row = {
-      id: randomUUID(),
+      id: c.id ?? randomUUID(),
       at: c.at,
       regions: JSON.stringify(c.regions),
       score: c.score,
@@ -72,8 +87,24 @@ export async function addPainCheckin(
       run_id: runId ?? null,
     };
     await trx.insertInto('pain_checkins').values(row).execute();
-    return toCheckin(row);
+    return { checkin: toCheckin(row), created: true };
   });
+}
+
+/**
+ * The stored entry when a resent one (same client id) says the same thing; a conflict otherwise. Lists
+ * compare as sets; the time and fields the resent entry leaves out are not compared (a resend without
+ * `at` is stamped with the time it arrived).
+ */
+function sameEntry<T extends object>(stored: T, sent: object, what: string): T {
+  const norm = (v: unknown) =>
+    Array.isArray(v) ? JSON.stringify([...new Set(v as unknown[])].sort()) : JSON.stringify(v ?? null);
+  for (const [key, value] of Object.entries(sent)) {
+    if (key === 'id' || key === 'at' || value === undefined) continue;
+    if (norm((stored as Record<string, unknown>)[key]) !== norm(value))
+      throw conflict(`a different ${what} was already stored with this id`);
+  }
+  return stored;
 }
 
 /** What a correction may change in a pain check-in; `note: null` removes the note. */
@@ -129,11 +160,29 @@ export async function listPainCheckins(db: Kysely<Database>, range: Range = {}):
   return (await q.orderBy('at', 'asc').execute()).map(toCheckin);
 }
 
+/** A session as logged: what was done, and from a guided session how it felt and what was planned. */
+export type NewSession = {
+  at: number;
+  items: string[];
+  note?: string;
+  feeling?: SessionFeeling;
+  painDuring?: number;
+  planned?: number;
+};
+
 export async function addExerciseSession(
   db: Kysely<Database>,
-  s: { at: number; items: string[]; note?: string },
+  s: NewSession & { id?: string },
 ): Promise<ExerciseSession> {
-  const row = { id: randomUUID(), at: s.at, items: JSON.stringify(s.items), note: s.note ?? null };
+  const row = {
+    id: s.id ?? randomUUID(),
+    at: s.at,
+    items: JSON.stringify(s.items),
+    note: s.note ?? null,
+    feeling: s.feeling ?? null,
+    pain_during: s.painDuring ?? null,
+    planned: s.planned ?? null,
+  };
   await db.insertInto('exercise_sessions').values(row).execute();
   return toSession(row);
 }
@@ -145,11 +194,21 @@ export async function addExerciseSession(
  */
 export async function addExerciseSessionOnce(
   db: Kysely<Database>,
-  s: { at: number; items: string[]; note?: string },
+  s: NewSession & { id?: string },
   withinMs: number,
 ): Promise<{ session: ExerciseSession; created: boolean }> {
   return writeTransaction(db, async (trx) => {
-    await lockForTransaction(trx, SESSION_LOCK);
+    await lockForTransaction(trx, LOCKS.exerciseSessions);
+    if (s.id !== undefined) {
+      // A client id decides on its own: the same id is the same session, whatever its time.
+      const stored = await trx
+        .selectFrom('exercise_sessions')
+        .selectAll()
+        .where('id', '=', s.id)
+        .executeTakeFirst();
+      if (stored) return { session: sameEntry(toSession(stored), s, 'exercise session'), created: false };
+      return { session: await addExerciseSession(trx, s), created: true };
+    }
     const near = await trx
       .selectFrom('exercise_sessions')
       .selectAll()
@@ -173,12 +232,18 @@ function toSession(r: Database['exercise_sessions']): ExerciseSession {
     at: r.at,
     items: JSON.parse(r.items) as string[],
     ...(r.note !== null && r.note !== '' ? { note: r.note } : {}),
+    ...(r.feeling !== null ? { feeling: r.feeling as SessionFeeling } : {}),
+    ...(r.pain_during !== null ? { painDuring: r.pain_during } : {}),
+    ...(r.planned !== null ? { planned: r.planned } : {}),
   };
 }
 
 /** What a correction may change in an exercise session; `note: null` removes the note. */
 export type ExerciseSessionChanges = Partial<Pick<ExerciseSession, 'at' | 'items'>> & {
   note?: string | null;
+  /** null removes the answer. */
+  feeling?: SessionFeeling | null;
+  painDuring?: number | null;
 };
 
 /** Correct an exercise session; `undefined` when there is none with this id. */
@@ -195,6 +260,8 @@ export async function updateExerciseSession(
       ...(changes.at !== undefined ? { at: changes.at } : {}),
       ...(changes.items !== undefined ? { items: JSON.stringify(changes.items) } : {}),
       ...(changes.note !== undefined ? { note: changes.note || null } : {}),
+      ...(changes.feeling !== undefined ? { feeling: changes.feeling } : {}),
+      ...(changes.painDuring !== undefined ? { pain_during: changes.painDuring } : {}),
     };
     const { id: _id, ...values } = next;
     await trx.updateTable('exercise_sessions').set(values).where('id', '=', id).execute();

@@ -143,6 +143,23 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0006-session-feedback': {
+      async up(db: Kysely<unknown>) {
+        // Issue 11: a guided session ends with "How did it feel?" and pain during, and may stop early.
+        await db.schema
+          .alterTable('exercise_sessions')
+          .addColumn('feeling', 'text', (c) => c.check(sql`feeling in ('easy', 'about-right', 'hard')`))
+          .execute();
+        await db.schema
+          .alterTable('exercise_sessions')
+          .addColumn('pain_during', 'integer', (c) => c.check(sql`pain_during between 0 and 10`))
+          .execute();
+        await db.schema
+          .alterTable('exercise_sessions')
+          .addColumn('planned', 'integer', (c) => c.check(sql`planned between 1 and 100`))
+          .execute();
+      },
+    },
   };
 }
 

@@ -63,6 +63,10 @@ export interface ExerciseSessionsTable {
   at: number;
   items: string;
   note: string | null;
+  /** 'easy' | 'about-right' | 'hard' (migration 0006). */
+  feeling: string | null;
+  pain_during: number | null;
+  planned: number | null;
 }
 
 export interface PsfsRatingsTable {

@@ -79,7 +79,14 @@ export const isPostgres = (db: Kysely<Database>): boolean =>
 
 /** Advisory lock keys (class, object) for the two-int form: apart from Kysely's own migration lock. */
 const LOCK_CLASS = 0x42_53_54; // "BST"
-export const LOCKS = { migrations: 1, runs: 2 } as const;
+export const LOCKS = {
+  migrations: 1,
+  runs: 2,
+  /** "Is this exercise session already logged?" and its insert. */
+  exerciseSessions: 0x44_49,
+  /** "Is a check-in with this client id stored?" and its insert. */
+  painCheckins: 0x44_50,
+} as const;
 
 /**
  * On PostgreSQL, hold `lock` until the end of the current transaction (other writers taking the same

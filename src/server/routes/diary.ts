@@ -22,7 +22,7 @@ import {
   parseAt,
   parseExerciseItems,
 } from '../../services/diary.js';
-import { addPainCheckin, addPsfsRatings } from '../../store/diary.js';
+import { addPainCheckinOnce, addPsfsRatings } from '../../store/diary.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, RangeQuery, readJson } from '../http.js';
 
@@ -34,23 +34,29 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
   app.post('/api/diary/pain', async (c) => {
     const body = parseWith(PainRequest, await readJson(c));
     const entry = {
+      ...(body.id ? { id: body.id } : {}),
       at: parseAt(body.at, ctx.now().getTime(), 'at'),
       regions: [...new Set(body.regions)],
       score: body.score,
       timing: body.timing,
       ...(body.note ? { note: body.note } : {}),
     };
-    const saved = await addPainCheckin((await ctx.store.get()).db, entry);
-    return c.json(saved, 201);
+    // With a client id, the same check-in sent again (a retry, an offline queue) answers 200 with the stored one.
+    const { checkin, created } = await addPainCheckinOnce((await ctx.store.get()).db, entry);
+    return c.json(checkin, created ? 201 : 200);
   });
 
   // The same session sent again within seconds (a double tap, a retry) answers 200 with the stored one.
   app.post('/api/diary/exercise', async (c) => {
     const body = parseWith(ExerciseRequest, await readJson(c));
     const entry = {
+      ...(body.id ? { id: body.id } : {}),
       at: parseAt(body.at, ctx.now().getTime(), 'at'),
       items: parseExerciseItems(body.items),
       ...(body.note ? { note: body.note } : {}),
+      ...(body.feeling ? { feeling: body.feeling } : {}),
+      ...(body.painDuring !== undefined ? { painDuring: body.painDuring } : {}),
+      ...(body.planned !== undefined ? { planned: body.planned } : {}),
     };
     const { session, created } = await logExerciseSession(await ctx.store.get(), entry);
     return c.json(session, created ? 201 : 200);
@@ -78,7 +84,13 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
 
   app.patch('/api/diary/exercise/:id', async (c) => {
     const body = parseWith(ExerciseEditRequest, await readJson(c));
-    const changes = { at: at(body.at), items: body.items && parseExerciseItems(body.items), note: body.note };
+    const changes = {
+      at: at(body.at),
+      items: body.items && parseExerciseItems(body.items),
+      note: body.note,
+      feeling: body.feeling,
+      painDuring: body.painDuring,
+    };
     return c.json(await editExerciseSession(await ctx.store.get(), c.req.param('id'), changes));
   });
 
