@@ -7,7 +7,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byId } from '../knowledge/index.js';
 import { formatDose, type Plan, type PlanItem } from '../plan/index.js';
-import { buildSchedule, escapeText, foldLine, ICS_DISCLAIMER, type Schedule, toIcs } from './index.js';
+import {
+  ALL_DAY_REMINDER_TEXT,
+  buildSchedule,
+  DEFAULT_REMIND_MIN,
+  escapeText,
+  foldLine,
+  ICS_DISCLAIMER,
+  MAX_REMIND_MIN,
+  type Reminder,
+  readReminder,
+  type Schedule,
+  toIcs,
+} from './index.js';
 
 // ── A small iCalendar reader ───────────────────────────────────────────────────────────────
 
@@ -34,17 +46,28 @@ function parseLine(line: string): Prop {
 const unescapeText = (v: string) =>
   v.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
-/** Each VEVENT as a map from property name to property. */
+/**
+ * Each VEVENT as a map from property name to property; its VALARM's properties under `VALARM:NAME`, and
+ * `VALARM` itself once per alarm (so a second alarm would show as a count above one).
+ */
 function events(ics: string): Map<string, Prop>[] {
   const out: Map<string, Prop>[] = [];
   let current: Map<string, Prop> | undefined;
+  let inAlarm = false;
+  let alarms = 0;
   for (const line of unfold(ics)) {
     const p = parseLine(line);
-    if (p.name === 'BEGIN' && p.value === 'VEVENT') current = new Map();
-    else if (p.name === 'END' && p.value === 'VEVENT' && current) {
+    if (p.name === 'BEGIN' && p.value === 'VEVENT') {
+      current = new Map();
+      alarms = 0;
+    } else if (p.name === 'END' && p.value === 'VEVENT' && current) {
       out.push(current);
       current = undefined;
-    } else current?.set(p.name, p);
+    } else if (p.name === 'BEGIN' && p.value === 'VALARM') {
+      inAlarm = true;
+      current?.set('VALARM', { name: 'VALARM', params: {}, value: String(++alarms) });
+    } else if (p.name === 'END' && p.value === 'VALARM') inAlarm = false;
+    else current?.set(inAlarm ? `VALARM:${p.name}` : p.name, p);
   }
   return out;
 }
@@ -248,7 +271,9 @@ describe('toIcs escaping and UIDs', () => {
       (x) => x.get('UID')?.value === 'backstride-20250304-before-run@backstride.local',
     );
     expect(text(e, 'SUMMARY')).toBe(`Backstride: before run — w${title.slice(1)}`);
-    expect(text(e, 'DESCRIPTION')).toBe(`${title}\n1. Line one,\nline two; done.\n\n${ICS_DISCLAIMER}`);
+    expect(text(e, 'DESCRIPTION')).toBe(
+      `${title}\n1. Line one,\nline two; done.\n\n${ALL_DAY_REMINDER_TEXT}\n${ICS_DISCLAIMER}`,
+    );
   });
 
   it('escapeText and foldLine round-trip any text', () => {
@@ -341,7 +366,17 @@ describe('toIcs check-back', () => {
     const timed = checkBack(
       toIcs(schedule(), { weeks: 4, now: NOW, time: '07:30', checkBack: { on: '2025-03-06' } }),
     );
-    expect(timed.alarm.find((p) => p.name === 'TRIGGER')?.value).toBe('PT7H30M');
+    // Half an hour before the session time by default; at it with 0; none when reminders are off.
+    expect(timed.alarm.find((p) => p.name === 'TRIGGER')?.value).toBe('PT7H');
+    const atStart = checkBack(
+      toIcs(schedule(), { weeks: 4, now: NOW, time: '07:30', remind: 0, checkBack: { on: '2025-03-06' } }),
+    );
+    expect(atStart.alarm.find((p) => p.name === 'TRIGGER')?.value).toBe('PT7H30M');
+    const off = checkBack(
+      toIcs(schedule(), { weeks: 4, now: NOW, remind: 'off', checkBack: { on: '2025-03-06' } }),
+    );
+    expect(off.alarm).toEqual([]);
+    expect(off.prop('SUMMARY')).toBeDefined();
     const late = checkBack(toIcs(schedule(), { weeks: 4, now: NOW, checkBack: { on: '2025-02-20' } }));
     const pad = (n: number) => String(n).padStart(2, '0');
     const today = `${NOW.getFullYear()}${pad(NOW.getMonth() + 1)}${pad(NOW.getDate())}`;
@@ -356,5 +391,76 @@ describe('toIcs check-back', () => {
       /checkBack\.on must be a date/,
     );
     expect(toIcs(schedule(), { weeks: 4, now: NOW })).not.toContain('check-back');
+  });
+});
+
+// ── Reminders ──────────────────────────────────────────────────────────────────────────────
+
+describe('toIcs reminders', () => {
+  const alarmOf = (e: Map<string, Prop>) => ({
+    count: e.get('VALARM')?.value,
+    action: e.get('VALARM:ACTION')?.value,
+    trigger: e.get('VALARM:TRIGGER')?.value,
+    text: text(e, 'VALARM:DESCRIPTION'),
+  });
+
+  it('gives every timed event one display alarm 30 minutes before it by default, named like the event', () => {
+    const all = events(toIcs(schedule(), { weeks: 4, now: NOW, time: '18:15' }));
+    expect(all).toHaveLength(12);
+    for (const e of all) {
+      expect(alarmOf(e)).toEqual({
+        count: '1',
+        action: 'DISPLAY',
+        trigger: '-PT30M',
+        text: text(e, 'SUMMARY'),
+      });
+      expect(e.get('VALARM:TRIGGER')?.params).toEqual({ RELATED: 'START' });
+      expect(text(e, 'DESCRIPTION')).not.toContain(ALL_DAY_REMINDER_TEXT);
+    }
+  });
+
+  it('reminds the chosen minutes before, or at the start with 0, and writes no alarm when off', () => {
+    const trigger = (remind: Reminder) =>
+      events(toIcs(schedule(), { weeks: 2, now: NOW, time: '07:00', remind })).map(
+        (e) => e.get('VALARM:TRIGGER')?.value,
+      );
+    expect(new Set(trigger(0))).toEqual(new Set(['PT0S']));
+    expect(new Set(trigger(10))).toEqual(new Set(['-PT10M']));
+    expect(new Set(trigger(90))).toEqual(new Set(['-PT1H30M']));
+    expect(new Set(trigger(120))).toEqual(new Set(['-PT2H']));
+    expect(new Set(trigger(MAX_REMIND_MIN))).toEqual(new Set(['-PT24H']));
+    const off = toIcs(schedule(), { weeks: 2, now: NOW, time: '07:00', remind: 'off' });
+    expect(off).not.toContain('VALARM');
+    expect(events(off)).toHaveLength(12);
+  });
+
+  it('reminds an all-day event at 9:00 that morning, and says so in its description', () => {
+    for (const remind of [DEFAULT_REMIND_MIN, 0, 120] as const) {
+      for (const e of events(toIcs(schedule(), { weeks: 2, now: NOW, remind }))) {
+        expect(e.get('VALARM:TRIGGER')?.value).toBe('PT9H');
+        const d = text(e, 'DESCRIPTION');
+        expect(d.endsWith(`\n${ALL_DAY_REMINDER_TEXT}\n${ICS_DISCLAIMER}`)).toBe(true);
+      }
+    }
+    for (const e of events(toIcs(schedule(), { weeks: 2, now: NOW, remind: 'off' }))) {
+      expect(text(e, 'DESCRIPTION')).not.toContain('Reminder');
+    }
+  });
+
+  it('refuses a reminder that is not whole minutes from 0 to a day', () => {
+    for (const remind of [-5, 2.5, MAX_REMIND_MIN + 1, Number.NaN]) {
+      expect(() => toIcs(schedule(), { weeks: 2, now: NOW, remind })).toThrow(
+        /remind must be a whole number/,
+      );
+    }
+  });
+
+  it('reads a reminder as people type it', () => {
+    expect(readReminder('30')).toBe(30);
+    expect(readReminder(' 0 ')).toBe(0);
+    expect(readReminder('OFF')).toBe('off');
+    expect(readReminder('1440')).toBe(1440);
+    for (const bad of ['', '1441', '-5', '2.5', '30m', 'half an hour'])
+      expect(readReminder(bad), bad).toBeUndefined();
   });
 });

@@ -4,7 +4,9 @@
  * Apple Calendar and Outlook accept it: CRLF line endings, lines folded at 75 octets (never inside a
  * UTF-8 character), TEXT escaping, a UTC DTSTAMP, DATE or floating local DATE-TIME starts with an UNTIL
  * of the same type, and UIDs that stay the same when the same schedule is exported again, so a
- * re-import updates events instead of duplicating them.
+ * re-import updates events instead of duplicating them. Every event carries a DISPLAY VALARM (RFC 5545
+ * 3.6.6): a set number of minutes before a timed event, and at 9:00 on the day of an all-day one, whose
+ * start is midnight, so "30 minutes before" would ring the evening before.
  */
 import { badInput } from '../errors.js';
 import type { Schedule, ScheduledDay, ScheduleGroup, Slot } from './build.js';
@@ -19,6 +21,11 @@ export type IcsOptions = {
   now: Date;
   /** Local start time `HH:MM` for timed morning events; without it events are all-day. */
   time?: string;
+  /**
+   * The reminder: minutes before each timed event's start (0 = at the start, up to a day), or `'off'`.
+   * All-day events are reminded at 9:00 that day whatever the minutes. Default 30.
+   */
+  remind?: Reminder;
   /** Minutes per timed event; a day's events follow one another. Default 15. */
   durationMin?: number;
   /** End the repeat with a COUNT of occurrences (default) or an UNTIL date. */
@@ -29,6 +36,31 @@ export type IcsOptions = {
    */
   checkBack?: { on: string };
 };
+
+/** Minutes before a session (0–1440) or no reminders. */
+export type Reminder = number | 'off';
+
+/** The reminder when none is chosen: half an hour to get changed and find a mat. */
+export const DEFAULT_REMIND_MIN = 30;
+/** A day: the longest reminder that still reads as "before this session". */
+export const MAX_REMIND_MIN = 24 * 60;
+/** When an all-day event's reminder rings: a morning hour, minutes after local midnight. */
+export const ALL_DAY_REMINDER_MIN = 9 * 60;
+
+/**
+ * A reminder as people type it: whole minutes (`30`, `0`) or `off`; undefined when it is neither.
+ * @example readReminder('45') // 45
+ */
+export function readReminder(text: string): Reminder | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'off' || t === 'none') return 'off';
+  if (!/^\d{1,4}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n <= MAX_REMIND_MIN ? n : undefined;
+}
+
+/** Whether `HH:MM` is a 24-hour clock time. */
+export const isClockTime = (text: string) => /^([01]\d|2[0-3]):([0-5]\d)$/.test(text);
 
 /** The check-back event's title. */
 export const CHECK_BACK_TITLE = 'Backstride check-back: is your back easing?';
@@ -60,6 +92,10 @@ export function toIcs(schedule: Schedule, options: IcsOptions): string {
   if (!Number.isInteger(durationMin) || durationMin < 1 || durationMin > 240) {
     throw badInput('durationMin must be a whole number of minutes from 1 to 240', 'durationMin');
   }
+  const remind = options.remind ?? DEFAULT_REMIND_MIN;
+  if (remind !== 'off' && (!Number.isInteger(remind) || remind < 0 || remind > MAX_REMIND_MIN)) {
+    throw badInput(`remind must be a whole number of minutes from 0 to ${MAX_REMIND_MIN}, or off`, 'remind');
+  }
   const stamp = utcStamp(now);
 
   const events: string[][] = [];
@@ -68,10 +104,12 @@ export function toIcs(schedule: Schedule, options: IcsOptions): string {
       if (!group.items.length) return;
       // A day's timed events follow one another rather than overlap.
       const startMin = time === undefined ? undefined : time + k * durationMin;
-      events.push(vevent(day, group, { stamp, weeks, startMin, durationMin, end: options.end ?? 'count' }));
+      events.push(
+        vevent(day, group, { stamp, weeks, startMin, durationMin, end: options.end ?? 'count', remind }),
+      );
     });
   }
-  if (options.checkBack) events.push(checkBackEvent(options.checkBack.on, now, stamp, time));
+  if (options.checkBack) events.push(checkBackEvent(options.checkBack.on, now, stamp, time, remind));
   if (!events.length) throw badInput('nothing to export: the schedule has no exercises', 'schedule');
 
   const name = escapeText(options.calendarName ?? 'Backstride');
@@ -96,6 +134,7 @@ type EventOptions = {
   startMin: number | undefined;
   durationMin: number;
   end: 'count' | 'until';
+  remind: Reminder;
 };
 
 function vevent(day: ScheduledDay, group: ScheduleGroup, o: EventOptions): string[] {
@@ -126,18 +165,52 @@ function vevent(day: ScheduledDay, group: ScheduleGroup, o: EventOptions): strin
     ...start,
     `RRULE:FREQ=WEEKLY;BYDAY=${byday};${endRule}`,
     `SUMMARY:${escapeText(summary)}`,
-    `DESCRIPTION:${escapeText(description(group))}`,
+    `DESCRIPTION:${escapeText(description(group, o.startMin === undefined && o.remind !== 'off'))}`,
     // All-day reminders should not block the runner's free/busy time.
     `TRANSP:${o.startMin === undefined ? 'TRANSPARENT' : 'OPAQUE'}`,
+    ...(o.remind === 'off'
+      ? []
+      : valarm(summary, o.startMin === undefined ? ALL_DAY_REMINDER_MIN : -o.remind)),
     'END:VEVENT',
   ];
+}
+
+/**
+ * A DISPLAY alarm `offsetMin` minutes after the event's start (negative: before it). RELATED=START is
+ * the default, said anyway for readers that guess otherwise.
+ */
+function valarm(text: string, offsetMin: number): string[] {
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(text)}`,
+    `TRIGGER;RELATED=START:${durationText(offsetMin)}`,
+    'END:VALARM',
+  ];
+}
+
+/**
+ * An RFC 5545 3.3.6 DURATION in hours and minutes.
+ * @example durationText(-90) // '-PT1H30M'; durationText(0) // 'PT0S'
+ */
+function durationText(minutes: number): string {
+  if (minutes === 0) return 'PT0S';
+  const m = Math.abs(minutes);
+  const h = Math.floor(m / 60);
+  return `${minutes < 0 ? '-' : ''}PT${h ? `${h}H` : ''}${m % 60 ? `${m % 60}M` : ''}`;
 }
 
 /**
  * One all-day event for the check-back, with a display alarm that morning. Its UID does not depend on
  * the date, so importing a later export moves the check-back rather than adding a second one.
  */
-function checkBackEvent(on: string, now: Date, stamp: string, time: number | undefined): string[] {
+function checkBackEvent(
+  on: string,
+  now: Date,
+  stamp: string,
+  time: number | undefined,
+  remind: Reminder,
+): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(dayNumber(on))) {
     throw badInput(`checkBack.on must be a date as YYYY-MM-DD, got "${on}"`, 'checkBack.on');
   }
@@ -145,7 +218,6 @@ function checkBackEvent(on: string, now: Date, stamp: string, time: number | und
   const pad = (n: number) => String(n).padStart(2, '0');
   const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const day = on < today ? today : on;
-  const alarmMin = time ?? 9 * 60;
   const text = [
     'Time to check back: is your back easing?',
     '',
@@ -164,17 +236,19 @@ function checkBackEvent(on: string, now: Date, stamp: string, time: number | und
     `SUMMARY:${escapeText(CHECK_BACK_TITLE)}`,
     `DESCRIPTION:${escapeText(text)}`,
     'TRANSP:TRANSPARENT',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(CHECK_BACK_TITLE)}`,
-    // After the all-day start (local midnight): that morning.
-    `TRIGGER;RELATED=START:PT${Math.floor(alarmMin / 60)}H${alarmMin % 60 ? `${alarmMin % 60}M` : ''}`,
-    'END:VALARM',
+    // After the all-day start (local midnight): before the session time, else that morning.
+    ...(remind === 'off'
+      ? []
+      : valarm(CHECK_BACK_TITLE, time === undefined ? ALL_DAY_REMINDER_MIN : time - remind)),
     'END:VEVENT',
   ];
 }
 
-function description(group: ScheduleGroup): string {
+/** Said on an all-day event that has a reminder, so its 9:00 is not a surprise. */
+export const ALL_DAY_REMINDER_TEXT =
+  'Reminder at 9:00 that morning. Choose a session time in Backstride to have it at a set time, with the reminder before it.';
+
+function description(group: ScheduleGroup, allDayReminder: boolean): string {
   const out: string[] = [];
   // An undosed routine is its own item, so its title already heads its entry.
   const routines = [
@@ -189,6 +263,7 @@ function description(group: ScheduleGroup): string {
     });
     out.push('');
   }
+  if (allDayReminder) out.push(ALL_DAY_REMINDER_TEXT);
   out.push(ICS_DISCLAIMER);
   return out.join('\n');
 }
@@ -235,9 +310,8 @@ export function foldLine(line: string): string {
 const utf8Length = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 function parseTime(hhmm: string): number {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
-  if (!m) throw badInput(`time must be HH:MM, got "${hhmm}"`, 'time');
-  return Number(m[1]) * 60 + Number(m[2]);
+  if (!isClockTime(hhmm)) throw badInput(`time must be HH:MM, got "${hhmm}"`, 'time');
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
 /** `HHMMSS` for minutes after midnight; a day's stacked events stop at 23:59 rather than spill into the next. */

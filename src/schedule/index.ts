@@ -26,7 +26,21 @@ export {
   weekStartOf,
 } from './build.js';
 export { type CurrentDose, doseText, firstDose, startDose } from './dose.js';
-export { CHECK_BACK_TITLE, escapeText, foldLine, ICS_DISCLAIMER, type IcsOptions, toIcs } from './ics.js';
+export {
+  ALL_DAY_REMINDER_MIN,
+  ALL_DAY_REMINDER_TEXT,
+  CHECK_BACK_TITLE,
+  DEFAULT_REMIND_MIN,
+  escapeText,
+  foldLine,
+  ICS_DISCLAIMER,
+  type IcsOptions,
+  isClockTime,
+  MAX_REMIND_MIN,
+  type Reminder,
+  readReminder,
+  toIcs,
+} from './ics.js';
 export {
   type DoseDecision,
   type DoseHistory,
