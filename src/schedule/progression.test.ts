@@ -317,3 +317,51 @@ describe('progressDose: step back and hold', () => {
     });
   });
 });
+
+// ── A guided session's feedback ────────────────────────────────────────────────────────────
+
+describe('progressDose: how the sessions felt', () => {
+  const start = dose({ sets: 2, reps: 12 });
+  /** The steady history, with the newest session's feedback replaced. */
+  const withFeedback = (feedback: Partial<ExerciseSession>, older: Partial<ExerciseSession> = {}) => {
+    const h = steady('band-pull-apart');
+    const [newest, next, ...rest] = h.sessions;
+    if (!newest || !next) throw new Error('expected sessions');
+    return { ...h, sessions: [{ ...newest, ...feedback }, { ...next, ...older }, ...rest] };
+  };
+  const decide = (history: ReturnType<typeof steady>) =>
+    progressDose('band-pull-apart', start, history, NOW, FIVE);
+
+  it('steps up when the sessions felt about right and pain during stayed put', () => {
+    const r = decide(withFeedback({ feeling: 'about-right', painDuring: 3 }, { painDuring: 2 }));
+    expect(r.change).toBe('progress');
+    expect(r.evidence).toMatchObject({ hardSessions: 0, sessionPainRise: 1 });
+  });
+
+  it('holds when a session in the last week felt hard', () => {
+    const r = decide(withFeedback({ feeling: 'hard' }));
+    expect(r.change).toBe('hold');
+    expect(r.dose).toEqual(start);
+    expect(r.reason).toBe('Keep 2×12 this week: you said a session with it felt hard in the last 7 days.');
+  });
+
+  it('holds when pain during rose by 2 against the session before, and not by 1', () => {
+    const held = decide(withFeedback({ painDuring: 4 }, { painDuring: 2 }));
+    expect(held.change).toBe('hold');
+    expect(held.reason).toContain('your pain during a session with it rose by 2 points');
+    expect(decide(withFeedback({ painDuring: 3 }, { painDuring: 2 })).change).toBe('progress');
+  });
+
+  it('compares the first rated session with the check-in before it', () => {
+    // The steady check-ins score 2: a first session at 4 is a rise of 2.
+    const r = decide(withFeedback({ painDuring: 4 }));
+    expect(r.evidence.sessionPainRise).toBe(2);
+    expect(r.change).toBe('hold');
+  });
+
+  it('forgets a hard session more than a week old', () => {
+    const h = steady('band-pull-apart');
+    const old = { id: 'old', at: NOW - 9 * DAY, items: ['band-pull-apart'], feeling: 'hard' as const };
+    expect(decide({ ...h, sessions: [...h.sessions, old] }).change).toBe('progress');
+  });
+});

@@ -27,6 +27,8 @@ export const PROGRESSION_RULES = {
   maxMeanPain: 3,
   /** A rise this large steps back; 2 points is the numeric pain rating's minimal important change (`nprs`). */
   painRiseStepBack: 2,
+  /** A session's "pain during" this far above the one before holds the dose (issue 11: the session's feedback). */
+  sessionPainRiseHold: 2,
   /** Any check-in this high in the last week steps back to the starting dose: severe pain. */
   flareScore: 7,
   /** Reps added (or removed) per step; the band shoulder extension text adds 2–3 a week. */
@@ -80,6 +82,13 @@ export type ProgressEvidence = {
   maxPain: number | null;
   /** Last week's mean minus the week before's (or last minus first check-in of the week); null when unknown. */
   rise: number | null;
+  /** Sessions with this exercise in the last 7 days that the runner said felt hard. */
+  hardSessions: number;
+  /**
+   * The largest rise of "pain during" in a session with this exercise in the last 7 days, against the
+   * session before it (or, without one, the check-in before it); null without a rating to compare.
+   */
+  sessionPainRise: number | null;
 };
 
 export type DoseDecision = {
@@ -101,7 +110,8 @@ export type DoseDecision = {
 /**
  * Decide the next dose of one exercise from the last two weeks of sessions and check-ins.
  * Step back when pain rose by 2 or more over the last week or any check-in was 7 or more; progress one
- * step when adherence is at least 80% and pain is low (mean ≤ 3) and not rising; otherwise hold.
+ * step when adherence is at least 80%, pain is low (mean ≤ 3) and not rising, and no session with the
+ * exercise in the last week felt hard or had its pain during rise by 2 or more; otherwise hold.
  * @example progressDose('plank', { sets: 3, holdS: 20, perSide: false }, { sessions, checkins }, new Date())
  */
 export function progressDose(
@@ -162,6 +172,13 @@ export function progressDose(
     missing.push(`your pain averaged ${fmt(evidence.meanPain)} out of 10, above ${R.maxMeanPain}`);
   } else if (evidence.rise === null)
     missing.push('one pain check-in is too few to tell whether pain is steady');
+  // The guided session's own answers: "hard", or pain during rising, means not yet.
+  if (evidence.hardSessions > 0)
+    missing.push(
+      `you said ${evidence.hardSessions === 1 ? 'a session' : `${evidence.hardSessions} sessions`} with it felt hard in the last ${R.painWindowDays} days`,
+    );
+  if (evidence.sessionPainRise !== null && evidence.sessionPainRise >= R.sessionPainRiseHold)
+    missing.push(`your pain during a session with it rose by ${points(evidence.sessionPainRise)}`);
   if (missing.length) {
     return {
       ...base,
@@ -256,6 +273,20 @@ function gatherEvidence(
   // Without a week before, the week's first check-in is the baseline.
   else if (recent.length >= 2) rise = (recent[recent.length - 1]?.score ?? 0) - (recent[0]?.score ?? 0);
 
+  // Feedback from guided sessions with this exercise in the last week.
+  const lastWeek = history.sessions
+    .filter((s) => within(s.at, R.painWindowDays, 0) && sincePlan(s.at) && s.items.some((x) => ids.has(x)))
+    .sort((a, b) => a.at - b.at);
+  const hardSessions = lastWeek.filter((s) => s.feeling === 'hard').length;
+  let sessionPainRise: number | null = null;
+  for (const s of lastWeek) {
+    if (s.painDuring === undefined) continue;
+    const before = painBefore(history, s.at, nowMs);
+    if (before === undefined) continue;
+    const up = s.painDuring - before;
+    if (sessionPainRise === null || up > sessionPainRise) sessionPainRise = up;
+  }
+
   return {
     scheduled,
     done,
@@ -263,7 +294,26 @@ function gatherEvidence(
     meanPain: recent.length ? round2(mean(recent)) : null,
     maxPain: recent.length ? Math.max(...recent.map((c) => c.score)) : null,
     rise,
+    hardSessions,
+    sessionPainRise,
   };
+}
+
+/**
+ * The pain a session's "pain during" is compared with: the latest earlier session's rating (any
+ * exercise) within two weeks, else the latest check-in within the week before it.
+ */
+function painBefore(history: DoseHistory, at: number, nowMs: number): number | undefined {
+  const R = PROGRESSION_RULES;
+  const from = Math.min(at, nowMs) - R.adherenceWindowDays * DAY_MS;
+  const session = history.sessions
+    .filter((s) => s.painDuring !== undefined && s.at < at && s.at > from)
+    .sort((a, b) => b.at - a.at)[0];
+  if (session?.painDuring !== undefined) return session.painDuring;
+  const checkin = history.checkins
+    .filter((c) => c.at < at && c.at > at - R.painWindowDays * DAY_MS)
+    .sort((a, b) => b.at - a.at)[0];
+  return checkin?.score;
 }
 
 /** Rounded to hundredths, so a mean difference of 1.9 is not 1.8999999999999997 at the boundary. */
