@@ -5,6 +5,13 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { badInput, usage } from '../errors.js';
+import {
+  DEFAULT_REMIND_MIN,
+  isClockTime,
+  MAX_REMIND_MIN,
+  type Reminder,
+  readReminder,
+} from '../schedule/ics.js';
 import { loadDiary } from '../services/insights.js';
 import type { PlanChangeRequest } from '../services/plan.js';
 import { writePrivateFile } from './data-dir.js';
@@ -12,21 +19,50 @@ import { type StoreOptions, withStore } from './runs.js';
 
 const NO_ASSESSMENT = 'no assessment yet: run `backstride assess` first, then `backstride plan`';
 
+/** "at 07:00, reminders 30 minutes before": what the calendar's times and reminders are, in words. */
+function reminderWords(remind: Reminder, time: string | undefined): string {
+  const when = time ? `at ${time}` : 'all-day';
+  if (remind === 'off') return `${when}, no reminders`;
+  if (!time) return `${when}, reminders at 9:00`;
+  return `${when}, reminders ${remind === 0 ? 'at the start' : `${remind} minutes before`}`;
+}
+
 /** Registers `plan` and its subcommands. */
 export function registerPlanCommands(program: Command, storeOptions: (c: Command) => Command): void {
   const plan = storeOptions(program.command('plan'))
     .description('Your plan as a week around your run days, with progression; --ics writes a calendar file')
     .option('--ics <file>', 'write an iCalendar (.ics) file that calendar apps import')
     .option('--weeks <n>', 'weeks the calendar repeats for', '6')
+    .option('--time <HH:MM>', 'your session time for the calendar (default: all-day events)')
+    .option(
+      '--remind <minutes|off>',
+      'calendar reminder, minutes before the session time (0 = at it, off = none; all-day: 9:00)',
+      String(DEFAULT_REMIND_MIN),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  backstride plan\n  backstride plan --ics plan.ics --weeks 8\n  backstride plan swap "Lat pull-down" "Band pull-apart"\n  backstride plan drop Plank\n  backstride plan restore',
+      '\nExamples:\n  backstride plan\n  backstride plan --ics plan.ics --weeks 8\n  backstride plan --ics plan.ics --time 07:00 --remind 15\n  backstride plan swap "Lat pull-down" "Band pull-apart"\n  backstride plan drop Plank\n  backstride plan restore',
     )
     .action(async (_o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { ics?: string; weeks: string };
+      const o = cmd.optsWithGlobals() as StoreOptions & {
+        ics?: string;
+        weeks: string;
+        time?: string;
+        remind: string;
+      };
       const weeks = Number(o.weeks);
       if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
         throw badInput(`--weeks must be a whole number from 1 to 52, not "${o.weeks}"`, 'weeks');
+      }
+      if (o.time !== undefined && !isClockTime(o.time)) {
+        throw badInput(`--time must be a 24-hour time as HH:MM, such as 07:00, not "${o.time}"`, 'time');
+      }
+      const remind = readReminder(o.remind);
+      if (remind === undefined) {
+        throw badInput(
+          `--remind must be minutes before the session from 0 to ${MAX_REMIND_MIN}, or off, not "${o.remind}"`,
+          'remind',
+        );
       }
       const data = await withStore(o, loadDiary);
       if (!data.latest) throw usage(NO_ASSESSMENT);
@@ -41,11 +77,13 @@ export function registerPlanCommands(program: Command, storeOptions: (c: Command
             weeks,
             now,
             calendarName: 'Backstride plan',
+            remind,
+            ...(o.time ? { time: o.time } : {}),
             ...(week.checkBack ? { checkBack: week.checkBack } : {}),
           }),
         );
         process.stderr.write(
-          `Calendar written to ${o.ics} (${weeks} weeks${week.checkBack ? ', with your check-back' : ''})\n`,
+          `Calendar written to ${o.ics} (${weeks} weeks, ${reminderWords(remind, o.time)}${week.checkBack ? ', with your check-back' : ''})\n`,
         );
       }
       if (o.json) process.stdout.write(`${JSON.stringify(week, null, 2)}\n`);

@@ -681,6 +681,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'The plan as an iCalendar file',
           parameters: [
             queryParam('weeks', 'Weeks the calendar repeats for (1–52, default 6)', { type: 'integer' }),
+            queryParam('time', 'Session time as HH:MM (24-hour); without it the events are all-day', {
+              type: 'string',
+              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+            }),
+            queryParam(
+              'remind',
+              'Reminder on every event: minutes before the session time (0–1440, 0 = at it; default 30) or off; all-day events are reminded at 9:00',
+              { type: 'string' },
+            ),
           ],
           responses: { 200: download('text/calendar', 'The calendar'), ...errors(400, 409) },
         },

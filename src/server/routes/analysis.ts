@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import { conflict } from '../../errors.js';
 import { renderReportHtml } from '../../report/index.js';
-import { toIcs } from '../../schedule/index.js';
+import {
+  DEFAULT_REMIND_MIN,
+  isClockTime,
+  MAX_REMIND_MIN,
+  readReminder,
+  toIcs,
+} from '../../schedule/index.js';
 import { type DayRange, insightsFor, loadDiary, progressReport } from '../../services/insights.js';
 import { planWeek } from '../../services/plan.js';
 import { reportFor } from '../../services/report.js';
@@ -17,7 +23,28 @@ import { attachment, parseWith, RangeQuery, today } from '../http.js';
 
 const NO_ASSESSMENT = 'no assessment yet: do a check-in first, then the plan is ready';
 
-const IcsQuery = z.object({ weeks: z.coerce.number().int().min(1).max(52).default(6) });
+const IcsQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(52).default(6),
+  /** The session time; without it the events are all-day. */
+  time: z
+    .string()
+    .refine(isClockTime, { message: 'time must be a 24-hour time as HH:MM, such as 07:00' })
+    .optional(),
+  /** Minutes before the session time (0 = at it) or off. */
+  remind: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const r = v === undefined ? DEFAULT_REMIND_MIN : readReminder(v);
+      if (r !== undefined) return r;
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `remind must be minutes before the session from 0 to ${MAX_REMIND_MIN}, or off`,
+      });
+      return z.NEVER;
+    }),
+});
 const flag = z
   .enum(['1', 'true', '0', 'false', ''])
   .optional()
@@ -64,7 +91,7 @@ export const analysisRoutes: RouteGroup = (app, ctx) => {
   });
 
   app.get('/api/plan.ics', async (c) => {
-    const { weeks } = parseWith(IcsQuery, c.req.query());
+    const { weeks, time, remind } = parseWith(IcsQuery, c.req.query());
     const data = await loadDiary(await ctx.store.get());
     if (!data.latest) throw conflict(NO_ASSESSMENT);
     const now = ctx.now();
@@ -73,6 +100,8 @@ export const analysisRoutes: RouteGroup = (app, ctx) => {
       weeks,
       now,
       calendarName: 'Backstride plan',
+      remind,
+      ...(time ? { time } : {}),
       ...(week.checkBack ? { checkBack: week.checkBack } : {}),
     });
     return c.body(ics, 200, attachment('text/calendar; charset=utf-8', 'backstride-plan.ics'));
