@@ -11,7 +11,7 @@ const fmt = (v: number, digits = 0) => v.toFixed(digits).replace(/^-0(\.0+)?$/, 
 const SUMMARIES: Record<string, (m: Measure, all: Measure[]) => string> = {
   'waist-lean': (m, all) => {
     const extra = all.find((x) => x.id === 'leanFromWaist')?.value ?? 0;
-    return `Your trunk leans ${fmt(m.value)}° forward, ${fmt(extra)}° more than your body as a whole: the lean comes from bending at the hips, not from the ankles.`;
+    return `Your trunk leans ${fmt(m.value)}° forward, ${fmt(extra)}° more than your legs: the lean comes from bending at the hips, not from the ankles.`;
   },
   'forward-head': (m) =>
     `Your head sits ahead of the line of your trunk by about ${fmt(m.value * 100)}% of your torso length.`,

@@ -90,6 +90,12 @@ export const sideSignals = {
     const h = hipCentre(pose);
     return s && h ? leanFromVertical(h, s, facing) : undefined;
   },
+  /** Lean of the hips over the feet: how much of the lean comes from the ankles. */
+  legLean: (pose: Pose, facing: 1 | -1) => {
+    const a = pairCentre(pose, 'leftAnkle', 'rightAnkle', false);
+    const h = hipCentre(pose);
+    return a && h ? leanFromVertical(a, h, facing) : undefined;
+  },
   bodyLean: (pose: Pose, facing: 1 | -1) => {
     const a = pairCentre(pose, 'leftAnkle', 'rightAnkle', false);
     const s = shoulderCentre(pose);
@@ -215,18 +221,36 @@ export function sideMeasures(
   if (trunk.length >= 10) {
     out.push(measure('trunkLean', 'Trunk lean from vertical', 'degrees', trunk, median(values(trunk))));
   }
-  const body = collect(runner, frames, (p) => sideSignals.bodyLean(p, facing));
-  if (body.length >= 10) {
-    out.push(measure('bodyLean', 'Whole-body lean from the ankles', 'degrees', body, median(values(body))));
-  }
-  const waist = collect(runner, frames, (p) => {
-    const t = sideSignals.trunkLean(p, facing);
-    const b = sideSignals.bodyLean(p, facing);
-    return t !== undefined && b !== undefined ? t - b : undefined;
+  // Whole-body lean is read at mid-stance, when the feet pass under the hips; at other times the
+  // trailing foot drags the ankles' centre backwards.
+  const gaps = collect(runner, frames, (p) => {
+    const l = get(p, 'leftAnkle');
+    const r = get(p, 'rightAnkle');
+    const t = torsoLength(p);
+    return l && r && t ? Math.abs(l.x - r.x) / t : undefined;
   });
-  if (waist.length >= 10) {
+  const passing = quantile(values(gaps), 0.3);
+  const midStance = gaps.filter((g) => g.value <= passing).map((g) => g.frame);
+  const body = collect(runner, midStance, (p) => sideSignals.bodyLean(p, facing));
+  if (body.length >= 5) {
+    out.push(
+      measure(
+        'bodyLean',
+        'Whole-body lean from the ankles (at mid-stance)',
+        'degrees',
+        body,
+        median(values(body)),
+      ),
+    );
+  }
+  const waist = collect(runner, midStance, (p) => {
+    const t = sideSignals.trunkLean(p, facing);
+    const l = sideSignals.legLean(p, facing);
+    return t !== undefined && l !== undefined ? t - l : undefined;
+  });
+  if (waist.length >= 5) {
     // Leaning from the ankles keeps feet, hips and shoulders on one slanted line, so the trunk leans no
-    // more than the whole body; bending at the hips tips the trunk further than that line.
+    // more than the legs do; bending at the hips (a smaller trunk–thigh angle) tips the trunk further.
     out.push(
       measure(
         'leanFromWaist',
@@ -234,7 +258,7 @@ export function sideMeasures(
         'degrees',
         waist,
         median(values(waist)),
-        'trunk lean minus the whole-body lean from the ankles',
+        'trunk lean minus the lean of the hips over the feet, at mid-stance',
       ),
     );
   }

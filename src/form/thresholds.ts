@@ -45,7 +45,7 @@ export const FORM_THRESHOLDS: FormThreshold[] = [
     value: 5,
     unit: 'degrees',
     direction: 'above',
-    source: `${HEURISTIC}: the trunk leans at least 5° more than the whole body`,
+    source: `${HEURISTIC}: the trunk leans at least 5° more than the legs (bent at the hips)`,
     condition: true,
     clearMargin: 5,
   },
