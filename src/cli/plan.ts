@@ -11,7 +11,7 @@ import {
   MAX_REMIND_MIN,
   type Reminder,
   readReminder,
-} from '../schedule/ics.js';
+} from '../schedule/reminder.js';
 import { loadDiary } from '../services/insights.js';
 import type { PlanChangeRequest } from '../services/plan.js';
 import { writePrivateFile } from './data-dir.js';

@@ -27,18 +27,12 @@ export {
 } from './build.js';
 export { type CurrentDose, doseText, firstDose, startDose } from './dose.js';
 export {
-  ALL_DAY_REMINDER_MIN,
   ALL_DAY_REMINDER_TEXT,
   CHECK_BACK_TITLE,
-  DEFAULT_REMIND_MIN,
   escapeText,
   foldLine,
   ICS_DISCLAIMER,
   type IcsOptions,
-  isClockTime,
-  MAX_REMIND_MIN,
-  type Reminder,
-  readReminder,
   toIcs,
 } from './ics.js';
 export {
@@ -50,3 +44,11 @@ export {
   type ProgressOptions,
   progressDose,
 } from './progression.js';
+export {
+  ALL_DAY_REMINDER_MIN,
+  DEFAULT_REMIND_MIN,
+  isClockTime,
+  MAX_REMIND_MIN,
+  type Reminder,
+  readReminder,
+} from './reminder.js';
