@@ -20,7 +20,7 @@ const SUMMARIES: Record<string, (m: Measure, all: Measure[]) => string> = {
   'excess-arm-swing': (m) => `Your upper arms sweep ${fmt(m.value)}° from front to back on each stride.`,
   'arms-crossing-midline': (_m, all) => {
     const rate = all.find((x) => x.id === 'wristCrossing')?.value ?? 0;
-    return `Your wrists swing past the middle of your body, ${fmt(rate, 1)} times a stride.`;
+    return `Your wrists swing past the middle of your body in ${fmt(rate * 100)}% of strides.`;
   },
   'waist-twist': (m) =>
     `Your shoulders seem to turn about ${fmt(m.value)}° with each stride (a rough estimate).`,

@@ -343,25 +343,25 @@ export function frontBackMeasures(runner: RunnerTrack, frames: readonly number[]
     return d.left === undefined && d.right === undefined ? undefined : Math.max(d.left ?? -9, d.right ?? -9);
   });
   if (depth.length >= 10) {
-    let episodes = 0;
-    for (const side of ['left', 'right'] as const) {
-      let inside = false;
-      for (const f of frames) {
-        const pose = runner.poses[f];
-        const d = pose ? wristDepths(pose)[side] : undefined;
-        if (d === undefined) continue;
-        if (d > 0 && !inside) episodes++;
-        inside = d > 0;
-      }
+    // Each stride runs from one step to the next step of the same foot; count those where a wrist crosses.
+    const steps = gait.stepFrames;
+    let strides = 0;
+    let crossed = 0;
+    for (let i = 0; i + 2 < steps.length; i += 2) {
+      const inStride = depth.filter(
+        (d) => d.frame >= (steps[i] as number) && d.frame < (steps[i + 2] as number),
+      );
+      if (inStride.length === 0) continue;
+      strides++;
+      if (inStride.some((d) => d.value > 0)) crossed++;
     }
-    const strides = Math.max(1, ((frames.length / runner.fps) * gait.cadenceSpm) / 120);
     out.push(
       measure(
         'wristCrossing',
-        'Wrists crossing the midline',
-        'crossings per stride',
+        'Strides in which a wrist crosses the midline',
+        'share of strides',
         depth,
-        Number.isFinite(strides) ? episodes / strides : 0,
+        strides > 0 ? crossed / strides : 0,
       ),
       measure(
         'wristCrossingDepth',

@@ -131,7 +131,7 @@ export const FORM_THRESHOLDS: FormThreshold[] = [
     factorId: 'arms-crossing-midline',
     measure: 'wristCrossing',
     value: 0.5,
-    unit: 'crossings per stride',
+    unit: 'share of strides',
     direction: 'above',
     source: `${HEURISTIC}: in at least every other stride`,
     condition: true,
