@@ -3,7 +3,9 @@
  * (`{ error: { code, field?, message } }`), or a plain sentence when the server could not be reached.
  */
 
+import { FROM_CACHE_HEADER } from '../service-worker/routes.js';
 import { getCountry } from './country.js';
+import { reportReachable } from './offline/connectivity.js';
 import type {
   AnalysisWindow,
   Answers,
@@ -73,8 +75,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    reportReachable(false);
     throw new ApiError(0, 'offline', 'Could not reach the Backstride server. Is `backstride serve` running?');
   }
+  // The service worker answers from its copy when the server cannot be reached; a proxy in front (Vite's
+  // in development) answers 502-504.
+  reportReachable(!res.headers.has(FROM_CACHE_HEADER) && !(res.status >= 502 && res.status <= 504));
   if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
@@ -174,6 +180,9 @@ export const api = {
   load: (period: Period = {}) => get<LoadSummary & { window?: AnalysisWindow }>(`/api/load${query(period)}`),
 
   diary: () => get<DiaryJson>('/api/diary'),
+  /** Log a diary entry of any kind (the offline queue's way in; pages use `postOrQueue`). */
+  postDiary: (kind: 'pain' | 'exercise' | 'psfs', entry: Record<string, unknown>) =>
+    post<unknown>(`/api/diary/${kind}`, entry),
   logPain: (entry: { score: number; regions: string[]; timing?: string; at?: number; note?: string }) =>
     post<PainCheckin>('/api/diary/pain', entry),
   logExercise: (entry: { items: string[]; at?: number }) =>

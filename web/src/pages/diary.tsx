@@ -1,7 +1,8 @@
 /**
  * The diary: log pain in a few taps (score, where, when, an optional note), rate activities on the
  * Patient-Specific Functional Scale, and see the entries, newest first. Logging offers Undo for a few
- * seconds; any entry can be corrected or deleted afterwards.
+ * seconds; any entry can be corrected or deleted afterwards. Entries logged while the server cannot be
+ * reached are kept on this device and listed as waiting until they are sent.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -20,6 +21,14 @@ import {
 } from '../components/ui.js';
 import { UndoToast, useUndoToast } from '../components/undo-toast.js';
 import { dateTime, humanise } from '../format.js';
+import {
+  type PostOutcome,
+  postOrQueue,
+  QUEUED_MESSAGE,
+  type QueuedEntry,
+  undoLogged,
+  useOfflineState,
+} from '../offline/index.js';
 import type { DiaryJson, ExerciseSession, PainCheckin, PsfsRating } from '../types.js';
 
 const TIMINGS = [
@@ -41,11 +50,14 @@ const KIND_NAME: Record<Kind, string> = {
   psfs: 'activity rating',
 };
 
-type Entry = { at: number; key: string; id: string; text: string; note?: string } & (
+type Entry = { at: number; key: string; id: string; text: string; note?: string; pending?: boolean } & (
   | { kind: 'pain'; score: number; source: PainCheckin }
   | { kind: 'exercise'; score?: undefined; source: ExerciseSession }
   | { kind: 'psfs'; score: number; source: PsfsRating }
 );
+
+const painText = (p: PainCheckin) =>
+  `${p.regions.map(regionName).join(', ')} · ${timingLabel(p.timing)}${p.runId ? ' · linked to a run' : ''}`;
 
 function entries(d: DiaryJson): Entry[] {
   const out: Entry[] = [
@@ -55,7 +67,7 @@ function entries(d: DiaryJson): Entry[] {
       id: p.id,
       kind: 'pain' as const,
       score: p.score,
-      text: `${p.regions.map(regionName).join(', ')} · ${timingLabel(p.timing)}${p.runId ? ' · linked to a run' : ''}`,
+      text: painText(p),
       note: p.note,
       source: p,
     })),
@@ -81,6 +93,53 @@ function entries(d: DiaryJson): Entry[] {
   return out.sort((a, b) => b.at - a.at);
 }
 
+/** Entries saved on this device and not sent yet (not those the diary already has: sent just now). */
+function pendingEntries(queued: QueuedEntry[], d: DiaryJson | undefined): Entry[] {
+  const known = new Set([...(d?.pain ?? []), ...(d?.exercise ?? []), ...(d?.psfs ?? [])].map((x) => x.id));
+  return queued
+    .filter((q) => !known.has(q.id))
+    .flatMap((q): Entry[] => {
+      const b = q.body as Record<string, unknown> & { id: string; at: number };
+      const base = { at: b.at, id: q.id, pending: true };
+      if (q.kind === 'pain') {
+        const p = { timing: 'other', ...b } as unknown as PainCheckin;
+        return [
+          {
+            ...base,
+            key: `q-${q.id}`,
+            kind: 'pain',
+            score: p.score,
+            text: painText(p),
+            note: p.note,
+            source: p,
+          },
+        ];
+      }
+      if (q.kind === 'exercise') {
+        const e = b as unknown as ExerciseSession;
+        return [
+          {
+            ...base,
+            key: `q-${q.id}`,
+            kind: 'exercise',
+            text: `Did ${itemsText(e.items)}`,
+            note: e.note,
+            source: e,
+          },
+        ];
+      }
+      const ratings = (b.ratings ?? []) as { activity: string; score: number }[];
+      return ratings.map((r, i) => ({
+        ...base,
+        key: `q-${q.id}-${i}`,
+        kind: 'psfs' as const,
+        score: r.score,
+        text: `Activity: ${r.activity}`,
+        source: { id: q.id, at: b.at, ...r },
+      }));
+    });
+}
+
 /** Epoch ms as the value of a datetime-local input (the browser's time zone, to the minute). */
 function toLocalInput(ms: number): string {
   const d = new Date(ms);
@@ -92,6 +151,7 @@ const problemText = (err: unknown) =>
 
 export function DiaryPage() {
   const diary = useAsync(api.diary);
+  const offline = useOfflineState();
   const toast = useUndoToast();
   const [score, setScore] = useState<number | undefined>();
   const [regions, setRegions] = useState<string[]>([]);
@@ -110,7 +170,7 @@ export function DiaryPage() {
     setBusy(true);
     const logged = { score, regions, timing, note };
     try {
-      const saved = await api.logPain({
+      const outcome = await postOrQueue('pain', {
         score,
         regions,
         ...(timing ? { timing } : {}),
@@ -119,10 +179,11 @@ export function DiaryPage() {
       setScore(undefined);
       setNote('');
       diary.reload();
+      const what = `Logged pain ${score}/10 (${regions.map(regionName).join(', ')}).`;
       toast.offer({
-        message: `Logged pain ${score}/10 (${regions.map(regionName).join(', ')}).`,
+        message: outcome.status === 'queued' ? `${what} ${QUEUED_MESSAGE}` : what,
         undo: async () => {
-          await api.deleteDiaryEntry('pain', saved.id);
+          await undoLogged('pain', outcome);
           diary.reload();
           // Back in the form, to log it again as it should have been.
           setScore(logged.score);
@@ -140,7 +201,14 @@ export function DiaryPage() {
     }
   };
 
-  const list = diary.data ? entries(diary.data) : [];
+  // Entries sent from this device's queue are in the diary now: read it again.
+  const sent = offline.sentTotal;
+  useEffect(() => {
+    if (sent > 0) diary.reload();
+  }, [sent]);
+
+  const pending = pendingEntries(offline.queued, diary.data);
+  const list = [...pending, ...(diary.data ? entries(diary.data) : [])].sort((a, b) => b.at - a.at);
   const visible = showAll ? list : list.slice(0, 30);
 
   return (
@@ -188,12 +256,13 @@ export function DiaryPage() {
       </section>
 
       <PsfsForm
-        onLogged={(saved, logged, restore) => {
+        onLogged={(outcome, logged, restore) => {
           diary.reload();
+          const what = `Logged “${logged.activity}” at ${logged.score}/10.`;
           toast.offer({
-            message: `Logged “${logged.activity}” at ${logged.score}/10.`,
+            message: outcome.status === 'queued' ? `${what} ${QUEUED_MESSAGE}` : what,
             undo: async () => {
-              for (const r of saved) await api.deleteDiaryEntry('psfs', r.id);
+              await undoLogged('psfs', outcome);
               diary.reload();
               restore();
               return 'Undone: that rating is removed, and it is back in the form.';
@@ -207,7 +276,7 @@ export function DiaryPage() {
         visible={visible}
         loading={diary.loading && !diary.data}
         error={diary.error}
-        empty={Boolean(diary.data) && list.length === 0}
+        empty={!diary.loading && list.length === 0}
         reload={diary.reload}
       />
       {list.length > visible.length && (
@@ -280,7 +349,8 @@ function Entries(props: {
               )}
               <span class="entry-text">{x.text}</span>
               {x.note && <span class="entry-note">“{x.note}”</span>}
-              {editing !== x.key && confirming !== x.key && (
+              {x.pending && <span class="entry-pending-badge">Waiting to be sent</span>}
+              {!x.pending && editing !== x.key && confirming !== x.key && (
                 <span class="entry-actions">
                   <button
                     type="button"
@@ -620,7 +690,11 @@ function PsfsForm({
   onLogged,
 }: {
   /** `restore` puts the rating back in the form (after Undo). */
-  onLogged: (saved: PsfsRating[], logged: { activity: string; score: number }, restore: () => void) => void;
+  onLogged: (
+    outcome: PostOutcome<PsfsRating[]>,
+    logged: { activity: string; score: number },
+    restore: () => void,
+  ) => void;
 }) {
   const [activity, setActivity] = useState('');
   const [score, setScore] = useState<number | undefined>();
@@ -633,10 +707,10 @@ function PsfsForm({
     }
     try {
       const logged = { activity: activity.trim(), score };
-      const saved = await api.logPsfs({ ratings: [logged] });
+      const outcome = await postOrQueue('psfs', { ratings: [logged] });
       setProblem(undefined);
       setScore(undefined);
-      onLogged(saved, logged, () => {
+      onLogged(outcome, logged, () => {
         setActivity(logged.activity);
         setScore(logged.score);
       });

@@ -8,6 +8,7 @@ import { clearCheckInDraft } from '../check-in-draft.js';
 import { CheckBackCard } from '../components/check-back.js';
 import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
+import { forgetOfflineData } from '../offline/index.js';
 import { link } from '../router.js';
 import { setLatestResult } from '../state.js';
 
@@ -165,6 +166,7 @@ export function SettingsPage() {
       await api.deleteAll();
       setLatestResult(undefined);
       clearCheckInDraft();
+      await forgetOfflineData();
       setConfirm('');
       setState({ ok: true, text: 'All your Backstride data has been deleted.' });
     } catch (err) {

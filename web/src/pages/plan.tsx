@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { UndoToast, type UndoToastState, useUndoToast } from '../components/undo-toast.js';
+import { postOrQueue, QUEUED_MESSAGE, undoLogged } from '../offline/index.js';
 import { link } from '../router.js';
 import type { PlanWeekJson, ScheduledDay, ScheduledItem, ScheduleGroup, Slot } from '../types.js';
 
@@ -94,13 +95,13 @@ function Today({
     setPending(g.slot);
     setErrors((e) => ({ ...e, [g.slot]: undefined }));
     try {
-      const session = (await api.logExercise({ items: ids })) as { id?: string } | undefined;
+      const outcome = await postOrQueue('exercise', { items: ids });
       onLogged(ids, true);
-      const id = session?.id;
+      const what = `Logged ${SLOT_TITLES[g.slot].toLowerCase()}: ${g.items.map((i) => i.name).join(', ')}.`;
       toast.offer({
-        message: `Logged ${SLOT_TITLES[g.slot].toLowerCase()}: ${g.items.map((i) => i.name).join(', ')}.`,
+        message: outcome.status === 'queued' ? `${what} ${QUEUED_MESSAGE}` : what,
         undo: async () => {
-          if (id) await api.deleteDiaryEntry('exercise', id);
+          await undoLogged('exercise', outcome);
           onLogged(ids, false);
           return 'Removed from your diary.';
         },
