@@ -4,7 +4,8 @@
  * bundled frame by frame), and MoveNet's 17 COCO points as @vladmandic/human returns them. Points a
  * format lacks, or that fall below the confidence floor, are left out: the analysis sees a gap, not a guess.
  */
-import { z } from 'zod';
+// zod's tree-shakable build: the web page bundles this core, and full zod would add about 450 kB.
+import * as z from 'zod/mini';
 import { badInput } from '../errors.js';
 import type { Keypoint, KeypointName, KeypointTrack, Pose, TrackFrame } from './types.js';
 
@@ -88,16 +89,14 @@ function setPoint(pose: Pose, name: KeypointName | null | undefined, kp: Keypoin
   if (name && kp) pose[name] = kp;
 }
 
-const Triple = z.array(z.number()).min(3);
+const Triple = z.array(z.number()).check(z.minLength(3));
 const HalpeFile = z.object({
-  schema: z.string().optional(),
-  source: z.string().optional(),
-  fps: z.number().positive().nullish(),
-  width: z.number().positive(),
-  height: z.number().positive(),
-  keypoint_names: z.array(z.string()).min(1),
-  frames: z.array(z.array(Triple).nullable()),
-  timestamps: z.array(z.number()).optional(),
+  fps: z.nullish(z.number().check(z.positive())),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
+  keypoint_names: z.array(z.string()).check(z.minLength(1)),
+  frames: z.array(z.nullable(z.array(Triple))),
+  timestamps: z.optional(z.array(z.number())),
 });
 
 /**
@@ -134,9 +133,9 @@ const OpenPoseFrame = z.object({
   people: z.array(z.object({ pose_keypoints_2d: z.array(z.number()) })),
 });
 const OpenPoseBundle = z.object({
-  fps: z.number().positive().nullish(),
-  width: z.number().positive().optional(),
-  height: z.number().positive().optional(),
+  fps: z.nullish(z.number().check(z.positive())),
+  width: z.optional(z.number().check(z.positive())),
+  height: z.optional(z.number().check(z.positive())),
   frames: z.array(z.object({ openpose: OpenPoseFrame })),
 });
 
@@ -188,8 +187,8 @@ export function fromOpenPoseBody25(
 
 const HumanKeypoint = z.object({
   part: z.string(),
-  position: z.array(z.number()).min(2).optional(),
-  positionRaw: z.array(z.number()).min(2).optional(),
+  position: z.optional(z.array(z.number()).check(z.minLength(2))),
+  positionRaw: z.optional(z.array(z.number()).check(z.minLength(2))),
   score: z.number(),
 });
 const HumanFrame = z.object({

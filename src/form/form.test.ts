@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isBackstrideError } from '../errors.js';
-import { analyseForm, type FormReport, fromHalpe26, fromHumanMoveNet, fromOpenPoseBody25 } from './index.js';
+import { index } from '../knowledge/index.js';
+import {
+  analyseForm,
+  FORM_THRESHOLDS,
+  type FormReport,
+  fromHalpe26,
+  fromHumanMoveNet,
+  fromOpenPoseBody25,
+} from './index.js';
 import { syntheticRunner } from './synthetic.js';
 
 const factorIds = (r: FormReport) => r.findings.map((f) => f.factorId).sort();
@@ -275,6 +283,16 @@ describe('adapters', () => {
         expect(isBackstrideError(error)).toBe(true);
         expect((error as Error).message).not.toContain('\n');
       }
+    }
+  });
+});
+
+describe('thresholds', () => {
+  it('name real running-form factors of the knowledge base and say where each number comes from', () => {
+    const factors = index('factors');
+    for (const t of FORM_THRESHOLDS) {
+      expect(factors.get(t.factorId)?.category, t.factorId).toBe('form');
+      expect(t.source).toMatch(/Backstride heuristic|\d{4}/);
     }
   });
 });
