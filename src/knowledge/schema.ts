@@ -4,6 +4,7 @@
  * single definition of its types.
  */
 import { z } from 'zod';
+import { FigureSpec } from '../figures/spec.js';
 
 /** A kebab-case identifier, unique within its collection. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case');
@@ -186,6 +187,14 @@ export const Exercise = z.strictObject({
   progression: z.string().min(1),
   /** Start and end positions, for the figure. */
   positions: z.strictObject({ start: z.string().min(1), end: z.string().min(1) }),
+  /** The animated figure: key poses as joint angles, named `start` and `end` after `positions`. */
+  figure: FigureSpec.refine(
+    (f) => 'start' in f.poses && 'end' in f.poses,
+    'an exercise figure has key poses named start and end, for its position sentences',
+  ).refine(
+    (f) => Object.keys(f.poses).every((name) => name === 'start' || name === 'end' || f.captions?.[name]),
+    'every key pose of an exercise figure besides start and end has a caption',
+  ),
   sources: Sources,
 });
 export type Exercise = z.infer<typeof Exercise>;
@@ -200,6 +209,11 @@ export const SelfCheck = z.strictObject({
   interpretation: z.string().min(1),
   answerField: z.string().optional(),
   factors: z.array(Id),
+  /** The figure that illustrates it, with a caption for every key pose. */
+  figure: FigureSpec.refine(
+    (f) => Object.keys(f.poses).every((name) => f.captions?.[name]),
+    'a self-check figure has a caption for every key pose',
+  ),
   sources: Sources,
 });
 export type SelfCheck = z.infer<typeof SelfCheck>;

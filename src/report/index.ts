@@ -9,7 +9,8 @@
  */
 import { type Assessment, disclaimer as defaultDisclaimer } from '../assess/index.js';
 import { BackstrideError } from '../errors.js';
-import type { Level, Source } from '../knowledge/index.js';
+import { buildFigure, renderFigureSvg } from '../figures/index.js';
+import { index, type Level, type Source } from '../knowledge/index.js';
 import type { PlanItem } from '../plan/index.js';
 import type { Schedule } from '../schedule/index.js';
 import { levelOrder } from '../triage/index.js';
@@ -230,7 +231,20 @@ function factors(a: Assessment | undefined, c: Citations): string {
   return section('factors', title, `${note}<ol class="factors">${items}</ol>`);
 }
 
-function planItem(item: PlanItem, names: Map<string, string>, c: Citations): string {
+/** An exercise's key poses side by side, from the same renderer as the web app's animated figure. */
+function exerciseFigure(item: PlanItem, key: string): string {
+  const e = item.type === 'exercise' ? index('exercises').get(item.id) : undefined;
+  if (!e) return '';
+  const svg = renderFigureSvg(buildFigure(e.figure, e.dose.holdS), {
+    title: `${e.name}, key positions`,
+    captions: e.positions,
+    idPrefix: `figure-${key}`,
+    className: 'figure',
+  });
+  return `<div class="figure-box">${svg}</div>`;
+}
+
+function planItem(item: PlanItem, names: Map<string, string>, c: Citations, key = '0'): string {
   const addresses = item.addresses.map((id) => escapeHtml(names.get(id) ?? id));
   const meta = addresses.length ? `<p class="meta">For: ${addresses.join('; ')}</p>` : '';
   const cautions = item.cautions?.length
@@ -239,7 +253,7 @@ function planItem(item: PlanItem, names: Map<string, string>, c: Citations): str
   return (
     `<li class="plan-item"><p><strong>${escapeHtml(item.title)}</strong>` +
     `${item.dose ? ` <span class="dose">${escapeHtml(item.dose)}</span>` : ''}${c.cite(item.sources)}</p>` +
-    `<p>${escapeHtml(item.detail)}</p>${meta}${cautions}</li>`
+    `<p>${escapeHtml(item.detail)}</p>${exerciseFigure(item, key)}${meta}${cautions}</li>`
   );
 }
 
@@ -306,8 +320,8 @@ function plan(
   const body = cards
     ? sections
         .map(
-          (s) =>
-            `<h3>${escapeHtml(s.title)}</h3><ul class="plan">${s.items.map((i) => planItem(i, names, c)).join('')}</ul>`,
+          (s, si) =>
+            `<h3>${escapeHtml(s.title)}</h3><ul class="plan">${s.items.map((i, ii) => planItem(i, names, c, `${si}-${ii}`)).join('')}</ul>`,
         )
         .join('')
     : sections.length
@@ -538,6 +552,10 @@ p.evidence{margin-left:3mm;font-size:0.92em}
 @media screen and (max-width:36em){body{padding:4mm 3mm}h1{font-size:17pt}table{font-size:0.8em}th,td{padding:0.8mm 1mm;overflow-wrap:anywhere}dl.summary div,.summary-page dl.summary div,dl.plan-compact div{grid-template-columns:1fr;gap:0.5mm}}
 ol.sources{font-size:0.88em}
 ul.how>li{margin-bottom:2mm}
+.figure-box{max-width:120mm;margin:1mm 0 2mm;break-inside:avoid;color:var(--fg)}
+svg.figure{display:block;width:100%;height:auto;max-height:45mm}
+svg.figure .fig-gap{stroke:var(--bg)}
+svg.figure .fig-face{fill:var(--bg)}
 #disclaimer h2{border:0;margin-top:3mm}
 `;
 

@@ -1,4 +1,5 @@
 /** Exercises: dosed strength, mobility, stretching, warm-up and breathing work, each citing its sources. */
+import { allFours, hookLying, kneeling, prone, seated, standing } from '../../figures/bases.js';
 import type { ExerciseInput } from '../schema.js';
 
 const A00 = 'a00-upper-back-after-running';
@@ -53,6 +54,13 @@ export const exercises: ExerciseInput[] = [
         'Standing upright facing a band anchored at hip height, both straight arms reaching slightly forward to hold it.',
       end: 'Standing upright with both straight arms drawn back just behind the hips and the shoulder blades set down and back.',
     },
+    figure: {
+      props: [{ kind: 'band', anchor: [44, 46], to: 'hands' }],
+      poses: {
+        start: standing({ arms: { shoulder: 28, elbow: 0 } }),
+        end: standing({ retract: 1, shrug: -0.5, arms: { shoulder: -32, elbow: 0 } }),
+      },
+    },
     sources: [A00],
   },
   {
@@ -96,6 +104,14 @@ export const exercises: ExerciseInput[] = [
         'Lying face down on a mat, arms stretched beyond the head and legs straight, all resting on the floor.',
       end: 'Lying face down with both arms and both legs raised a little off the mat and the head in line with the spine.',
     },
+    figure: {
+      props: [{ kind: 'mat' }],
+      planted: 'hips',
+      poses: {
+        start: prone({ arms: { shoulder: 175 }, legs: { hip: 4, ankle: -75 } }),
+        end: prone({ arms: { shoulder: 195 }, legs: { hip: -11, ankle: -75 } }),
+      },
+    },
     sources: [A00],
   },
   {
@@ -136,6 +152,16 @@ export const exercises: ExerciseInput[] = [
       start:
         'Seated at the machine with feet flat, back straight and both arms fully extended overhead holding the bar.',
       end: 'Seated upright with the elbows drawn down beside the ribs and the bar in front of the face at about chin height.',
+    },
+    figure: {
+      props: [
+        { kind: 'chair', x: -3, back: false },
+        { kind: 'cable', anchor: [8, 116] },
+      ],
+      poses: {
+        start: seated({ arms: { shoulder: 168, elbow: 0 } }),
+        end: seated({ shrug: -0.6, arms: { shoulder: 22, elbow: 150 } }),
+      },
     },
     sources: [A00],
   },
@@ -178,6 +204,22 @@ export const exercises: ExerciseInput[] = [
         'Seated upright with knees slightly bent and both arms reaching straight forward to hold the cable handle.',
       end: 'Seated upright with the elbows pulled back beside the body and the handle at the lower ribs.',
     },
+    figure: {
+      props: [
+        { kind: 'chair', x: -3, height: 12, back: false },
+        { kind: 'step', x: 49, width: 3, height: 20 },
+        { kind: 'cable', anchor: [64, 38] },
+      ],
+      poses: {
+        start: seated({ at: { x: 0, y: 15.3 }, arms: { shoulder: 82, elbow: 0 }, legs: { knee: 20 } }),
+        end: seated({
+          at: { x: 0, y: 15.3 },
+          retract: 1,
+          arms: { shoulder: -45, elbow: 115 },
+          legs: { knee: 20 },
+        }),
+      },
+    },
     sources: [A01],
   },
   {
@@ -212,6 +254,14 @@ export const exercises: ExerciseInput[] = [
       start:
         'Standing upright with both straight arms in front at chest height, hands holding a band at shoulder width.',
       end: 'Standing upright with the straight arms opened out to the sides in a T and the band stretched across the chest.',
+    },
+    figure: {
+      view: 'front',
+      props: [{ kind: 'band', to: 'hands' }],
+      poses: {
+        start: standing({ arms: { shoulder: 4, elbow: 10, out: 78, lowerOut: 78 } }),
+        end: standing({ retract: 1, arms: { shoulder: 90, elbow: 0 } }),
+      },
     },
     sources: [A01],
   },
@@ -251,6 +301,22 @@ export const exercises: ExerciseInput[] = [
       start:
         'Hinged forward at the hips with a flat back and soft knees, arms hanging straight down holding light dumbbells.',
       end: 'Still hinged forward, with both arms raised out to the sides to the level of the back, forming a T.',
+    },
+    figure: {
+      props: [{ kind: 'dumbbells' }],
+      poses: {
+        start: standing({
+          trunk: 60,
+          arms: { shoulder: 60, elbow: 5 },
+          legs: { hip: 70, knee: 20, ankle: 10 },
+        }),
+        end: standing({
+          trunk: 60,
+          retract: 1,
+          arms: { shoulder: 60, elbow: 10, out: 82, lowerOut: 82 },
+          legs: { hip: 70, knee: 20, ankle: 10 },
+        }),
+      },
     },
     sources: [A01],
   },
@@ -293,6 +359,19 @@ export const exercises: ExerciseInput[] = [
         'High plank on straight arms with the hands on two dumbbells, feet wide and the body straight from head to heels.',
       end: 'The same plank with one elbow drawn up beside the ribs, dumbbell at the lower chest, hips level.',
     },
+    figure: {
+      props: [{ kind: 'mat' }, { kind: 'dumbbells' }],
+      planted: 'feet',
+      poses: {
+        start: { trunk: 63, arms: { shoulder: 63 }, legs: { ankle: -25 } },
+        end: {
+          trunk: 63,
+          farArm: { shoulder: 63 },
+          nearArm: { shoulder: -25, elbow: 105 },
+          legs: { ankle: -25 },
+        },
+      },
+    },
     sources: [A01],
   },
   {
@@ -331,6 +410,13 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Lying face down on a mat with the forearms under the shoulders and toes tucked.',
       end: 'Holding the body straight from head to heels, supported on the forearms and toes.',
+    },
+    figure: {
+      props: [{ kind: 'mat' }],
+      poses: {
+        start: prone({ spine: -10, arms: { shoulder: 75, elbow: 95 }, legs: { hip: 4, ankle: -30 } }),
+        end: { trunk: 84, arms: { shoulder: 84, elbow: 90 }, legs: { ankle: 10 } },
+      },
     },
     sources: [A01, A04],
   },
@@ -374,6 +460,15 @@ export const exercises: ExerciseInput[] = [
       start: 'On hands and knees with a flat back, hands under the shoulders and knees under the hips.',
       end: 'On one hand and the opposite knee, the free arm reaching forward and the free leg straight back, both level with the back.',
     },
+    figure: {
+      props: [{ kind: 'mat' }],
+      planted: 'knees',
+      poses: {
+        start: allFours(),
+        // The near arm and the far leg: opposite sides, both straight and level with the back.
+        end: allFours({ nearArm: { shoulder: 161 }, farLeg: { hip: -19, knee: 0, ankle: -70 } }),
+      },
+    },
     sources: [A04],
   },
   {
@@ -411,6 +506,12 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing upright with the feet about shoulder-width apart and the arms reaching forward.',
       end: 'Hips back and knees bent with the thighs near parallel to the floor, chest up and heels down.',
+    },
+    figure: {
+      poses: {
+        start: standing({ arms: { shoulder: 90, elbow: 0 } }),
+        end: { trunk: 38, arms: { shoulder: 128 }, legs: { hip: 128, knee: 110, ankle: 20 } },
+      },
     },
     sources: [A04],
   },
@@ -453,6 +554,13 @@ export const exercises: ExerciseInput[] = [
       start: 'Standing upright with the feet hip-width apart, holding a light weight in front of the thighs.',
       end: 'Hips pushed back and trunk tipped forward with a flat back, the weight hanging just below the knees.',
     },
+    figure: {
+      props: [{ kind: 'bar', plates: true }],
+      poses: {
+        start: standing({ arms: { shoulder: 10, elbow: 0 }, legs: { knee: 5, hip: 5 } }),
+        end: { trunk: 72, arms: { shoulder: 72 }, legs: { hip: 77, knee: 15, ankle: 10 } },
+      },
+    },
     sources: [A04, A03],
   },
   {
@@ -494,6 +602,16 @@ export const exercises: ExerciseInput[] = [
         'Standing in a straight slant facing a wall, arms straight, hands pressing a sideways foam roller against the wall at chest height.',
       end: 'Elbows bent and chest lowered toward the roller, the body still in a straight slant from head to heels.',
     },
+    figure: {
+      props: [
+        { kind: 'wall', x: 80 },
+        { kind: 'roller', at: [73, 71] },
+      ],
+      poses: {
+        start: { trunk: 25, arms: { shoulder: 115 }, legs: { ankle: 25 } },
+        end: { trunk: 40, arms: { shoulder: 108, elbow: 105, out: 30 }, legs: { ankle: 40 } },
+      },
+    },
     sources: [A02],
   },
   {
@@ -528,6 +646,17 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing with the back against a wall and the feet a short step forward, knees straight.',
       end: 'Back against the wall in a shallow knee bend, hands on the upper chest, the rib cage widening on the breath in.',
+    },
+    figure: {
+      props: [{ kind: 'wall', x: -20 }],
+      poses: {
+        start: standing({ trunk: -14, legs: { ankle: -14 } }),
+        end: {
+          chest: 1,
+          arms: { shoulder: 35, elbow: 150 },
+          legs: { hip: 40, knee: 40 },
+        },
+      },
     },
     sources: [A02],
   },
@@ -566,6 +695,13 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing upright in front of a chair with the arms reaching forward.',
       end: 'Hips back and knees bent with the bottom just touching the chair seat, chest up.',
+    },
+    figure: {
+      props: [{ kind: 'chair', x: -26 }],
+      poses: {
+        start: standing({ arms: { shoulder: 90, elbow: 0 } }),
+        end: { trunk: 35, arms: { shoulder: 125 }, legs: { hip: 115, knee: 95, ankle: 15 } },
+      },
     },
     sources: [A03],
   },
@@ -613,6 +749,25 @@ export const exercises: ExerciseInput[] = [
         'Lying on the back with knees bent, a foam roller across the back below the shoulder blades and hands behind the head.',
       end: 'The upper back bent gently back over the roller with the head lowered toward the floor and the hips down.',
     },
+    figure: {
+      props: [{ kind: 'mat' }, { kind: 'roller', at: [-52.5, 7] }],
+      poses: {
+        start: hookLying({
+          trunk: -53,
+          at: { y: 5.5 },
+          arms: { shoulder: 150, elbow: 150 },
+          legs: { hip: 82 },
+        }),
+        end: hookLying({
+          trunk: -53,
+          spine: -22,
+          neck: -5,
+          at: { y: 5.5 },
+          arms: { shoulder: 150, elbow: 150 },
+          legs: { hip: 82 },
+        }),
+      },
+    },
     sources: [A01],
   },
   {
@@ -652,6 +807,23 @@ export const exercises: ExerciseInput[] = [
       start: 'Sitting upright on a chair, feet flat, arms crossed over the chest and facing forward.',
       end: 'Sitting upright with the chest and shoulders turned to one side while the hips and knees face forward.',
     },
+    figure: {
+      view: 'front',
+      props: [{ kind: 'chair', x: -10, back: false }],
+      poses: {
+        start: seated({
+          at: { x: 0, y: 30 },
+          arms: { shoulder: 12, elbow: 135 },
+          legs: { hip: 3, out: 85, knee: 0 },
+        }),
+        end: seated({
+          at: { x: 0, y: 30 },
+          turn: 55,
+          arms: { shoulder: 12, elbow: 135 },
+          legs: { hip: 3, out: 85, knee: 0 },
+        }),
+      },
+    },
     sources: [A01],
   },
   {
@@ -686,6 +858,14 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'On hands and knees with a flat back, hands under the shoulders and knees under the hips.',
       end: 'On hands and knees with the back rounded up in an arch and the head hanging low.',
+    },
+    figure: {
+      props: [{ kind: 'mat' }],
+      planted: 'knees',
+      poses: {
+        start: allFours(),
+        end: allFours({ trunk: 58, spine: 32, neck: 35, arms: { shoulder: 90 }, legs: { hip: 58 } }),
+      },
     },
     sources: [A04],
   },
@@ -722,6 +902,20 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Kneeling upright on a mat with the big toes together and the knees apart.',
       end: 'Hips resting back toward the heels, trunk folded forward, arms reaching ahead and forehead on the mat.',
+    },
+    figure: {
+      props: [{ kind: 'mat' }],
+      planted: 'knees',
+      poses: {
+        start: kneeling(),
+        end: kneeling({
+          trunk: 75,
+          spine: 35,
+          neck: 10,
+          arms: { shoulder: 195 },
+          legs: { hip: 155, knee: 170, ankle: -80 },
+        }),
+      },
     },
     sources: [A04],
   },
@@ -763,6 +957,19 @@ export const exercises: ExerciseInput[] = [
       start: 'On hands and knees on a mat.',
       end: 'Hips low with one shin angled across the front of the mat, the other leg stretched straight back and the trunk upright on the hands.',
     },
+    figure: {
+      props: [{ kind: 'mat' }],
+      planted: 'knees',
+      poses: {
+        start: allFours(),
+        end: {
+          trunk: 15,
+          arms: { shoulder: 25 },
+          nearLeg: { hip: 85, knee: 95, lowerOut: 65, ankle: -30 },
+          farLeg: { hip: -65, knee: 0, ankle: -80 },
+        },
+      },
+    },
     sources: [A04],
   },
   {
@@ -798,6 +1005,16 @@ export const exercises: ExerciseInput[] = [
       start: 'Standing with the feet wider than the hips and the toes turned out.',
       end: 'Squatting low with the hips between the heels, palms together at the chest and elbows against the inner knees.',
     },
+    figure: {
+      view: 'front',
+      poses: {
+        start: standing({ legs: { hip: 12, knee: 0 } }),
+        end: {
+          arms: { shoulder: 40, elbow: 120 },
+          legs: { hip: 55, knee: 55, out: 60, lowerOut: 40 },
+        },
+      },
+    },
     sources: [A04],
   },
   {
@@ -832,6 +1049,19 @@ export const exercises: ExerciseInput[] = [
       start: 'Standing upright with the arms hanging relaxed at the sides.',
       end: 'Standing upright with the shoulders lifted toward the ears at the top of the circle.',
     },
+    figure: {
+      loop: 'cycle',
+      poses: {
+        start: standing(),
+        forward: standing({ retract: -1, shrug: 0.5 }),
+        end: standing({ shrug: 1 }),
+        'back and down': standing({ retract: 1, shrug: -0.3 }),
+      },
+      captions: {
+        forward: 'Shoulders rolled forward and starting to rise.',
+        'back and down': 'Shoulders drawn back and down, shoulder blades tucked in.',
+      },
+    },
     sources: [A03],
   },
   {
@@ -864,6 +1094,15 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing upright with the arms hanging at the sides.',
       end: 'Standing upright with both straight arms held out to the sides at shoulder height.',
+    },
+    figure: {
+      view: 'front',
+      poses: {
+        start: standing(),
+        end: standing({ arms: { shoulder: 90, elbow: 0 } }),
+        'small circle': standing({ arms: { shoulder: 98, elbow: 0 } }),
+      },
+      captions: { 'small circle': 'Hands tracing a small circle, shoulders kept low.' },
     },
     sources: [A03],
   },
@@ -899,6 +1138,18 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing upright, one hand cupped over the ear and the other arm resting along the side.',
       end: 'Bent sideways away from the covered ear, the free hand slid down the outer thigh.',
+    },
+    figure: {
+      view: 'front',
+      poses: {
+        start: standing({ nearArm: { shoulder: 145, elbow: 125 }, farArm: { shoulder: 4, elbow: 0 } }),
+        end: standing({
+          trunk: 6,
+          spine: 24,
+          nearArm: { shoulder: 145, elbow: 125 },
+          farArm: { shoulder: 4, elbow: 0 },
+        }),
+      },
     },
     sources: [A03],
   },
@@ -942,6 +1193,31 @@ export const exercises: ExerciseInput[] = [
         'Standing in a doorway with one forearm on the frame at shoulder height, stepping gently through.',
       end: 'Standing with one heel on a low step and the knee nearly straight, tipped forward from the hips with a flat back.',
     },
+    figure: {
+      props: [{ kind: 'mat' }, { kind: 'doorway', x: -4 }, { kind: 'step', x: 40, width: 18, height: 14 }],
+      poses: {
+        start: standing({
+          trunk: 8,
+          nearArm: { shoulder: 10, elbow: 10 },
+          farArm: { shoulder: -15, out: 75, elbow: 95 },
+          nearLeg: { hip: 18, knee: 10 },
+          farLeg: { hip: -12 },
+        }),
+        'upper back': standing({ spine: 22, neck: 15, arms: { shoulder: 70, elbow: 15 } }),
+        'hip flexors': kneeling({ nearLeg: { hip: 90, knee: 90, ankle: 0 }, farLeg: { hip: -18, knee: 72 } }),
+        end: standing({
+          trunk: 38,
+          arms: { shoulder: 30 },
+          nearLeg: { hip: 98, knee: 5, ankle: 15 },
+          farLeg: { hip: 38 },
+        }),
+      },
+      captions: {
+        'upper back': 'Hands clasped in front at chest height, pushed away, the upper back rounded.',
+        'hip flexors':
+          'Kneeling on one knee with the other foot forward, shifting forward to stretch the front of the back-leg hip.',
+      },
+    },
     sources: [A00, A01, A04],
   },
   // Warm-up before the run
@@ -978,6 +1254,12 @@ export const exercises: ExerciseInput[] = [
       start: 'Standing upright with the arms relaxed and the head level.',
       end: 'Standing upright with the chin lowered toward the chest and the shoulders drawn back.',
     },
+    figure: {
+      poses: {
+        start: standing(),
+        end: standing({ neck: 38, retract: 1 }),
+      },
+    },
     sources: [A00],
   },
   {
@@ -1009,6 +1291,15 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Standing upright with both arms hanging by the sides.',
       end: 'Standing upright with both arms swung forward and up to about head height.',
+    },
+    figure: {
+      loop: 'cycle',
+      poses: {
+        start: standing({ legs: { hip: 5, knee: 8 } }),
+        end: standing({ arms: { shoulder: 150, elbow: 5 }, legs: { hip: 5, knee: 8 } }),
+        'swung back': standing({ arms: { shoulder: -40, elbow: 5 }, legs: { hip: 5, knee: 8 } }),
+      },
+      captions: { 'swung back': 'Both arms swung down and back behind the hips.' },
     },
     sources: [A00],
   },
@@ -1049,6 +1340,14 @@ export const exercises: ExerciseInput[] = [
       start: 'Standing close to a wall with both palms flat on it at shoulder height.',
       end: 'Leaning lightly into the wall with the feet stepped back, lower ribs drawn down and trunk braced.',
     },
+    figure: {
+      planted: 'hands',
+      props: [{ kind: 'wall', x: 2 }],
+      poses: {
+        start: standing({ trunk: 6, arms: { shoulder: 84, elbow: 70 }, legs: { ankle: 6 } }),
+        end: standing({ trunk: 18, belly: 0, arms: { shoulder: 100, elbow: 20 }, legs: { ankle: 18 } }),
+      },
+    },
     sources: [A02],
   },
   {
@@ -1086,6 +1385,13 @@ export const exercises: ExerciseInput[] = [
       start: 'Lying on the back with the knees bent, feet flat and arms resting at the sides.',
       end: 'Lying on the back with the knees bent and the arms open in a goal-post shape, the upper chest lifted on the breath in.',
     },
+    figure: {
+      props: [{ kind: 'mat' }],
+      poses: {
+        start: hookLying({ chest: 0 }),
+        end: hookLying({ chest: 1, arms: { shoulder: 90, out: 88, elbow: 90 } }),
+      },
+    },
     sources: [A02],
   },
   {
@@ -1121,6 +1427,13 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Lying on the back on a mat with the knees bent, feet flat and arms at the sides.',
       end: 'Lying on the back with the knees bent and the arms resting out to the sides at shoulder level, palms up.',
+    },
+    figure: {
+      props: [{ kind: 'mat' }],
+      poses: {
+        start: hookLying({ belly: 0 }),
+        end: hookLying({ belly: 1, arms: { shoulder: -3, out: 80, lowerOut: 80 } }),
+      },
     },
     sources: [A02],
   },
@@ -1158,6 +1471,24 @@ export const exercises: ExerciseInput[] = [
     positions: {
       start: 'Lying on the back with the knees bent, one hand on the chest and one on the belly.',
       end: 'The same position with the belly risen under the lower hand and the chest still.',
+    },
+    figure: {
+      props: [{ kind: 'mat' }],
+      poses: {
+        start: hookLying({
+          belly: 0,
+          chest: 0,
+          nearArm: { shoulder: 40, elbow: 120, out: 55 },
+          farArm: { shoulder: 25, elbow: 60, out: 40 },
+        }),
+        // The belly rises under the lower hand; the hand on the chest stays put.
+        end: hookLying({
+          belly: 1,
+          chest: 0,
+          nearArm: { shoulder: 40, elbow: 120, out: 55 },
+          farArm: { shoulder: 34, elbow: 60, out: 40 },
+        }),
+      },
     },
     sources: [A01, A02],
   },

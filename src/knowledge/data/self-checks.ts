@@ -1,4 +1,5 @@
 /** Self-checks: short guided tests whose results feed the answers and point to likely contributing factors. */
+import { hookLying, prone, seated, standing } from '../../figures/bases.js';
 import type { SelfCheckInput } from '../schema.js';
 
 const A01 = 'a01-upper-back-mechanics';
@@ -20,6 +21,18 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'A gap that takes about one hand is what you would expect. Clearly more than one hand’s space may point to an exaggerated lower-back curve (hyperlordosis), a likely contributing factor that posture exercises often help. It is a screening hint, not a diagnosis.',
     answerField: 'selfChecks.wallTest',
+    figure: {
+      props: [{ kind: 'wall', x: -4 }],
+      poses: {
+        start: standing(),
+        end: standing({ farArm: { shoulder: -30, elbow: 80 } }),
+      },
+      captions: {
+        start:
+          'Standing with the heels a little out from the wall and the back of the head, the shoulder blades and the bottom against it.',
+        end: 'The same stance with one flat hand slid into the gap behind the lower back.',
+      },
+    },
     factors: ['hyperlordosis'],
     sources: [A03],
   },
@@ -35,6 +48,17 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'A pronounced C-shaped arch fits an exaggerated lower-back curve (hyperlordosis), a likely contributing factor. Use it together with the wall test; neither is a diagnosis.',
     answerField: 'selfChecks.mirrorProfile',
+    figure: {
+      props: [{ kind: 'mirror', x: -30, width: 70 }],
+      poses: {
+        start: standing(),
+        end: standing({ trunk: 14, spine: -20, neck: 4 }),
+      },
+      captions: {
+        start: 'Standing side-on to a full-length mirror in the usual relaxed way.',
+        end: 'What to look for: the lower back curving inward in a C, the bottom pushed back and the belly forward.',
+      },
+    },
     factors: ['hyperlordosis'],
     sources: [A03],
   },
@@ -50,6 +74,16 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'If the head sits further forward and the chest looks sunk or squashed in the second photo, your posture is likely folding with fatigue, which makes breathing harder and loads the neck and upper back.',
     answerField: 'selfChecks.longRunPhotos',
+    figure: {
+      poses: {
+        start: standing(),
+        end: standing({ spine: 16, neck: -8, arms: { shoulder: 14 } }),
+      },
+      captions: {
+        start: 'Before the run: standing tall, the head over the shoulders and the chest open.',
+        end: 'After the run: the head pushed forward and the chest sunk.',
+      },
+    },
     factors: ['fatigue-hunch', 'forward-head'],
     sources: [A02],
   },
@@ -68,6 +102,27 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'Answer "full" if both sides turn easily to about 45 degrees or more and feel alike, "limited" if one or both sides stop clearly short or one side turns much less, and "painful" if turning hurts. Limited rotation suggests a stiff mid back as a likely contributing factor. Pain on twisting, especially with pain on deep breaths, should be checked by a clinician before working on mobility.',
     answerField: 'selfChecks.thoracicRotation',
+    figure: {
+      view: 'front',
+      props: [{ kind: 'chair', x: -10, back: false }],
+      poses: {
+        start: seated({
+          at: { x: 0, y: 30 },
+          arms: { shoulder: 12, elbow: 135 },
+          legs: { hip: 3, out: 85, knee: 0 },
+        }),
+        end: seated({
+          at: { x: 0, y: 30 },
+          turn: 55,
+          arms: { shoulder: 12, elbow: 135 },
+          legs: { hip: 3, out: 85, knee: 0 },
+        }),
+      },
+      captions: {
+        start: 'Sitting tall, knees together, arms crossed with the hands on the opposite shoulders.',
+        end: 'The upper body turned to one side as far as is comfortable while the hips and knees face forward.',
+      },
+    },
     factors: ['stiff-thoracic-spine', 'rib-joint-pattern'],
     sources: [A01],
   },
@@ -84,6 +139,18 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'Record the seconds held with good form. Backstride uses about 60 seconds as a rough screening mark (the sources give no norm); a shorter hold suggests a weak deep core may be a contributing factor. The sources favour holds like this over sit-ups for building stability.',
     answerField: 'selfChecks.plankHoldS',
+    figure: {
+      props: [{ kind: 'mat' }],
+      hold: 'end',
+      poses: {
+        start: prone({ spine: -10, arms: { shoulder: 75, elbow: 95 }, legs: { hip: 4, ankle: -30 } }),
+        end: { trunk: 84, arms: { shoulder: 84, elbow: 90 }, legs: { ankle: 10 } },
+      },
+      captions: {
+        start: 'Lying face down with the forearms on the floor and the elbows under the shoulders.',
+        end: 'On the forearms and toes, the body in one straight line from head to heels, held.',
+      },
+    },
     factors: ['weak-deep-core'],
     sources: [A01, A04],
   },
@@ -102,6 +169,22 @@ export const selfChecks: SelfCheckInput[] = [
     interpretation:
       'Record left and right in seconds. Backstride treats a hold under about 30 seconds, or one side holding about a quarter less than the other, as a sign that weak glutes may be a contributing factor (screening heuristics; the sources give no norm).',
     answerField: 'selfChecks.bridgeHoldS',
+    figure: {
+      props: [{ kind: 'mat' }],
+      hold: 'end',
+      poses: {
+        start: hookLying(),
+        end: hookLying({
+          trunk: -115,
+          nearLeg: { hip: 0, knee: 105, ankle: -10 },
+          farLeg: { hip: 0, knee: 0, ankle: -20 },
+        }),
+      },
+      captions: {
+        start: 'Lying on the back with the knees bent and the feet flat, arms by the sides.',
+        end: 'Hips lifted on one planted foot, the other leg straight in line with its thigh, body straight from shoulders to knee.',
+      },
+    },
     factors: ['weak-glutes'],
     sources: [A01, A04],
   },
@@ -116,6 +199,17 @@ export const selfChecks: SelfCheckInput[] = [
     ],
     interpretation:
       'The screen shows which areas may be feeding into the tension or pain in your back, and the person who ran it can build corrective exercises around your results.',
+    figure: {
+      poses: {
+        start: standing({ arms: { shoulder: 175, elbow: 0 } }),
+        end: { trunk: 35, arms: { shoulder: 205 }, legs: { hip: 135, knee: 125, ankle: 30 } },
+      },
+      captions: {
+        start:
+          'One movement a screen may ask for, the deep squat: standing tall with the arms straight overhead.',
+        end: 'Squatting as low as is comfortable, heels down and arms still overhead, while the screener watches.',
+      },
+    },
     factors: [],
     sources: [A04],
   },
