@@ -187,9 +187,36 @@ export function useOfflineState(): OfflineState {
   return state;
 }
 
-/** Register the service worker after the page has loaded, in a production build only. */
+/**
+ * The reads of the offline pages, exactly as the pages ask for them (the worker keeps its copy by URL):
+ * the plan, the exercise library with its factor names, the diary and progress.
+ */
+const OFFLINE_READS = [
+  '/api/plan',
+  '/api/kb?kind=exercise&full=true',
+  '/api/kb?kind=factor',
+  '/api/diary',
+  '/api/progress',
+];
+
+/**
+ * Fetch the offline pages' data once through the worker, so its copy is there even for a page the
+ * runner has not opened yet. Failures do not matter: the page's own visit fills the copy too.
+ */
+function warmOfflineCopy(): void {
+  for (const path of OFFLINE_READS)
+    void fetch(path, { headers: { accept: 'application/json' } }).catch(() => undefined);
+}
+
+/**
+ * Register the service worker after the page has loaded, in a production build only. When it first
+ * takes control of the page (just installed), it is given the offline pages' data to keep.
+ */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (!navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener('controllerchange', warmOfflineCopy, { once: true });
+  }
   const register = () => {
     // Without it the app still works while the server runs: nothing to tell the runner.
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
