@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { clearCheckInDraft } from '../check-in-draft.js';
 import { CheckBackCard } from '../components/check-back.js';
+import { ReminderSection } from '../components/reminders.js';
 import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
 import { forgetOfflineData } from '../offline/index.js';
@@ -192,6 +193,7 @@ export function SettingsPage() {
         <p class="hint">Kept in this browser.</p>
       </section>
       <CountrySection />
+      <ReminderSection />
       <section aria-labelledby="export-heading" class="panel">
         <h2 id="export-heading">Your data</h2>
         <p>Everything Backstride holds about you, in one JSON file: runs, check-ins and diary.</p>

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api.js';
+import { CalendarLink } from '../components/reminders.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { UndoToast, type UndoToastState, useUndoToast } from '../components/undo-toast.js';
 import { postOrQueue, QUEUED_MESSAGE, undoLogged } from '../offline/index.js';
@@ -449,10 +450,7 @@ function Week({ data, onWeek }: { data: PlanWeekJson; onWeek: (w: PlanWeekJson) 
         <div class="plan-head">
           <h2 id="week-heading">Your week from {fullDate(s.weekStart)}</h2>
           <p>
-            <a class="button secondary small" href="/api/plan.ics" download="backstride-plan.ics">
-              Download calendar
-            </a>{' '}
-            <span class="hint">(for Google, Apple or Outlook)</span>
+            <CalendarLink />
           </p>
         </div>
         <p class="hint">It repeats each week; the doses grow as you manage them.</p>
