@@ -593,18 +593,16 @@ describe('exercise library', { timeout: 90_000 }, () => {
     await screenshot(page, 'exercises-search-laptop');
 
     await page.getByRole('link', { name: 'Plank', exact: true }).click();
-    await page.locator('.position-figures').waitFor();
+    await page.locator('.figure-animated svg[role=img]').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Plank');
-    const figures = page.locator('.position-figures svg[role=img]');
-    await expect(figures.count()).resolves.toBe(2);
-    const names2 = await figures.evaluateAll((svgs) =>
-      svgs.map((s) => s.querySelector('title')?.textContent ?? ''),
+    const figure = page.locator('.figure-animated svg[role=img]');
+    await expect(figure.locator('title').textContent()).resolves.toBe(
+      'Plank, moving from the start to the end position',
     );
-    expect(names2[0]).toMatch(/^Plank, start position: Lying face down/);
-    expect(names2[1]).toMatch(/^Plank, end position: Holding the body straight/);
-    await expect(figures.nth(0).getAttribute('data-pose')).resolves.toBe('lying face down on the forearms');
-    await expect(figures.nth(1).getAttribute('data-pose')).resolves.toBe('forearm plank');
-    await expect(page.locator('.position figcaption').first().textContent()).resolves.toContain('Start:');
+    await expect(figure.locator('desc').textContent()).resolves.toMatch(
+      /^Start: Lying face down.*End: Holding the body straight/,
+    );
+    await expect(page.locator('.figure-steps li').first().textContent()).resolves.toContain('Start:');
     await expect(page.locator('ol.steps li').count()).resolves.toBeGreaterThan(1);
     await expect(page.locator('.dose-big').textContent()).resolves.toMatch(/a week|daily/);
     await screenshot(page, 'exercise-plank-laptop');

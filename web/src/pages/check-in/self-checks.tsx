@@ -1,8 +1,11 @@
 /**
  * The self-checks: each with its instructions from the knowledge base, all optional.
  */
+
+import type { FigureSpec } from '../../../../src/figures/spec.js';
 import { api } from '../../api.js';
 import { MIRROR, PHOTOS, ROTATION, WALL_TEST } from '../../check-in-model.js';
+import { Figure } from '../../components/figures.js';
 import { NumberField, RadioGroup, useAsync } from '../../components/ui.js';
 import type { StepProps } from './step.js';
 
@@ -15,18 +18,15 @@ const SELF_CHECK_IDS = [
   'single-leg-bridge',
 ];
 
-function HowTo({
-  id,
-  items,
-}: {
-  id: string;
-  items: Record<string, { name: string; steps: string[]; interpretation?: string }>;
-}) {
+type HowToItem = { name: string; steps: string[]; interpretation?: string; figure?: FigureSpec };
+
+function HowTo({ id, items }: { id: string; items: Record<string, HowToItem> }) {
   const c = items[id];
   if (!c) return null;
   return (
     <details class="how-to">
       <summary>How to do it: {c.name}</summary>
+      {c.figure && <Figure figure={c.figure} title={c.name} />}
       <ol>
         {c.steps.map((s) => (
           <li key={s}>{s}</li>
@@ -39,12 +39,12 @@ function HowTo({
 
 export function SelfChecksStep({ draft, edit }: StepProps) {
   const how = useAsync(async () => {
-    const out: Record<string, { name: string; steps: string[]; interpretation?: string }> = {};
+    const out: Record<string, HowToItem> = {};
     await Promise.all(
       SELF_CHECK_IDS.map(async (id) => {
         try {
           const { item } = await api.kbItem(`self-check:${id}`);
-          out[id] = item as unknown as { name: string; steps: string[]; interpretation?: string };
+          out[id] = item as unknown as HowToItem;
         } catch {
           // Instructions are a help, not a must: the questions still work without them.
         }
