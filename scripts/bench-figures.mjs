@@ -5,7 +5,7 @@
 // Prints frames per second and the share of frames over 16.7 ms (one frame at 60 fps). Target: 60 fps.
 //
 //   npm run bench:figures            (builds first)
-//   SECONDS=5 RATE=4 node scripts/bench-figures.mjs
+//   BENCH_SECONDS=5 RATE=4 node scripts/bench-figures.mjs
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { CHROMIUM_ARGS } = await import(join(root, 'dist/report/pdf.js'));
-const SECONDS = Number(process.env.SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RATE = Number(process.env.RATE ?? 4);
 const EXERCISES = ['bird-dog', 'post-run-static-stretch', 'band-pull-apart'];
 
@@ -42,7 +42,7 @@ try {
   const cdp = await context.newCDPSession(page);
   for (const id of EXERCISES) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await page.goto(`${base}/#/exercises/${id}`, { waitUntil: 'networkidle' });
+    await page.goto(`${base}/#/exercises/${id}`, { waitUntil: 'load' });
     await page.locator('.figure-animated svg').waitFor();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const deltas = await page.evaluate(

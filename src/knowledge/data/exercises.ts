@@ -909,11 +909,10 @@ export const exercises: ExerciseInput[] = [
       poses: {
         start: kneeling(),
         end: kneeling({
-          trunk: 75,
-          spine: 35,
-          neck: 10,
-          arms: { shoulder: 195 },
-          legs: { hip: 155, knee: 170, ankle: -80 },
+          trunk: 92,
+          neck: 35,
+          arms: { shoulder: 166 },
+          legs: { hip: 160, knee: 158, ankle: -80 },
         }),
       },
     },
@@ -1010,7 +1009,7 @@ export const exercises: ExerciseInput[] = [
       poses: {
         start: standing({ legs: { hip: 12, knee: 0 } }),
         end: {
-          arms: { shoulder: 40, elbow: 120 },
+          arms: { shoulder: 28, elbow: 142 },
           legs: { hip: 55, knee: 55, out: 60, lowerOut: 40 },
         },
       },
@@ -1194,7 +1193,7 @@ export const exercises: ExerciseInput[] = [
       end: 'Standing with one heel on a low step and the knee nearly straight, tipped forward from the hips with a flat back.',
     },
     figure: {
-      props: [{ kind: 'mat' }, { kind: 'doorway', x: -4 }, { kind: 'step', x: 40, width: 18, height: 14 }],
+      props: [{ kind: 'mat' }, { kind: 'doorway', x: -4 }, { kind: 'step', x: 6, width: 18, height: 12 }],
       poses: {
         start: standing({
           trunk: 8,
@@ -1208,7 +1207,7 @@ export const exercises: ExerciseInput[] = [
         end: standing({
           trunk: 38,
           arms: { shoulder: 30 },
-          nearLeg: { hip: 98, knee: 5, ankle: 15 },
+          nearLeg: { hip: 83, knee: 5, ankle: 15 },
           farLeg: { hip: 38 },
         }),
       },
