@@ -171,8 +171,9 @@ describe('check-in', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'See your week' }).click();
     await page.locator('.week').waitFor();
     await expect(page.locator('.day').count()).resolves.toBe(7);
+    // The reminder chosen in Settings (30 minutes before by default) goes with the link.
     await expect(page.getByRole('link', { name: 'Download calendar' }).getAttribute('href')).resolves.toBe(
-      '/api/plan.ics',
+      '/api/plan.ics?remind=30',
     );
     const ics = await page.evaluate(async () => (await fetch('/api/plan.ics')).text());
     expect(ics).toContain('BEGIN:VCALENDAR');

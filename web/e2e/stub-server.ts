@@ -27,7 +27,7 @@ import { findItem, listItems, searchKnowledge } from '../../src/knowledge/search
 import { loadSummary } from '../../src/load/index.js';
 import { runMetrics } from '../../src/metrics/index.js';
 import { advice, nprsProgress, psfsProgress } from '../../src/progress/index.js';
-import { adherence, buildSchedule, toIcs } from '../../src/schedule/index.js';
+import { adherence, buildSchedule, readReminder, toIcs } from '../../src/schedule/index.js';
 
 const DAY = 86_400_000;
 
@@ -388,7 +388,17 @@ async function api(state: State, req: IncomingMessage, res: ServerResponse, url:
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'attachment; filename="backstride-plan.ics"',
     });
-    res.end(toIcs(week.schedule, { weeks: 6, now: new Date(), calendarName: 'Backstride plan' }));
+    const time = url.searchParams.get('time');
+    const remind = readReminder(url.searchParams.get('remind') ?? '30') ?? 30;
+    res.end(
+      toIcs(week.schedule, {
+        weeks: 6,
+        now: new Date(),
+        calendarName: 'Backstride plan',
+        remind,
+        ...(time ? { time } : {}),
+      }),
+    );
     return;
   }
   if (route('GET', '/api/report')) {
