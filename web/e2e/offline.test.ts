@@ -251,11 +251,21 @@ describe('installable and offline', { timeout: 120_000 }, () => {
     await logPain(page, '3', 'Neck', 'Answer lost on the way back');
     await expect(page.locator('.toast').textContent()).resolves.toContain(QUEUED);
     // The queue sends it again by itself (the server answers other requests, or the retry timer).
+    await expect.poll(() => sends, { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+    const waiting = () =>
+      page.evaluate(
+        () =>
+          (
+            JSON.parse(localStorage.getItem('backstride.offline-queue') ?? '{"entries":[]}') as {
+              entries: [];
+            }
+          ).entries.length,
+      );
+    await expect.poll(waiting, { timeout: 40_000 }).toBe(0);
     await page
       .locator('.entries li')
       .filter({ hasText: 'Waiting to be sent' })
-      .waitFor({ state: 'detached', timeout: 40_000 });
-    expect(sends).toBeGreaterThanOrEqual(2);
+      .waitFor({ state: 'detached' });
     expect(await painWithNote('Answer lost on the way back')).toHaveLength(1);
   });
 });
