@@ -8,6 +8,7 @@ import { emergencyNumberFor, telHref } from '../../src/care/codes.js';
 import { useChromeHidden } from './chrome.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from './components/ui.js';
 import { useCountry } from './country.js';
+import { OfflineBanner } from './offline/banner.js';
 import { DiaryPage } from './pages/diary.js';
 import { ExercisePage, ExercisesPage } from './pages/exercises.js';
 import { InsightsPage } from './pages/insights.js';
@@ -16,6 +17,7 @@ import { PlanPage } from './pages/plan.js';
 import { ResultPage } from './pages/result.js';
 import { RunPage } from './pages/run.js';
 import { RunsPage } from './pages/runs.js';
+import { useBrowserReminders } from './reminder-settings.js';
 import { link, match, type Route, useRoute } from './router.js';
 
 const NAV = [
@@ -47,6 +49,20 @@ function CheckInLoader() {
   return <Loading label="Loading the check-in…" />;
 }
 
+/** The guided session player, loaded when first opened (it stays out of the first load). */
+function SessionLoader() {
+  const mod = useAsync(() => import('./pages/session.js'));
+  if (mod.data) return <mod.data.SessionPage />;
+  if (mod.error)
+    return (
+      <>
+        <PageTitle>Today's session</PageTitle>
+        <ErrorBox error={mod.error} retry={mod.reload} />
+      </>
+    );
+  return <Loading label="Loading the session player…" />;
+}
+
 function page(route: Route): { title: string; view: preact.JSX.Element } {
   const p = route.path;
   const exercise = match('/exercises/:id', p);
@@ -61,6 +77,7 @@ function page(route: Route): { title: string; view: preact.JSX.Element } {
   if (run) return { title: 'Run', view: <RunPage id={run.id ?? ''} /> };
   if (p === '/insights') return { title: 'Insights and progress', view: <InsightsPage /> };
   if (p === '/plan') return { title: 'Your plan', view: <PlanPage /> };
+  if (p === '/session') return { title: "Today's session", view: <SessionLoader /> };
   if (p === '/report') return { title: 'Clinician report', view: <ReportPage /> };
   if (p === '/settings') return { title: 'Settings', view: <SettingsPage /> };
   return { title: 'Not found', view: <NotFoundPage /> };
@@ -83,6 +100,8 @@ export function App() {
   const hidden = useChromeHidden();
   const country = useCountry();
   const emergency = emergencyNumberFor(country);
+  // A reminder's click opens the session player.
+  useBrowserReminders('/session');
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -169,6 +188,7 @@ export function App() {
         </header>
       )}
       <main id="main" ref={main} tabIndex={-1} class={hidden ? 'main alarm-main' : 'main'}>
+        <OfflineBanner />
         {view}
       </main>
       {!hidden && (

@@ -9,6 +9,7 @@ import { PositionFigures } from '../components/figures.js';
 import { ErrorBox, Loading, PageTitle, SourceList, useAsync } from '../components/ui.js';
 import { UndoToast, useUndoToast } from '../components/undo-toast.js';
 import { humanise } from '../format.js';
+import { postOrQueue, QUEUED_MESSAGE, undoLogged } from '../offline/index.js';
 import { link, navigate, useRoute } from '../router.js';
 import type { Exercise, Source } from '../types.js';
 
@@ -210,13 +211,13 @@ export function ExercisePage({ id }: { id: string }) {
   }
   const logDone = async () => {
     try {
-      const session = (await api.logExercise({ items: [e.id] })) as { id?: string } | undefined;
+      const outcome = await postOrQueue('exercise', { items: [e.id] });
       setLogged(undefined);
-      const sessionId = session?.id;
+      const what = `Logged ${e.name} as done today.`;
       toast.offer({
-        message: `Logged ${e.name} as done today.`,
+        message: outcome.status === 'queued' ? `${what} ${QUEUED_MESSAGE}` : what,
         undo: async () => {
-          if (sessionId) await api.deleteDiaryEntry('exercise', sessionId);
+          await undoLogged('exercise', outcome);
           return 'Removed from your diary.';
         },
       });
@@ -236,7 +237,7 @@ export function ExercisePage({ id }: { id: string }) {
         {e.gentle && <span class="badge">gentle</span>}
       </p>
       <p class="lead">{e.purpose}</p>
-      <PositionFigures positions={e.positions} name={e.name} />
+      <PositionFigures positions={e.positions} name={e.name} figure={e.figure} holdS={e.dose.holdS} />
       <div class="two-col">
         <section aria-labelledby="steps-heading">
           <h2 id="steps-heading">Steps</h2>
