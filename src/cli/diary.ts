@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { PainfulRegion } from '../answers/schema.js';
-import { type PainCheckin, PainTiming } from '../diary/types.js';
+import { type ExerciseSession, type PainCheckin, PainTiming, SessionFeeling } from '../diary/types.js';
 import { badInput, isBackstrideError, usage } from '../errors.js';
 import { index } from '../knowledge/index.js';
 import { BACKUP_DOCUMENT_BYTES, EXERCISE_ITEMS_MAX, PSFS_RATINGS_MAX, tooLargeMessage } from '../limits.js';
@@ -76,6 +76,49 @@ function parseTiming(value: string): PainTiming {
   return timing.data;
 }
 
+/** How a session felt, in words. */
+const FEELING_WORDS: Record<SessionFeeling, string> = {
+  easy: 'easy',
+  'about-right': 'about right',
+  hard: 'hard',
+};
+
+/** `--felt` as typed: easy, about-right or hard ("about right" also). */
+function parseFelt(value: string): SessionFeeling {
+  const felt = SessionFeeling.safeParse(value.trim().toLowerCase().replace(/\s+/g, '-'));
+  if (!felt.success)
+    throw badInput(`--felt must be one of ${SessionFeeling.options.join(', ')}, not "${value}"`, 'feeling');
+  return felt.data;
+}
+
+/** `--pain-during` as typed: pain during the session, a whole number from 0 to 10. */
+function parsePainDuring(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n > 10)
+    throw badInput(`--pain-during must be a whole number from 0 to 10, not "${value}"`, 'painDuring');
+  return n;
+}
+
+/**
+ * A session's answers in words: "felt hard, pain during 3/10, stopped early: 2 of 4 exercises"; empty
+ * when it has none.
+ */
+export function sessionFeedbackWords(e: ExerciseSession): string {
+  const parts: string[] = [];
+  if (e.feeling) parts.push(`felt ${FEELING_WORDS[e.feeling]}`);
+  if (e.painDuring !== undefined) parts.push(`pain during ${e.painDuring}/10`);
+  if (e.planned !== undefined && e.planned > e.items.length)
+    parts.push(`stopped early: ${e.items.length} of ${e.planned} exercises`);
+  return parts.join(', ');
+}
+
+/** `--felt X` sets it, `--no-felt` removes it, neither leaves it. */
+const feltChange = (felt: string | boolean | undefined) =>
+  felt === false ? null : typeof felt === 'string' ? parseFelt(felt) : undefined;
+/** `--pain-during N` sets it, `--no-pain-during` removes it, neither leaves it. */
+const painDuringChange = (pain: string | boolean | undefined) =>
+  pain === false ? null : typeof pain === 'string' ? parsePainDuring(pain) : undefined;
+
 /** `--note TEXT` sets the note, `--no-note` removes it, neither leaves it. */
 const noteChange = (note: string | boolean | undefined) =>
   note === false ? null : typeof note === 'string' ? (checkNote(note) ?? null) : undefined;
@@ -120,17 +163,34 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .argument('<items...>', 'ids, e.g. plank bird-dog upper-body-warm-up')
     .option('--at <time>', 'when (ISO 8601 or YYYY-MM-DD; default now)')
     .option('-n, --note <text>', 'a short note')
+    .option('--felt <feeling>', `how it felt: ${SessionFeeling.options.join(', ')}`)
+    .option('--pain-during <n>', 'pain during the session, 0 (none) to 10 (worst imaginable)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  backstride log exercise plank bird-dog\n  backstride log exercise plank --felt hard --pain-during 3',
+    )
     .action(async (items: string[], _o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals() as StoreOptions & { at?: string; note?: string };
+      const o = cmd.optsWithGlobals() as StoreOptions & {
+        at?: string;
+        note?: string;
+        felt?: string;
+        painDuring?: string;
+      };
       const ids = checkCount(parseExerciseItems(items), EXERCISE_ITEMS_MAX, 'items', 'items');
-      const entry = { at: parseAt(o.at), items: ids, ...(o.note ? { note: checkNote(o.note) } : {}) };
+      const entry = {
+        at: parseAt(o.at),
+        items: ids,
+        ...(o.note ? { note: checkNote(o.note) } : {}),
+        ...(o.felt !== undefined ? { feeling: parseFelt(o.felt) } : {}),
+        ...(o.painDuring !== undefined ? { painDuring: parsePainDuring(o.painDuring) } : {}),
+      };
       // The same items again within seconds (a retried script) are the session already logged.
       const { session, created } = await withStore(o, (store) => logExerciseSession(store, entry));
       process.stdout.write(
         o.json
           ? `${JSON.stringify(session, null, 2)}\n`
           : created
-            ? `Logged ${session.items.length} item(s).\n`
+            ? `Logged ${session.items.length} item(s)${sessionFeedbackWords(session) ? ` (${sessionFeedbackWords(session)})` : ''}.\n`
             : `Already logged a moment ago (${itemWords(session.items)}): nothing added.\n`,
       );
     });
@@ -179,7 +239,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
           at: e.at,
           id: e.id,
           kind: 'exercise',
-          text: `${itemWords(e.items)}${note(e.note)}`,
+          text: `${itemWords(e.items)}${sessionFeedbackWords(e) ? pc.dim(`  (${sessionFeedbackWords(e)})`) : ''}${note(e.note)}`,
         })),
         ...data.psfs.map((r) => ({
           at: r.at,
@@ -244,7 +304,7 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     });
 
   storeOptions(edit.command('exercise'))
-    .description('Correct an exercise session: what you did, when, the note')
+    .description('Correct an exercise session: what you did, when, the note, how it felt, pain during')
     .argument('<id>', 'the session’s id, or its first characters as `backstride diary` shows them')
     .option(
       '-i, --items <items...>',
@@ -253,12 +313,24 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
     .option('--at <time>', 'when (ISO 8601 or YYYY-MM-DD)')
     .option('-n, --note <text>', 'a new note')
     .option('--no-note', 'remove the note')
+    .option('--felt <feeling>', `how it felt: ${SessionFeeling.options.join(', ')}`)
+    .option('--no-felt', 'remove how it felt')
+    .option('--pain-during <n>', 'pain during the session, 0 to 10')
+    .option('--no-pain-during', 'remove the pain during')
     .action(async (id: string, _o: unknown, cmd: Command) => {
-      const o = cmd.opts() as { items?: string[]; at?: string; note?: string | boolean };
+      const o = cmd.opts() as {
+        items?: string[];
+        at?: string;
+        note?: string | boolean;
+        felt?: string | boolean;
+        painDuring?: string | boolean;
+      };
       const changes = {
         items: o.items && checkCount(parseExerciseItems(o.items), EXERCISE_ITEMS_MAX, 'items', 'items'),
         at: o.at === undefined ? undefined : parseAt(o.at),
         note: noteChange(o.note),
+        feeling: feltChange(o.felt),
+        painDuring: painDuringChange(o.painDuring),
       };
       if (changes.items?.length === 0) throw badInput('--items needs at least one item', 'items');
       const saved = await withStore(storeOf(cmd), async (store) =>
@@ -266,14 +338,13 @@ export function registerDiaryCommands(program: Command, storeOptions: (c: Comman
           store,
           await resolveDiaryId(store, 'exercise', id),
           changes,
-          '--items, --at, --note or --no-note',
+          '--items, --at, --note, --no-note, --felt, --no-felt, --pain-during or --no-pain-during',
         ),
       );
-      write(
-        cmd,
-        saved,
-        () => `Corrected the exercise session of ${when(saved.at)}: ${itemWords(saved.items)}.`,
-      );
+      write(cmd, saved, () => {
+        const answers = sessionFeedbackWords(saved);
+        return `Corrected the exercise session of ${when(saved.at)}: ${itemWords(saved.items)}${answers ? ` (${answers})` : ''}.`;
+      });
     });
 
   storeOptions(edit.command('psfs'))
