@@ -254,6 +254,7 @@ describe('owning the data', () => {
       psfs_ratings: 1,
       check_backs: 0,
       plan_changes: 0,
+      form_checks: 0,
     });
     const again = join(scratch, 'backup2.json');
     await cli(['export', '--out', again], restored);
@@ -278,6 +279,7 @@ describe('owning the data', () => {
       'assessments.csv',
       'check_backs.csv',
       'exercise_sessions.csv',
+      'form_checks.csv',
       'pain_checkins.csv',
       'plan_changes.csv',
       'psfs_ratings.csv',

@@ -39,6 +39,7 @@ describe('export and restore', () => {
       'assessments.csv',
       'check_backs.csv',
       'exercise_sessions.csv',
+      'form_checks.csv',
       'pain_checkins.csv',
       'plan_changes.csv',
       'psfs_ratings.csv',
@@ -62,6 +63,7 @@ describe('export and restore', () => {
       psfs_ratings: 0,
       check_backs: 0,
       plan_changes: 0,
+      form_checks: 0,
     });
     const again = (await h.call('GET', '/api/export')).json;
     expect(again.tables).toEqual((exported as { tables: unknown }).tables);

@@ -15,6 +15,7 @@ import { index } from '../knowledge/index.js';
 import { Level } from '../knowledge/schema.js';
 import { ExerciseRequest, PainRequest, PsfsRequest } from '../services/diary.js';
 import { isCalendarDate } from '../services/runs.js';
+import { FORM_CHECK_PARTS, FormCheckInput } from './form-checks.js';
 import { decodeSamples } from './samples-codec.js';
 
 /** A stored row as the backup holds it: column → text, number or null (samples as base64). */
@@ -167,6 +168,20 @@ const PlanChangeRow = z
       });
   });
 
+/** A saved form check: its JSON columns through the schemas `addFormCheck` takes as live input. */
+const FormCheckRow = z.strictObject({
+  id: Id,
+  checked_at: FormCheckInput.shape.checkedAt,
+  label: FormCheckInput.shape.label,
+  running: z.union([z.literal(0), z.literal(1)]),
+  view: FormCheckInput.shape.view,
+  cadence_spm: FormCheckInput.shape.cadenceSpm,
+  measures: jsonText(FORM_CHECK_PARTS.measures),
+  findings: jsonText(FORM_CHECK_PARTS.findings),
+  quality: jsonText(FORM_CHECK_PARTS.quality),
+  key_frames: jsonText(FORM_CHECK_PARTS.keyFrames).nullable(),
+});
+
 /** A metric that may be missing: a finite number in [min, max], or null. */
 const Metric = (min: number, max: number) => z.number().min(min).max(max).nullable();
 const DAY_S = 86_400;
@@ -240,6 +255,7 @@ export const ROW_SCHEMAS = {
   psfs_ratings: PsfsRow,
   check_backs: CheckBackRow,
   plan_changes: PlanChangeRow,
+  form_checks: FormCheckRow,
 } as const;
 export type BackupTable = keyof typeof ROW_SCHEMAS;
 

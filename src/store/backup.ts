@@ -12,10 +12,10 @@ import { writeTransaction } from './transaction.js';
 export const BACKUP_FORMAT = 'backstride-backup';
 /**
  * 2 added `check_backs`; 3 added the runs' `samples_distance_m`, `truncated` and `import_notes`; 4 added
- * `plan_changes`; 5 added the exercise sessions' `feeling`, `pain_during` and `planned`. Older backups
- * (without them) still restore.
+ * `plan_changes`; 5 added the exercise sessions' `feeling`, `pain_during` and `planned`; 6 added
+ * `form_checks`. Older backups (without them) still restore.
  */
-export const BACKUP_VERSION = 5;
+export const BACKUP_VERSION = 6;
 
 /** Tables in dependency order (runs before the check-ins that point at them, assessments before check-backs). */
 const TABLES = [
@@ -26,15 +26,23 @@ const TABLES = [
   'psfs_ratings',
   'check_backs',
   'plan_changes',
+  'form_checks',
 ] as const;
 type Table = (typeof TABLES)[number];
 /** Tables added after version 1: absent from an older backup, which restores them empty. */
-const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs', 'plan_changes']);
+const LATER_TABLES: ReadonlySet<Table> = new Set(['check_backs', 'plan_changes', 'form_checks']);
 
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(BACKUP_VERSION)]),
+  version: z.union([
+    z.literal(1),
+    z.literal(2),
+    z.literal(3),
+    z.literal(4),
+    z.literal(5),
+    z.literal(BACKUP_VERSION),
+  ]),
   exportedAt: z.string(),
   tables: z.strictObject(
     Object.fromEntries(
@@ -52,6 +60,7 @@ const ORDER_BY: Record<Table, string> = {
   psfs_ratings: 'at',
   check_backs: 'answered_at',
   plan_changes: 'changed_at',
+  form_checks: 'checked_at',
 };
 
 export async function exportAll(store: Store, now = new Date()): Promise<Backup> {
@@ -163,12 +172,12 @@ const csvCell = (v: string | number | null) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** One CSV per table (runs without their samples, which only the JSON export carries). */
+/** One CSV per table (runs without their samples and form checks without their key frames, which only the JSON export carries). */
 export function toCsvTables(backup: Backup): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of TABLES) {
     const rows = backup.tables[t].map((r) => {
-      const { samples: _samples, ...rest } = r;
+      const { samples: _samples, key_frames: _keyFrames, ...rest } = r;
       return rest;
     });
     const columns = rows[0] ? Object.keys(rows[0]) : [];

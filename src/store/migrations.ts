@@ -160,6 +160,29 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0007-form-checks': {
+      async up(db: Kysely<unknown>) {
+        // Issue 12: running form measured from a clip. The measures, not the video, which is never stored.
+        await db.schema
+          .createTable('form_checks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('checked_at', 'bigint', (c) => c.notNull())
+          .addColumn('label', 'text', (c) => c.check(sql`label in ('early', 'late')`))
+          .addColumn('running', 'integer', (c) => c.notNull().check(sql`running in (0, 1)`))
+          .addColumn('view', 'text', (c) => c.check(sql`view in ('side', 'back', 'front')`))
+          .addColumn('cadence_spm', sql.raw(real))
+          .addColumn('measures', 'text', (c) => c.notNull())
+          .addColumn('findings', 'text', (c) => c.notNull())
+          .addColumn('quality', 'text', (c) => c.notNull())
+          .addColumn('key_frames', 'text')
+          .execute();
+        await db.schema
+          .createIndex('form_checks_checked_at')
+          .on('form_checks')
+          .column('checked_at')
+          .execute();
+      },
+    },
   };
 }
 

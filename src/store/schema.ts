@@ -99,6 +99,23 @@ export interface PlanChangesTable {
   changed_at: number;
 }
 
+/** A saved running-form check (issue 12): measures, findings and quality as JSON text, never the video. */
+export interface FormChecksTable {
+  id: string;
+  checked_at: number;
+  /** 'early' | 'late' in one run, or null. */
+  label: 'early' | 'late' | null;
+  /** 1 when the clip showed steady running. */
+  running: number;
+  view: 'side' | 'back' | 'front' | null;
+  cadence_spm: number | null;
+  measures: string;
+  findings: string;
+  quality: string;
+  /** Key frames with the skeleton drawn (JSON), only when the runner chose to keep them; else null. */
+  key_frames: string | null;
+}
+
 export interface Database {
   runs: RunsTable;
   assessments: AssessmentsTable;
@@ -107,6 +124,7 @@ export interface Database {
   psfs_ratings: PsfsRatingsTable;
   check_backs: CheckBacksTable;
   plan_changes: PlanChangesTable;
+  form_checks: FormChecksTable;
 }
 
 export type RunRow = RunsTable;
