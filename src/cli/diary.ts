@@ -56,7 +56,8 @@ const TIMING_WORDS: Record<PainTiming, string> = {
 };
 const regionWords = (ids: string[]) =>
   ids.map((id) => index('regions').get(id)?.name.toLowerCase() ?? id).join(', ');
-const itemWords = (ids: string[]) =>
+/** Plan items in words: exercise names and routine titles. */
+export const itemWords = (ids: string[]) =>
   ids.map((id) => index('exercises').get(id)?.name ?? index('interventions').get(id)?.title ?? id).join(', ');
 const painWords = (p: PainCheckin) => `${p.score}/10, ${regionWords(p.regions)}, ${TIMING_WORDS[p.timing]}`;
 

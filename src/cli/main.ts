@@ -19,6 +19,7 @@ import { registerPlanCommands } from './plan.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
 import { registerRunCommands, type StoreOptions, storeOptionsFor, withStore } from './runs.js';
 import { registerServeCommand } from './serve.js';
+import { registerSessionCommand } from './session.js';
 
 type CommonOptions = { json?: boolean; dataDir?: string };
 
@@ -235,6 +236,7 @@ export function buildProgram(): Command {
   registerInsightCommands(program, storeOptions);
   registerPlanCommands(program, storeOptions);
   registerCheckBackCommand(program, storeOptions);
+  registerSessionCommand(program, storeOptions);
   registerServeCommand(program, storeOptions);
   return program;
 }
