@@ -1,9 +1,10 @@
 /**
  * Installable and offline, in headless Chromium against the real server: the manifest is valid and
  * its icons are the sizes it says, Chromium finds the app installable, and the service worker controls
- * the page. With the server stopped, the plan and the exercise library still open, a pain check-in is
- * saved on the device and listed as waiting (banner and list pass axe at 390 and 1280 px, light and
- * dark), and once the server is back it arrives exactly once, however often the page retries, and also
+ * the page. With the server stopped, the plan, the exercise library and the guided session still open,
+ * a pain check-in is saved on the device and listed as waiting (banner and list pass axe at 390 and
+ * 1280 px, light and dark), and once the server is back it arrives exactly once, however often the
+ * page retries, and also
  * when the server stored it but its answer was lost. Screenshots: test-artifacts/screenshots/offline-*.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -146,7 +147,7 @@ describe('installable and offline', { timeout: 120_000 }, () => {
     }
   });
 
-  it('opens the plan and the exercise library with the server stopped, and queues a pain check-in', async () => {
+  it('opens the plan, the exercise library and the session with the server stopped, and queues a pain check-in', async () => {
     // Only the home page was opened: the worker was given the offline pages' data when it took over.
     await page.waitForFunction(async () => (await (await caches.open('backstride-data')).keys()).length >= 5);
 
@@ -165,6 +166,10 @@ describe('installable and offline', { timeout: 120_000 }, () => {
     await screenshot(page, 'offline-plan-390-light');
     await visit(page, '/exercises');
     expect(await page.locator('a[href^="#/exercises/"]').count()).toBeGreaterThan(3);
+    // The guided session (a chunk loaded on demand, from the worker's cache) with today's plan.
+    await visit(page, '/session');
+    await page.locator('.session-page').waitFor();
+    expect(await page.locator('.notice-error').count()).toBe(0);
 
     await visit(page, '/diary');
     await logPain(page, '6', 'Neck', 'Logged with the server stopped');
