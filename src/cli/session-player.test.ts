@@ -46,7 +46,7 @@ const birdDog: SessionExercise = {
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** A terminal in memory: keys in, the screen as text, and a clock that moves when told. */
-function fakeTerminal() {
+function fakeTerminal(columns?: number) {
   let raw = false;
   const input = Object.assign(new PassThrough(), {
     isTTY: true,
@@ -55,12 +55,15 @@ function fakeTerminal() {
     },
   });
   let screen = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      screen += chunk.toString();
-      done();
-    },
-  });
+  const output = Object.assign(
+    new Writable({
+      write(chunk, _encoding, done) {
+        screen += chunk.toString();
+        done();
+      },
+    }),
+    { columns },
+  );
   let now = 1_700_000_000_000;
   let ticker: (() => void) | undefined;
   const clock: SessionClock = {
@@ -171,7 +174,7 @@ describe('the session in a terminal', () => {
     await t.press('3');
     expect(t.text()).toMatch(/How did it feel\? hard/);
     await t.press('1', '2', ENTER);
-    expect(t.text()).toMatch(/Type a whole number from 0 to 10\./);
+    expect(t.text()).toMatch(/From 0 to 10, please\./);
     await t.press('5', '\x7f', '4', ENTER);
     expect(await answers).toEqual({ feeling: 'hard', painDuring: 4 });
     t.term.close();
@@ -207,6 +210,21 @@ describe('the session in a terminal', () => {
     await t.press('q');
     const { state } = await played;
     expect(summarise(state)).toMatchObject({ done: ['cat-camel'], planned: 2, stopped: true });
+    t.term.close();
+  });
+
+  it('cuts the status line to a narrow terminal, so redrawing it leaves nothing behind', async () => {
+    const t = fakeTerminal(40);
+    const played = playSession([pullApart], t.term, { confirmStop: true });
+    await t.press(ENTER);
+    const from = t.mark();
+    await t.press(ENTER);
+    const drawn = t.since(from).split('\r\x1b[2K').filter(Boolean);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const line of drawn) expect(line.length).toBeLessThan(40);
+    expect(drawn.at(-1)).toMatch(/^ {2}Rep 1 of 3 .*…$/);
+    await t.press(CTRL_C);
+    await played;
     t.term.close();
   });
 });

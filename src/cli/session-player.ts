@@ -65,6 +65,8 @@ const BELL = '\x07';
 const CLEAR_LINE = '\r\x1b[2K';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is removed
+const ANSI = /\x1b\[[0-9;]*m/g;
 const isCtrlC = (key: Key) => key.ctrl === true && key.name === 'c';
 const isEnter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
@@ -78,6 +80,11 @@ export class RawTerminal {
   private readonly listener = (text: string | undefined, key: Key | undefined) =>
     this.handler?.(text, key ?? { sequence: text });
   private readonly restoreOnExit = () => this.restore();
+  /** Killed mid-session (a closed window, `kill`): the terminal is given back before the process ends. */
+  private readonly restoreOnSignal = (signal: NodeJS.Signals) => {
+    this.restore();
+    process.exit(signal === 'SIGHUP' ? 129 : 143);
+  };
   private closed = false;
 
   constructor(readonly t: SessionTerminal) {
@@ -87,6 +94,8 @@ export class RawTerminal {
     t.input.resume();
     t.output.write(HIDE_CURSOR);
     process.once('exit', this.restoreOnExit);
+    process.once('SIGTERM', this.restoreOnSignal);
+    process.once('SIGHUP', this.restoreOnSignal);
   }
 
   onKey(handler: KeyHandler | undefined): void {
@@ -98,11 +107,17 @@ export class RawTerminal {
     this.t.output.write(`${CLEAR_LINE}${lines.join('\n')}\n${this.status}`);
   }
 
-  /** Redraw the status line, when it changed. */
+  /**
+   * Redraw the status line, when it changed. It must fit on one row, or clearing it would leave its
+   * first part behind: on a narrow terminal it is cut, without its colours.
+   */
   setStatus(text: string): void {
-    if (text === this.status) return;
-    this.status = text;
-    this.t.output.write(`${CLEAR_LINE}${text}`);
+    const columns = (this.t.output as { columns?: number }).columns;
+    const bare = text.replace(ANSI, '');
+    const fitted = columns && bare.length >= columns ? `${bare.slice(0, columns - 2)}…` : text;
+    if (fitted === this.status) return;
+    this.status = fitted;
+    this.t.output.write(`${CLEAR_LINE}${fitted}`);
   }
 
   /** End the status line where it stands, so what comes next starts on a line of its own. */
@@ -129,6 +144,8 @@ export class RawTerminal {
     this.restore();
     this.t.input.pause();
     process.off('exit', this.restoreOnExit);
+    process.off('SIGTERM', this.restoreOnSignal);
+    process.off('SIGHUP', this.restoreOnSignal);
   }
 }
 
@@ -310,7 +327,7 @@ const FEELINGS: { key: string; value: SessionFeeling; words: string }[] = [
 function askFeeling(term: RawTerminal): Promise<SessionFeeling | undefined> {
   const question = 'How did it feel?';
   return new Promise((resolve, reject) => {
-    term.setStatus(`${question} 1 easy · 2 about right · 3 hard · Enter to skip: `);
+    term.setStatus(`${question} 1 easy · 2 about right · 3 hard · Enter to skip `);
     term.onKey((text, key) => {
       if (isCtrlC(key)) return reject(cancelled('session stopped; nothing was logged'));
       const chosen = FEELINGS.find((f) => f.key === text);
@@ -325,7 +342,7 @@ function askFeeling(term: RawTerminal): Promise<SessionFeeling | undefined> {
 
 /** "Pain during the session": digits then Enter (0 to 10), Backspace to correct; Enter alone skips. */
 function askPainDuring(term: RawTerminal): Promise<number | undefined> {
-  const question = 'Pain during the session, 0 (none) to 10 (worst imaginable), Enter to skip:';
+  const question = 'Pain during the session, 0 (none) to 10 (worst), Enter to skip:';
   let typed = '';
   let problem = '';
   return new Promise((resolve, reject) => {
@@ -336,7 +353,7 @@ function askPainDuring(term: RawTerminal): Promise<number | undefined> {
       if (isEnter(key)) {
         const n = Number(typed);
         if (typed !== '' && n > 10) {
-          problem = 'Type a whole number from 0 to 10.';
+          problem = 'From 0 to 10, please.';
           typed = '';
           return show();
         }
