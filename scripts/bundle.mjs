@@ -12,7 +12,7 @@ await build({
   target: 'node20',
   format: 'esm',
   splitting: true,
-  external: ['better-sqlite3', 'pg', 'pg-native', 'playwright-core'],
+  external: ['better-sqlite3', 'pg', 'pg-native', 'playwright-core', '@tensorflow/*'],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

@@ -14,6 +14,7 @@ import { registerCheckBackCommand } from './check-back.js';
 import { COUNTRY_HELP, resolveCountry } from './country.js';
 import { privateUmask } from './data-dir.js';
 import { registerDiaryCommands } from './diary.js';
+import { registerFormCommand } from './form.js';
 import { registerInsightCommands } from './insights.js';
 import { registerPlanCommands } from './plan.js';
 import { renderAssessment, renderExercise, renderItem } from './render.js';
@@ -236,6 +237,7 @@ export function buildProgram(): Command {
   registerInsightCommands(program, storeOptions);
   registerPlanCommands(program, storeOptions);
   registerCheckBackCommand(program, storeOptions);
+  registerFormCommand(program, storeOptions);
   registerSessionCommand(program, storeOptions);
   registerServeCommand(program, storeOptions);
   return program;

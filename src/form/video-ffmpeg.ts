@@ -1,0 +1,168 @@
+/**
+ * Frame decoding for the command line (an adapter around the pure form core): Debian's ffmpeg reads the
+ * clip and writes raw RGB frames to a pipe, scaled down so that the longer side is at most `maxSidePx`
+ * (the pose model sees a 192-pixel crop, so full HD frames would only cost time). ffprobe reads the size,
+ * rotation and frame rate first. Chosen over the headless Chromium after measuring both (README, "Running
+ * form from a video"). ffmpeg is a system dependency: missing, it is an expected failure with one line.
+ */
+import { spawn } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { badInput } from '../errors.js';
+import type { RgbFrame } from './pose-node.js';
+
+/** The ffmpeg and ffprobe executables: `BACKSTRIDE_FFMPEG` (ffprobe beside it) or the ones on the PATH. */
+export function ffmpegPaths(): { ffmpeg: string; ffprobe: string } {
+  const ffmpeg = process.env.BACKSTRIDE_FFMPEG ?? 'ffmpeg';
+  return { ffmpeg, ffprobe: ffmpeg.replace(/ffmpeg(\.exe)?$/, 'ffprobe$1') };
+}
+
+/** The one-line message when ffmpeg is not installed. */
+export const FFMPEG_MISSING =
+  'reading a video needs ffmpeg, which is not installed (on Debian or Ubuntu: sudo apt-get install ffmpeg)';
+
+export interface VideoInfo {
+  /** Size of the decoded frames (after rotation and scaling). */
+  widthPx: number;
+  heightPx: number;
+  fps: number;
+  durationS: number;
+}
+
+type Run = { code: number | null; stdout: Buffer; stderr: string };
+
+function run(cmd: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error),
+    );
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr }));
+  });
+}
+
+const notAVideo = (file: string) => badInput(`${file} is not a video that can be read`, 'video');
+
+/** A frame rate as ffprobe writes it ("30000/1001"). */
+function rate(text: string | undefined): number {
+  const [n, d] = (text ?? '').split('/').map(Number);
+  const fps = (n ?? 0) / (d || 1);
+  return Number.isFinite(fps) && fps > 0 && fps <= 1000 ? fps : 0;
+}
+
+/**
+ * The clip's decoded frame size, frame rate and length, with the longer side scaled to at most `maxSidePx`.
+ * @throws BackstrideError (bad-input) for a missing or unreadable file, one without video, or no ffmpeg.
+ */
+export async function probeVideo(file: string, maxSidePx: number): Promise<VideoInfo> {
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw badInput(`cannot read ${file}`, 'video');
+  }
+  const probe = await run(ffmpegPaths().ffprobe, [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=width,height,avg_frame_rate,r_frame_rate,duration:stream_side_data=rotation:format=duration',
+    '-of',
+    'json',
+    file,
+  ]);
+  if (probe.code !== 0) throw notAVideo(file);
+  const json = JSON.parse(probe.stdout.toString() || '{}') as {
+    streams?: {
+      width?: number;
+      height?: number;
+      avg_frame_rate?: string;
+      r_frame_rate?: string;
+      duration?: string;
+      side_data_list?: { rotation?: number }[];
+    }[];
+    format?: { duration?: string };
+  };
+  const stream = json.streams?.[0];
+  if (!stream?.width || !stream.height) throw notAVideo(file);
+  const rotation = Math.abs(stream.side_data_list?.find((s) => s.rotation !== undefined)?.rotation ?? 0);
+  const [w, h] =
+    rotation === 90 || rotation === 270 ? [stream.height, stream.width] : [stream.width, stream.height];
+  const scale = Math.min(1, maxSidePx / Math.max(w, h));
+  // Even sizes, as ffmpeg's scaler is asked for below (-2 would round differently on odd sizes).
+  const even = (v: number) => Math.max(2, 2 * Math.round((v * scale) / 2));
+  const fps = rate(stream.avg_frame_rate) || rate(stream.r_frame_rate);
+  if (!fps) throw notAVideo(file);
+  return {
+    widthPx: even(w),
+    heightPx: even(h),
+    fps,
+    durationS: Number(stream.duration ?? json.format?.duration ?? 0) || 0,
+  };
+}
+
+/**
+ * The clip's frames in order, as RGB at the probed size, with their times in seconds.
+ * @example for await (const { frame, tS } of decodeFrames(file, info)) …
+ */
+export async function* decodeFrames(
+  file: string,
+  info: VideoInfo,
+): AsyncGenerator<{ frame: RgbFrame; tS: number; index: number }> {
+  const child = spawn(
+    ffmpegPaths().ffmpeg,
+    [
+      '-v',
+      'error',
+      '-nostdin',
+      '-i',
+      file,
+      '-an',
+      '-vf',
+      `scale=${info.widthPx}:${info.heightPx}:flags=area`,
+      '-pix_fmt',
+      'rgb24',
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
+  const spawnError = new Promise<never>((_, reject) =>
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error),
+    ),
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const size = info.widthPx * info.heightPx * 3;
+  let pending: Buffer = Buffer.alloc(0);
+  let index = 0;
+  try {
+    const chunks = child.stdout[Symbol.asyncIterator]();
+    while (true) {
+      const next = await Promise.race([chunks.next(), spawnError]);
+      if (next.done) break;
+      pending = pending.length ? Buffer.concat([pending, next.value as Buffer]) : (next.value as Buffer);
+      while (pending.length >= size) {
+        const rgb = new Uint8Array(pending.subarray(0, size));
+        pending = pending.subarray(size);
+        yield { frame: { widthPx: info.widthPx, heightPx: info.heightPx, rgb }, tS: index / info.fps, index };
+        index++;
+      }
+    }
+    const code = await exited;
+    if (code !== 0 && index === 0) throw notAVideo(file);
+    if (code !== 0) throw new Error(`ffmpeg stopped with code ${code}: ${stderr.trim().split('\n')[0]}`);
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
