@@ -184,6 +184,18 @@ describe('the guided session', { timeout: 180_000 }, () => {
       painDuring: 4,
       planned: strength.items.length,
     });
+    // The diary says how it went, in words.
+    await page.clock.resume();
+    await page.getByRole('link', { name: 'See your diary' }).click();
+    await page.locator('.entries li', { hasText: `Did ${first.name}` }).waitFor();
+    await expect(
+      page
+        .locator('.entries li', { hasText: `Did ${first.name}` })
+        .first()
+        .textContent(),
+    ).resolves.toContain(
+      `Felt hard; pain during 4/10; stopped after 1 of ${strength.items.length} exercises.`,
+    );
     await page.context().close();
   });
 
@@ -222,9 +234,13 @@ describe('the guided session', { timeout: 180_000 }, () => {
     await page.context().close();
   });
 
-  it('is offered from the plan, and a day with nothing planned says so', async (ctx) => {
+  it('is offered from the home page, and lists the parts of the day with their length', async (ctx) => {
     if (server.kind !== 'real') return ctx.skip();
     const page = await openPage(browser, server, PHONE_390);
+    await visit(page, '/');
+    await page.getByRole('link', { name: /^Start today's session/ }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/session'));
+    await page.locator('h1', { hasText: /session$/ }).waitFor();
     await visit(page, `/session?day=${strength.day}`);
     await screenshot(page, 'session-start-phone');
     await expect(page.locator('h1').textContent()).resolves.toMatch(/session$/);

@@ -63,6 +63,14 @@ export function TodayList({ summary }: { summary: ResultSummary }) {
           </li>
         ))}
       </ol>
+      {summary.today.some((a) => a.exercise) && (
+        <p class="today-session">
+          <a class="button primary" href={link('/session')}>
+            Start today's session
+          </a>{' '}
+          <span class="hint">Guided, one exercise at a time, with counts and timers.</span>
+        </p>
+      )}
     </section>
   );
 }

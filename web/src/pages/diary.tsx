@@ -41,7 +41,16 @@ const TIMINGS = [
 const timingLabel = (t: string) => TIMINGS.find((x) => x.value === t)?.label ?? t;
 const REGIONS = bodyRegions('painful').map((r) => ({ value: r.id, label: r.name }));
 const regionName = (id: string) => REGIONS.find((r) => r.value === id)?.label ?? humanise(id);
-const itemsText = (items: string[]) => items.map(humanise).join(', ');
+/** Exercise and routine names by id, from the knowledge base once it has loaded (the words until then). */
+const itemNames = new Map<string, string>();
+const itemsText = (items: string[]) => items.map((id) => itemNames.get(id) ?? humanise(id)).join(', ');
+
+/** Load the knowledge base's names for logged items (the same names the plan and the player use). */
+async function loadItemNames(): Promise<number> {
+  const lists = await Promise.all([api.kbList('exercise'), api.kbList('intervention')]);
+  for (const x of lists.flat()) itemNames.set(x.id, x.name);
+  return itemNames.size;
+}
 
 type Kind = 'pain' | 'exercise' | 'psfs';
 const KIND_NAME: Record<Kind, string> = {
@@ -76,7 +85,7 @@ function entries(d: DiaryJson): Entry[] {
       key: `e-${e.id}`,
       id: e.id,
       kind: 'exercise' as const,
-      text: `Did ${itemsText(e.items)}`,
+      text: `Did ${itemsText(e.items)}${sessionFeedback(e)}`,
       note: e.note,
       source: e,
     })),
@@ -91,6 +100,20 @@ function entries(d: DiaryJson): Entry[] {
     })),
   ];
   return out.sort((a, b) => b.at - a.at);
+}
+
+const FEELING_WORDS: Record<string, string> = { easy: 'easy', 'about-right': 'about right', hard: 'hard' };
+
+/** A guided session's answers, after what was done: ". Felt hard; pain during 4/10; stopped after 2 of 4." */
+function sessionFeedback(e: ExerciseSession): string {
+  const parts: string[] = [];
+  if (e.feeling) parts.push(`felt ${FEELING_WORDS[e.feeling] ?? e.feeling}`);
+  if (e.painDuring !== undefined) parts.push(`pain during ${e.painDuring}/10`);
+  if (e.planned !== undefined && e.planned > e.items.length)
+    parts.push(`stopped after ${e.items.length} of ${e.planned} exercises`);
+  if (!parts.length) return '';
+  const text = parts.join('; ');
+  return `. ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** Entries saved on this device and not sent yet (not those the diary already has: sent just now). */
@@ -151,6 +174,8 @@ const problemText = (err: unknown) =>
 
 export function DiaryPage() {
   const diary = useAsync(api.diary);
+  // Re-renders with the plan's names once they are here.
+  useAsync(() => loadItemNames().catch(() => 0));
   const offline = useOfflineState();
   const toast = useUndoToast();
   const [score, setScore] = useState<number | undefined>();

@@ -49,6 +49,14 @@ export function HomePage() {
             <span>About 5 minutes. Safety questions first.</span>
           </a>
         </li>
+        {r && (r.triage.level === 'self-care' || r.triage.level === 'clinician') && (
+          <li>
+            <a class="action-card" href={link('/session')}>
+              <strong>Start today's session</strong>
+              <span>Your plan's exercises, guided with counts and timers.</span>
+            </a>
+          </li>
+        )}
         <li>
           <a class="action-card" href={link('/diary')}>
             <strong>Log pain</strong>

@@ -121,6 +121,14 @@ function Today({
         <span class="today-focus">{focusOf(day)}</span>
       </h2>
       {day.groups.length === 0 && <p>Nothing planned today: rest, and walk if you feel like it.</p>}
+      {day.groups.length > 0 && (
+        <p class="today-session">
+          <a class="button primary" href={link('/session')}>
+            Start today's session
+          </a>{' '}
+          <span class="hint">Guided, one exercise at a time, with counts and timers.</span>
+        </p>
+      )}
       <div class="today-slots">
         {day.groups.map((g) => {
           const finished = isDone(g);

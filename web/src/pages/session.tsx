@@ -643,6 +643,7 @@ function SessionEnd(props: { title: string; summary: SessionSummary; onBack: () 
   const [problem, setProblem] = useState<string | undefined>();
   // One id for this session, whatever happens: a second tap or a retry stores it once.
   const id = useMemo(() => crypto.randomUUID(), []);
+  const endedAt = useMemo(() => Date.now(), []);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -655,6 +656,8 @@ function SessionEnd(props: { title: string; summary: SessionSummary; onBack: () 
     try {
       const outcome = await postOrQueue('exercise', {
         id,
+        // When it was done, not when a queued entry reaches the server.
+        at: endedAt,
         items: summary.done,
         planned: summary.planned,
         ...(feeling ? { feeling } : {}),
