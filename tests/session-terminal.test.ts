@@ -164,6 +164,7 @@ describe('backstride session in a terminal', () => {
         /session walks you through your exercises in a terminal; from a script use `backstride log exercise`/,
       ],
       [['--day', 'Funday'], /--day must be one of Mon, Tue, Wed, Thu, Fri, Sat, Sun, not "Funday"/],
+      [['--day', 'Wedding'], /--day must be one of Mon, Tue, Wed, Thu, Fri, Sat, Sun, not "Wedding"/],
       [['--part', 'cardio'], /--part must be one of before-run, after-run, strength, mobility, not "cardio"/],
     ];
     for (const [args, message] of cases) {

@@ -32,11 +32,11 @@ const DAY_NAMES: Record<ScheduledDay['day'], string> = {
   Sun: 'Sunday',
 };
 
-/** `--day` as typed: Mon to Sun, in any case. */
+/** `--day` as typed: Mon to Sun, or the whole name, in any case. */
 function parseDay(value: string): ScheduledDay['day'] {
-  const day = DAYS.find((d) => d.toLowerCase() === value.trim().toLowerCase().slice(0, 3));
-  if (!day || value.trim().length < 3)
-    throw badInput(`--day must be one of ${DAYS.join(', ')}, not "${value}"`, 'day');
+  const typed = value.trim().toLowerCase();
+  const day = DAYS.find((d) => d.toLowerCase() === typed || DAY_NAMES[d].toLowerCase() === typed);
+  if (!day) throw badInput(`--day must be one of ${DAYS.join(', ')}, not "${value}"`, 'day');
   return day;
 }
 
