@@ -5,12 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { poseAssets } from './web/pose-assets/vite-plugin.js';
 import { serviceWorker } from './web/service-worker/vite-plugin.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
   base: '/',
-  plugins: [preact(), serviceWorker()],
+  plugins: [preact(), poseAssets(), serviceWorker()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -27,6 +27,7 @@ import { assessRoutes } from './routes/assess.js';
 import { checkBackRoutes } from './routes/check-back.js';
 import { dataRoutes } from './routes/data.js';
 import { diaryRoutes } from './routes/diary.js';
+import { formRoutes } from './routes/form.js';
 import { knowledgeRoutes } from './routes/knowledge.js';
 import { planRoutes } from './routes/plan.js';
 import { runRoutes } from './routes/runs.js';
@@ -34,6 +35,10 @@ import { DEFAULT_WEB_ROOT, webApp } from './static.js';
 import type { StoreRef } from './store-ref.js';
 
 const MiB = 1024 * 1024;
+
+/** The built pose worker (web/src/form/pose-worker.ts) and its policy: our own files, and WebAssembly. */
+const POSE_WORKER = /^\/assets\/pose-worker-[\w-]+\.js$/;
+const POSE_WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'";
 
 /** The default limits: JSON bodies are small; a backup carries samples; an upload may be a decade. */
 export const DEFAULT_LIMITS: Limits = {
@@ -151,6 +156,14 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
+  // The pose model runs in a worker that compiles WebAssembly (tfjs-backend-wasm). A worker follows its own
+  // script's policy, so only that script may compile WebAssembly; pages keep the strict policy below.
+  // Registered before secureHeaders so that it runs after it.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (POSE_WORKER.test(c.req.path)) c.header('Content-Security-Policy', POSE_WORKER_CSP);
+  });
+
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -158,6 +171,8 @@ export function createApp(options: AppOptions): Hono {
         // The clinician report opens in the tab: its one inline stylesheet is allowed by hash, no other.
         styleSrc: ["'self'", `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`],
         imgSrc: ["'self'", 'data:'],
+        // The form check plays the runner's clip from a blob: URL on the page (it is never uploaded).
+        mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -220,6 +235,7 @@ export function createApp(options: AppOptions): Hono {
     diaryRoutes,
     analysisRoutes,
     planRoutes,
+    formRoutes,
     dataRoutes,
   ]) {
     group(app, ctx);

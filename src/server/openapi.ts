@@ -16,6 +16,7 @@ import {
   PsfsRequest,
 } from '../services/diary.js';
 import { PlanChangeBody } from '../services/plan.js';
+import { FormCheckRequest } from './routes/form.js';
 
 type Schema = Record<string, unknown>;
 
@@ -227,6 +228,13 @@ const schemas: Record<string, Schema> = {
     ['assessmentId', 'assessedAt', 'on', 'inDays', 'question', 'why', 'sources', 'due', 'overdueDays'],
   ),
   CheckBackRequest: fromZod(CheckBackRequest),
+  FormCheckRequest: fromZod(FormCheckRequest),
+  FormCheck: {
+    allOf: [
+      ref('FormCheckRequest'),
+      { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+    ],
+  },
   CheckBackResult: {
     allOf: [
       ref('Assessment'),
@@ -505,6 +513,26 @@ export function openApiDocument(version: string): Record<string, unknown> {
             'The saved answers, dated now, with `pain.trend` better, same or worse, `pain.triedSelfCare` true and `pain.daysSinceStart` moved on; the same triage rules decide the new level. 409 when there is no check-back to answer.',
           requestBody: jsonBody(ref('CheckBackRequest')),
           responses: { 200: ok(ref('CheckBackResult')), ...errors(400, 403, 409, 413) },
+        },
+      },
+      '/api/form-checks': {
+        get: {
+          summary: 'Saved running-form checks, oldest first (measures and findings; key frames if kept)',
+          responses: { 200: ok(arrayOf(ref('FormCheck'))), ...errors() },
+        },
+        post: {
+          summary: 'Save the measures and findings of a clip analysed on the device (never the video)',
+          description:
+            'Unknown fields are refused; key frames are optional small JPEG or PNG pictures (at most 6), saved only when the runner chooses.',
+          requestBody: jsonBody(ref('FormCheckRequest')),
+          responses: { 201: ok(ref('FormCheck'), 'Saved'), ...errors(400, 403, 413) },
+        },
+      },
+      '/api/form-checks/{id}': {
+        delete: {
+          summary: 'Delete one saved form check',
+          parameters: [idParam('A form check id')],
+          responses: { 204: { description: 'Deleted' }, ...errors(404) },
         },
       },
       '/api/kb': {

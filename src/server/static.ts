@@ -32,6 +32,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  // WebAssembly.instantiateStreaming needs its own type (the pose model's runtime).
+  '.wasm': 'application/wasm',
 };
 
 /** Shown at `/` when the web app has not been built. No styles or scripts, so the strict CSP holds. */

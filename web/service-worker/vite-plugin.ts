@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { POSE_ASSET_PREFIX } from '../pose-assets/vite-plugin.js';
 
 export const WORKER_FILE = 'sw.js';
 const ENTRY = fileURLToPath(new URL('./worker.ts', import.meta.url));
@@ -26,7 +27,8 @@ export function precacheManifest(outDir: string): { urls: string[]; version: str
   const urls: string[] = [];
   for (const file of filesUnder(outDir).sort()) {
     const url = `/${relative(outDir, file).split(sep).join('/')}`;
-    if (url === `/${WORKER_FILE}` || url.endsWith('.map')) continue;
+    // The pose model and its WebAssembly (5 MB) load when the form page needs them, not on install.
+    if (url === `/${WORKER_FILE}` || url.endsWith('.map') || url.startsWith(POSE_ASSET_PREFIX)) continue;
     urls.push(url === '/index.html' ? '/' : url);
     hash.update(url).update(readFileSync(file));
   }

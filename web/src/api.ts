@@ -14,6 +14,7 @@ import type {
   DueCheckBack,
   Exercise,
   ExerciseSession,
+  FormCheckInput,
   ImportStatus,
   KbHit,
   KbListItem,
@@ -24,6 +25,7 @@ import type {
   PsfsRating,
   RunDetail,
   RunJson,
+  SavedFormCheck,
   Schedule,
   TriggerReport,
 } from './types.js';
@@ -232,6 +234,11 @@ export const api = {
       exercise === undefined ? '/api/plan/changes' : `/api/plan/changes/${encodeURIComponent(exercise)}`,
     ),
   deleteAll: () => request<unknown>('DELETE', '/api/data', { confirm: 'DELETE' }),
+
+  /** Saved form checks (measures and findings from a clip analysed on the device; never the video). */
+  formChecks: async () => asList<SavedFormCheck>(await get('/api/form-checks'), 'checks'),
+  saveFormCheck: (check: FormCheckInput) => post<SavedFormCheck>('/api/form-checks', check),
+  deleteFormCheck: (id: string) => request<void>('DELETE', `/api/form-checks/${encodeURIComponent(id)}`),
 };
 
 /**

@@ -26,6 +26,7 @@ const NAV = [
   { path: '/exercises', label: 'Exercises' },
   { path: '/diary', label: 'Diary' },
   { path: '/runs', label: 'Runs' },
+  { path: '/form', label: 'Form check' },
   { path: '/insights', label: 'Insights' },
   { path: '/plan', label: 'Plan' },
   { path: '/report', label: 'Report' },
@@ -63,6 +64,20 @@ function SessionLoader() {
   return <Loading label="Loading the session player…" />;
 }
 
+/** "Check my form", loaded when first opened: the page, and its pose model only when a clip is analysed. */
+function FormLoader() {
+  const mod = useAsync(() => import('./pages/form.js'));
+  if (mod.data) return <mod.data.FormPage />;
+  if (mod.error)
+    return (
+      <>
+        <PageTitle>Check my form</PageTitle>
+        <ErrorBox error={mod.error} retry={mod.reload} />
+      </>
+    );
+  return <Loading label="Loading the form check…" />;
+}
+
 function page(route: Route): { title: string; view: preact.JSX.Element } {
   const p = route.path;
   const exercise = match('/exercises/:id', p);
@@ -78,6 +93,7 @@ function page(route: Route): { title: string; view: preact.JSX.Element } {
   if (p === '/insights') return { title: 'Insights and progress', view: <InsightsPage /> };
   if (p === '/plan') return { title: 'Your plan', view: <PlanPage /> };
   if (p === '/session') return { title: "Today's session", view: <SessionLoader /> };
+  if (p === '/form') return { title: 'Check my form', view: <FormLoader /> };
   if (p === '/report') return { title: 'Clinician report', view: <ReportPage /> };
   if (p === '/settings') return { title: 'Settings', view: <SettingsPage /> };
   return { title: 'Not found', view: <NotFoundPage /> };

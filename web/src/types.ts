@@ -30,6 +30,7 @@ export type {
 export type { TriageResult } from '../../src/triage/index.js';
 
 import type { ExerciseSession, PainCheckin, PsfsRating } from '../../src/diary/types.js';
+import type { FormReport } from '../../src/form/index.js';
 import type { Advice, NprsProgress, PsfsProgress } from '../../src/progress/index.js';
 import type { WeekAdherence } from '../../src/schedule/adherence.js';
 import type { Schedule } from '../../src/schedule/build.js';
@@ -153,3 +154,16 @@ export type PlanWeekJson = {
 
 export type KbListItem = { kind: string; id: string; name: string };
 export type KbHit = KbListItem & { score: number };
+
+/** A key frame of a form check: a small picture with the skeleton drawn over it, base64. */
+export type FormKeyFrame = { frame: number; tS: number; mime: 'image/jpeg' | 'image/png'; data: string };
+/** A form check to save (`POST /api/form-checks`): the report's measures and findings, never the video. */
+export type FormCheckInput = Pick<
+  FormReport,
+  'running' | 'view' | 'cadenceSpm' | 'measures' | 'findings' | 'quality'
+> & {
+  checkedAt: number;
+  label: 'early' | 'late' | null;
+  keyFrames: FormKeyFrame[];
+};
+export type SavedFormCheck = FormCheckInput & { id: string };
