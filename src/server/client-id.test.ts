@@ -23,7 +23,10 @@ describe('a client id', () => {
     expect(first.status).toBe(201);
     expect(first.json.id).toBe(id);
     // The queue sends again (the first answer was lost): the stored one comes back, nothing is added.
-    const again = await h.call('POST', '/api/diary/pain', { ...body, regions: ['neck', 'between-shoulder-blades'] });
+    const again = await h.call('POST', '/api/diary/pain', {
+      ...body,
+      regions: ['neck', 'between-shoulder-blades'],
+    });
     expect(again.status).toBe(200);
     expect(again.json).toEqual(first.json);
     expect((await diary()).pain.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
@@ -44,6 +47,30 @@ describe('a client id', () => {
     expect(r.status).toBe(400);
     expect(r.json.error.field).toBe('id');
     expect((await diary()).pain).toHaveLength(before);
+  });
+
+  it('stores activity ratings once, each under its own id, and refuses different ones under the same id', async () => {
+    const id = randomUUID();
+    const body = {
+      id,
+      ratings: [
+        { activity: 'Run 10 km', score: 4 },
+        { activity: 'Carry the shopping', score: 7 },
+      ],
+    };
+    const first = await h.call('POST', '/api/diary/psfs', body);
+    expect(first.status).toBe(201);
+    expect(first.json.map((r: { id: string }) => r.id)).toEqual([id, `${id}.2`]);
+    const again = await h.call('POST', '/api/diary/psfs', body);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(first.json);
+    const other = await h.call('POST', '/api/diary/psfs', {
+      id,
+      ratings: [{ activity: 'Run 10 km', score: 6 }],
+    });
+    expect(other.status).toBe(409);
+    const stored = (await diary()).psfs.filter((r: { id: string }) => r.id.startsWith(id));
+    expect(stored).toHaveLength(2);
   });
 
   it('stores one exercise session from ten sends at once', async () => {

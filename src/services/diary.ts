@@ -141,6 +141,7 @@ export const ExerciseRequest = z.strictObject({
 
 /** The body of `POST /api/diary/psfs`: one to ten activities (the scale asks for three to five). */
 export const PsfsRequest = z.strictObject({
+  id: ClientId.optional(),
   ratings: z
     .array(z.strictObject({ activity: z.string().max(200), score: z.number().int().min(0).max(10) }))
     .min(1)

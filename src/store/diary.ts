@@ -284,11 +284,38 @@ export async function addPsfsRatings(
   at: number,
   ratings: { activity: string; score: number }[],
 ): Promise<PsfsRating[]> {
-  const rows = ratings.map((r) => ({ id: randomUUID(), at, activity: r.activity, score: r.score }));
-  await writeTransaction(db, async (trx) => {
+  return (await addPsfsRatingsOnce(db, at, ratings)).ratings;
+}
+
+/**
+ * Add PSFS ratings. With a client-made `id` they are stored once: the first rating takes the id and the
+ * others `<id>.2`, `<id>.3`…; the same id sent again returns the stored ratings with `created: false`,
+ * and different ratings under it are a conflict.
+ */
+export async function addPsfsRatingsOnce(
+  db: Kysely<Database>,
+  at: number,
+  ratings: { activity: string; score: number }[],
+  id?: string,
+): Promise<{ ratings: PsfsRating[]; created: boolean }> {
+  const ids = ratings.map((_, i) => (id === undefined ? randomUUID() : i === 0 ? id : `${id}.${i + 1}`));
+  const rows = ratings.map((r, i) => ({ id: ids[i] as string, at, activity: r.activity, score: r.score }));
+  return writeTransaction(db, async (trx) => {
+    if (id !== undefined) {
+      await lockForTransaction(trx, LOCKS.psfsRatings);
+      const stored = await trx.selectFrom('psfs_ratings').selectAll().where('id', 'in', ids).execute();
+      if (stored.length > 0) {
+        const byId = new Map(stored.map((s) => [s.id, s]));
+        const same =
+          stored.length === rows.length &&
+          rows.every((r) => byId.get(r.id)?.activity === r.activity && byId.get(r.id)?.score === r.score);
+        if (!same) throw conflict('different activity ratings were already stored with this id');
+        return { ratings: rows.map((r) => byId.get(r.id) as PsfsRating), created: false };
+      }
+    }
     for (const row of rows) await trx.insertInto('psfs_ratings').values(row).execute();
+    return { ratings: rows, created: true };
   });
-  return rows;
 }
 
 export async function listPsfsRatings(db: Kysely<Database>, range: Range = {}): Promise<PsfsRating[]> {

@@ -86,6 +86,8 @@ export const LOCKS = {
   exerciseSessions: 0x44_49,
   /** "Is a check-in with this client id stored?" and its insert. */
   painCheckins: 0x44_50,
+  /** "Are ratings with this client id stored?" and their insert. */
+  psfsRatings: 0x44_51,
 } as const;
 
 /**

@@ -22,7 +22,7 @@ import {
   parseAt,
   parseExerciseItems,
 } from '../../services/diary.js';
-import { addPainCheckinOnce, addPsfsRatings } from '../../store/diary.js';
+import { addPainCheckinOnce, addPsfsRatingsOnce } from '../../store/diary.js';
 import type { RouteGroup } from '../context.js';
 import { parseWith, RangeQuery, readJson } from '../http.js';
 
@@ -66,8 +66,9 @@ export const diaryRoutes: RouteGroup = (app, ctx) => {
     const body = parseWith(PsfsRequest, await readJson(c));
     const at = parseAt(body.at, ctx.now().getTime(), 'at');
     const ratings = body.ratings.map((r) => ({ activity: checkPsfsActivity(r.activity), score: r.score }));
-    const saved = await addPsfsRatings((await ctx.store.get()).db, at, ratings);
-    return c.json(saved, 201);
+    // With a client id, the same ratings sent again answer 200 with the stored ones.
+    const saved = await addPsfsRatingsOnce((await ctx.store.get()).db, at, ratings, body.id);
+    return c.json(saved.ratings, saved.created ? 201 : 200);
   });
 
   app.patch('/api/diary/pain/:id', async (c) => {

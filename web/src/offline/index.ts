@@ -36,7 +36,7 @@ export type DiaryBodies = {
     planned?: number;
     id?: string;
   };
-  psfs: { ratings: { activity: string; score: number }[]; at?: number };
+  psfs: { ratings: { activity: string; score: number }[]; at?: number; id?: string };
 };
 export type DiarySaved = { pain: PainCheckin; exercise: ExerciseSession; psfs: PsfsRating[] };
 
@@ -48,23 +48,12 @@ function classify(error: unknown): FailureKind {
   return error.status >= 400 && error.status < 500 ? 'refused' : 'failed';
 }
 
-/**
- * The server takes a client id for pain check-ins and exercise sessions; activity ratings have none
- * yet, so for them the id stays on this device (it still names the queued entry) and a rating whose
- * answer was lost could be stored twice.
- */
-function withoutIdFor(kind: DiaryKind, body: Record<string, unknown>): Record<string, unknown> {
-  if (kind !== 'psfs') return body;
-  const { id: _id, ...rest } = body;
-  return rest;
-}
-
 export const diaryQueue = new DiaryQueue({
   storage: {
     read: () => localStorage.getItem(STORAGE_KEY),
     write: (text) => localStorage.setItem(STORAGE_KEY, text),
   },
-  send: (kind, body) => api.postDiary(kind, withoutIdFor(kind, body)),
+  send: (kind, body) => api.postDiary(kind, body),
   classify,
   messageOf: (e) => (e instanceof ApiError ? e.message : 'The server did not accept it.'),
   newId: () => crypto.randomUUID(),
