@@ -6,6 +6,7 @@ import type { Answers } from '../answers/index.js';
 import { type CareRoutes, careFor } from '../care/index.js';
 import type { DiaryRun } from '../diary/types.js';
 import { analyseFactors, type RaisedFactor } from '../factors/index.js';
+import { type VideoCheck, videoEvidence } from '../factors/video.js';
 import { knowledge, type Source } from '../knowledge/index.js';
 import { buildPlan, kitOf, type Plan, type PlanChange, tailorPlan } from '../plan/index.js';
 import { type Schedule, scheduleFor } from '../schedule/index.js';
@@ -120,6 +121,8 @@ export function assess(
     planChanges?: PlanChange[];
     /** Offset of the runner's local time from UTC in minutes, for the week's days. Default 0. */
     utcOffsetMinutes?: number;
+    /** Saved running-form checks from video: measured faults take precedence over the answers. */
+    formChecks?: VideoCheck[];
   } = {},
 ): Assessment {
   const at = answers.date ? new Date(answers.date) : now;
@@ -127,7 +130,8 @@ export function assess(
     ? historyFacts(context.runs, at.getTime(), answers.pain?.daysSinceStart)
     : undefined;
   const merged = mergeHistory(answers, facts);
-  const factors = analyseFactors(merged.answers, facts);
+  const video = context.formChecks ? videoEvidence(context.formChecks, at.getTime()) : undefined;
+  const factors = analyseFactors(merged.answers, facts, video);
   const patterns = factors.filter((f) => f.category === 'pattern').map((f) => f.id);
   // Triage reads the runner's own answers: the history never changes a safety decision.
   const t = triage(answers, { patterns, now: at });

@@ -6,9 +6,11 @@ import type { Answers } from '../answers/index.js';
 import type { HistoryFacts } from '../assess/history.js';
 import { type FactorCategory, knowledge } from '../knowledge/index.js';
 import { type Evidence, factorRules } from './rules.js';
+import { type VideoEvidence, withVideo } from './video.js';
 
 export type { Evidence } from './rules.js';
 export { factorRules } from './rules.js';
+export { type VideoCheck, type VideoEvidence, videoEvidence } from './video.js';
 
 export type RaisedFactor = {
   id: string;
@@ -33,12 +35,19 @@ export function combine(evidence: readonly Evidence[]): number {
  * Rank the factors raised by the answers, highest score first (ties by name).
  * @example analyseFactors(answers)[0]?.id // 'slouched-sitting'
  */
-export function analyseFactors(answers: Answers, history?: HistoryFacts): RaisedFactor[] {
+export function analyseFactors(
+  answers: Answers,
+  history?: HistoryFacts,
+  video?: VideoEvidence,
+): RaisedFactor[] {
   const raised: RaisedFactor[] = [];
   for (const factor of knowledge().factors) {
     const rule = factorRules[factor.id];
     if (!rule) throw new Error(`factor ${factor.id} has no rule`);
-    const { primary, supporting = [] } = rule(answers, factor.thresholds, history);
+    const said = rule(answers, factor.thresholds, history);
+    const selfReport = { primary: said.primary, supporting: said.supporting ?? [] };
+    // A measurement from the runner's own video takes precedence over what they said; both are shown.
+    const { primary, supporting } = withVideo(factor.id, selfReport, video) ?? selfReport;
     if (primary.length === 0) continue;
     const evidence = [...primary, ...supporting];
     raised.push({

@@ -58,12 +58,20 @@ export async function saveOrCompare(
   const at = checkInTime(answers, now);
   const runs: DiaryRun[] = (await listRuns(store.db, { from: at - 130 * DAY, to: at })).map(toDiaryRun);
   const { listPlanChanges } = await import('../store/plan-changes.js');
+  const { listFormChecks } = await import('../store/form-checks.js');
   // The runner's swaps and drops carry over to the new plan, and its week is the one `plan` shows.
   const result = assess(answers, now, {
     runs,
     country: options.country,
     planChanges: await listPlanChanges(store.db),
     utcOffsetMinutes: -now.getTimezoneOffset(),
+    formChecks: (await listFormChecks(store.db)).map((c) => ({
+      checkedAt: c.checkedAt,
+      running: c.running,
+      refused: c.quality.refusals.length > 0,
+      measures: c.measures,
+      findings: c.findings,
+    })),
   });
   const previous = await latestAssessment(store.db);
   let changes: Changes | undefined;
