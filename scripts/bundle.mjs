@@ -5,7 +5,11 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/import/worker.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    worker: 'src/import/worker.ts',
+    'pose-worker': 'src/form/pose-worker.ts',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   platform: 'node',

@@ -9,7 +9,8 @@
  * treadmill fixture stays within 0.2% of every-frame analysis (README, "Running form from a video").
  */
 import { analyseForm, fromHumanMoveNet } from './index.js';
-import { loadPoseEstimator, type PoseFrame, type PoseModel } from './pose-node.js';
+import type { PoseFrame, PoseModel } from './pose-node.js';
+import { startPosePool } from './pose-pool.js';
 import type { FormReport, ViewChoice } from './types.js';
 import { decodeFrames, probeVideo } from './video-ffmpeg.js';
 
@@ -21,6 +22,8 @@ const MAX_SIDE_PX = 640;
 export interface VideoAnalysisOptions {
   view?: ViewChoice;
   model?: PoseModel;
+  /** Pose-model threads (default: one per core, at most 2). */
+  threads?: number;
   /** Called after each analysed frame with how many are done of about how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -53,14 +56,21 @@ export async function analyseVideo(file: string, options: VideoAnalysisOptions =
   const started = performance.now();
   const info = await probeVideo(file, MAX_SIDE_PX);
   const model = options.model ?? 'lightning';
-  const pose = await loadPoseEstimator(model);
+  const pool = await startPosePool(model, options.threads);
   const step = frameStep(info.fps);
   const expected = Math.max(1, Math.ceil((info.durationS * info.fps) / step));
-  const frames: PoseFrame[] = [];
-  for await (const { frame, tS, index } of decodeFrames(file, info)) {
-    if (index % step !== 0) continue;
-    frames.push(pose.estimate(frame, tS));
-    options.onProgress?.(frames.length, Math.max(expected, frames.length));
+  let frames: PoseFrame[];
+  try {
+    let sent = 0;
+    for await (const { frame, tS, index } of decodeFrames(file, info)) {
+      if (index % step !== 0) continue;
+      await pool.push(frame, tS);
+      sent++;
+      options.onProgress?.(sent, Math.max(expected, sent));
+    }
+    frames = await pool.finish();
+  } finally {
+    await pool.close();
   }
   const track = fromHumanMoveNet(frames, {
     widthPx: info.widthPx,

