@@ -73,6 +73,15 @@ export type ReportInput = {
   week?: Schedule;
   /** The runner's changes to the plan (swaps, drops), in sentences. */
   planChanges?: string[];
+  /** The latest usable running-form check from video: its measures, findings and a key frame if kept. */
+  formCheck?: {
+    at: number;
+    view: string | null;
+    cadenceSpm: number | null;
+    measures: { label: string; value: number; unit: string }[];
+    findings: { summary: string; source: string }[];
+    keyFrame?: { mime: 'image/jpeg' | 'image/png'; data: string };
+  };
   units: 'km' | 'mi';
   /**
    * IANA time zone for dates and for putting check-ins into weeks (default `UTC`). Explicit rather than
@@ -87,6 +96,7 @@ export const REPORT_SECTIONS = [
   'triage',
   'red-flags',
   'factors',
+  'form',
   'plan',
   'adherence',
   'charts',
@@ -208,6 +218,41 @@ function redFlagScreen(a: Assessment | undefined): string {
     );
   }
   return section('red-flags', 'Red-flag screen', out.join(''));
+}
+
+/** The latest form check from video: what was measured, what it found, and a key frame with its skeleton. */
+function formCheck(input: ReportInput, tz: string): string {
+  const title = 'Running form measured from video';
+  const f = input.formCheck;
+  if (!f) return section('form', title, '<p class="empty">No running-form check from video saved.</p>');
+  const num = (x: number) =>
+    String(
+      Math.abs(x) >= 100
+        ? Math.round(x)
+        : Math.round(x * (Math.abs(x) >= 1 ? 10 : 100)) / (Math.abs(x) >= 1 ? 10 : 100),
+    );
+  const views: Record<string, string> = { side: 'side view', back: 'from behind', front: 'from the front' };
+  const lead =
+    `<p>Clip analysed on ${escapeHtml(formatInstant(f.at, tz))}` +
+    `${f.view ? `, ${escapeHtml(views[f.view] ?? f.view)}` : ''}` +
+    `${f.cadenceSpm !== null ? `; cadence ${escapeHtml(Math.round(f.cadenceSpm))} steps a minute` : ''}. ` +
+    'Measured on the runner’s device from 2-D keypoints; the video itself is not kept.</p>';
+  const frame = f.keyFrame
+    ? `<figure class="key-frame"><img alt="A frame of the clip with the measured body points and lines drawn over it" src="data:${f.keyFrame.mime};base64,${escapeHtml(f.keyFrame.data)}"><figcaption>A key frame, with the points the measures come from.</figcaption></figure>`
+    : '';
+  const findings = f.findings.length
+    ? `<ul>${f.findings.map((x) => `<li>${escapeHtml(x.summary)} <span class="basis">Threshold: ${escapeHtml(x.source)}</span></li>`).join('')}</ul>`
+    : '<p>No form fault passed its threshold.</p>';
+  const rows = f.measures
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.label)}</td><td class="num">${escapeHtml(num(m.value))} ${escapeHtml(m.unit)}</td></tr>`,
+    )
+    .join('');
+  const table = rows
+    ? `<table><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '';
+  return section('form', title, `${lead}${frame}<h3>Findings</h3>${findings}${table}`);
 }
 
 function factors(a: Assessment | undefined, c: Citations): string {
@@ -589,6 +634,7 @@ export function renderReportHtml(input: ReportInput): string {
     triageReasons(a, c),
     redFlagScreen(a),
     factors(a, c),
+    formCheck(input, tz),
     plan(a, c, input.exerciseCards === true, input),
     adherence(input),
     charts(input, tz),

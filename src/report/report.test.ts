@@ -289,6 +289,32 @@ describe('renderReportHtml', () => {
     for (const h of external) expect(h).toMatch(/^https?:\/\//);
   });
 
+  it('shows the latest form check from video: measures, findings with their thresholds, and a key frame inline', () => {
+    // A 1×1 PNG: the key frame travels inside the report, so it still fetches nothing.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const html = renderReportHtml(
+      reportInput(selfCare, {
+        formCheck: {
+          at: Date.parse('2025-03-10T08:00:00Z'),
+          view: 'side',
+          cadenceSpm: 168.4,
+          measures: [{ label: 'Trunk lean from vertical', value: 11.2, unit: 'degrees' }],
+          findings: [{ summary: `Your shoulders sit high. ${XSS}`, source: 'Backstride heuristic' }],
+          keyFrame: { mime: 'image/png', data: png },
+        },
+      }),
+    );
+    const form = html.slice(html.indexOf('<section id="form"'), html.indexOf('<section id="plan"'));
+    expect(form).toContain('side view; cadence 168 steps a minute');
+    expect(form).toContain('<td>Trunk lean from vertical</td><td class="num">11.2 degrees</td>');
+    expect(form).toContain('Threshold: Backstride heuristic');
+    expect(form).toContain(XSS_ESCAPED);
+    expect(form).toContain(`src="data:image/png;base64,${png}"`);
+    expect([...html.matchAll(/\bsrc="([^"]*)"/g)].every((m) => m[1]?.startsWith('data:image/'))).toBe(true);
+    expect(renderReportHtml(reportInput(selfCare))).toContain('No running-form check from video saved.');
+  });
+
   it('says there is no assessment yet, and still has every section', () => {
     const html = renderReportHtml(reportInput(undefined, { previousLevel: undefined }));
     expect(html).toContain('No assessment yet.');

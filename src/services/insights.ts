@@ -27,6 +27,8 @@ export type DiaryData = {
   checkBack?: PendingCheckBack;
   /** The runner's swaps and drops to their plan (see services/plan.ts). */
   planChanges?: PlanChange[];
+  /** Saved running-form checks from video, oldest first. */
+  formChecks?: Awaited<ReturnType<typeof import('../store/form-checks.js').listFormChecks>>;
   /** Every assessment, oldest first: when, the level, and the check-back answer that led to it, if one did. */
   assessments: TriageEntry[];
 };
@@ -57,6 +59,7 @@ export async function loadDiary(store: Store): Promise<DiaryData> {
     sessions: await diary.listExerciseSessions(store.db),
     psfs: await diary.listPsfsRatings(store.db),
     planChanges: await (await import('../store/plan-changes.js')).listPlanChanges(store.db),
+    formChecks: await (await import('../store/form-checks.js')).listFormChecks(store.db),
     assessments: [],
   };
   const { listCheckBacks } = await import('../store/check-backs.js');

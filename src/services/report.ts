@@ -52,6 +52,20 @@ export async function reportFor(
     })),
     { from: window.from, to: window.to },
   );
+  const check = (data.formChecks ?? [])
+    .filter((c) => c.running && c.quality.refusals.length === 0 && c.checkedAt <= now.getTime())
+    .at(-1);
+  if (check) {
+    const frame = check.keyFrames[0];
+    input.formCheck = {
+      at: check.checkedAt,
+      view: check.view,
+      cadenceSpm: check.cadenceSpm,
+      measures: check.measures.map((m) => ({ label: m.label, value: m.value, unit: m.unit })),
+      findings: check.findings.map((f) => ({ summary: f.summary, source: f.threshold.source })),
+      ...(frame ? { keyFrame: { mime: frame.mime, data: frame.data } } : {}),
+    };
+  }
   input.weeklyDistance = load.weeks.map((w) => ({ weekStart: w.weekStart, distanceM: w.distanceM }));
   input.loadFlags = load.flags.map((f) => ({ id: f.id, date: f.date, message: f.message, source: f.source }));
   input.pain = data.checkins
