@@ -204,7 +204,8 @@ export function App() {
         </header>
       )}
       <main id="main" ref={main} tabIndex={-1} class={hidden ? 'main alarm-main' : 'main'}>
-        <OfflineBanner />
+        {/* The emergency screen shows its one message and nothing else. */}
+        {!hidden && <OfflineBanner />}
         {view}
       </main>
       {!hidden && (
