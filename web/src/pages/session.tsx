@@ -334,7 +334,7 @@ function PlayerSettingsForm(props: { settings: PlayerSettings; onChange: (s: Pla
           checked={settings.sound}
           onChange={(e) => onChange({ ...settings, sound: e.currentTarget.checked })}
         />
-        Beep and vibrate when a hold or a rest starts and ends
+        <span>Beep and vibrate when a hold or a rest starts and ends</span>
       </label>
       <label class="check">
         <input
@@ -342,7 +342,7 @@ function PlayerSettingsForm(props: { settings: PlayerSettings; onChange: (s: Pla
           checked={settings.speech}
           onChange={(e) => onChange({ ...settings, speech: e.currentTarget.checked })}
         />
-        Speak the cues aloud
+        <span>Speak the cues aloud</span>
       </label>
     </fieldset>
   );
@@ -472,7 +472,10 @@ function Player(props: {
           </button>
         )}
       </div>
-      <PlayerSettingsForm settings={props.settings} onChange={props.onSettings} />
+      <details class="player-signals">
+        <summary>Sound and speech</summary>
+        <PlayerSettingsForm settings={props.settings} onChange={props.onSettings} />
+      </details>
       <p class="visually-hidden" aria-live="polite">
         {announce}
       </p>
@@ -565,7 +568,7 @@ function PhasePanel({
               act((s, t) => setPaced(s, on, t));
             }}
           />
-          Count for me (one rep every {Math.round((3 + (phase.pauseS ?? 0)) * 10) / 10} s)
+          <span>Count for me (one rep every {Math.round((3 + (phase.pauseS ?? 0)) * 10) / 10} s)</span>
         </label>
       </div>
     );
