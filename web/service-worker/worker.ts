@@ -33,6 +33,22 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A reminder shown through this worker (phones allow no other way): a tap opens the app where it says.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = typeof event.notification.data?.path === 'string' ? event.notification.data.path : '/';
+  event.waitUntil(
+    (async () => {
+      const url = new URL(`/#${path}`, self.location.origin).href;
+      const open = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))[0];
+      if (open) {
+        await open.focus();
+        await open.navigate(url).catch(() => undefined);
+      } else await self.clients.openWindow(url);
+    })(),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   const strategy = strategyFor(req, self.location.origin, PRECACHED);

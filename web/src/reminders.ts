@@ -150,7 +150,15 @@ export function startBrowserReminders(
     show: (text, date) => {
       if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
       // The tag makes a second tab's notification replace this one rather than add to it.
-      const n = new Notification('Backstride', { body: text, tag: `backstride-session-${date}` });
+      const options = { body: text, tag: `backstride-session-${date}`, data: { path: o.path } };
+      // Phones (Android Chrome) only show notifications through the service worker; its click handler
+      // opens the app at the same place.
+      const worker = navigator.serviceWorker?.controller ? navigator.serviceWorker.ready : undefined;
+      if (worker) {
+        void worker.then((reg) => reg.showNotification('Backstride', options)).catch(() => undefined);
+        return;
+      }
+      const n = new Notification('Backstride', options);
       n.onclick = () => {
         window.focus();
         location.hash = o.path;
