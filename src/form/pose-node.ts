@@ -42,6 +42,11 @@ const PARTS = [
 ] as const;
 /** A point counts for the next crop at this score (MoveNet's tracking example uses 0.2–0.3). */
 const TRACK_SCORE = 0.3;
+/**
+ * MoveNet always answers with 17 points, person or not; below this mean score there is no one in the crop
+ * (Human drops such a body too, with the same default of 0.2), so the frame reports nobody.
+ */
+const PERSON_SCORE = 0.2;
 
 /** One frame's pixels: RGB, 3 bytes a pixel, row by row. */
 export interface RgbFrame {
@@ -184,7 +189,8 @@ export async function loadPoseEstimator(model: PoseModel = 'lightning'): Promise
         score: raw[i * 3 + 2] as number,
       }));
       previous = keypoints;
-      return { tS, body: [{ keypoints }] };
+      const mean = keypoints.reduce((sum, k) => sum + k.score, 0) / keypoints.length;
+      return { tS, body: mean >= PERSON_SCORE ? [{ keypoints }] : [] };
     },
   };
 }

@@ -58,6 +58,15 @@ describe.each(engines)('form checks on %s', (_name, open) => {
     expect((await listFormChecks(store.db)).map((c) => c.id)).toEqual([late.id]);
   });
 
+  it('saves a clip where no one was found (no confidence or size to report)', async () => {
+    const store = await openTracked();
+    const empty = analyseForm({ ...syntheticRunner({ durationS: 4 }), frames: [] }, { view: 'auto' });
+    const saved = await addFormCheck(store.db, formCheckFromReport(empty, { checkedAt: 1, label: null }));
+    expect(saved.running).toBe(false);
+    expect((await listFormChecks(store.db))[0]?.quality.meanConfidence).toBeNull();
+    checkBackup(await exportAll(store), 'backup.json');
+  });
+
   it('refuses a check that is not valid input (an unknown factor, a label out of the list)', async () => {
     const store = await openTracked();
     const good = formCheckFromReport(report, { checkedAt: 1, label: null });

@@ -78,8 +78,9 @@ const FindingSchema = z.object({
 const QualitySchema = z.object({
   frames: z.number().int().min(0).max(1_000_000),
   personShare: z.number().min(0).max(1),
-  meanConfidence: z.number().min(0).max(1),
-  personHeightShare: z.number().min(0).max(10),
+  // Null when no one was found (the report holds NaN there, which JSON writes as null).
+  meanConfidence: z.number().min(0).max(1).nullable(),
+  personHeightShare: z.number().min(0).max(10).nullable(),
   strides: z.number().min(0).max(100_000),
   refusals: z.array(Words(1000)).max(50),
   warnings: z.array(Words(1000)).max(50),
@@ -147,10 +148,16 @@ export function formCheckFromReport(
     cadenceSpm: report.cadenceSpm,
     measures: report.measures,
     findings: report.findings,
-    quality: report.quality,
+    quality: {
+      ...report.quality,
+      meanConfidence: finiteOrNull(report.quality.meanConfidence),
+      personHeightShare: finiteOrNull(report.quality.personHeightShare),
+    },
     keyFrames: options.keyFrames ?? [],
   };
 }
+
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
 
 const toFormCheck = (r: FormChecksTable): StoredFormCheck => ({
   id: r.id,
