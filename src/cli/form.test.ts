@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseForm } from '../form/index.js';
 import { syntheticRunner } from '../form/synthetic.js';
 import { knowledge } from '../knowledge/index.js';
-import { formJson, renderForm } from './form.js';
+import { formJson, renderForm } from './form-render.js';
 
 process.env.NO_COLOR = '1';
 const analysis = {
