@@ -53,22 +53,33 @@ async function context(view: View, grant: boolean): Promise<BrowserContext> {
 }
 
 /**
- * Record each notification the page makes (the real Notification is still made) and each permission
- * request, before the app's own code runs.
+ * Record each notification the page makes, as a page notification (the real one is still made) or
+ * through the service worker once it controls the page (recorded, with what a tap would open), and each
+ * permission request, before the app's own code runs.
  */
 async function recordNotifications(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const Real = window.Notification;
     const w = window as unknown as {
-      shown: { title: string; body: string; n: Notification }[];
+      shown: { title: string; body: string; click: () => void }[];
       asked: number;
     };
     w.shown = [];
     w.asked = 0;
+    if (typeof ServiceWorkerRegistration !== 'undefined') {
+      ServiceWorkerRegistration.prototype.showNotification = async (title, options) => {
+        // The worker's click handler opens the app at `data.path`.
+        const path = (options?.data as { path?: string } | undefined)?.path ?? '/';
+        const click = () => {
+          location.hash = path;
+        };
+        w.shown.push({ title, body: options?.body ?? '', click });
+      };
+    }
     class Recorded extends Real {
       constructor(title: string, options?: NotificationOptions) {
         super(title, options);
-        w.shown.push({ title, body: options?.body ?? '', n: this });
+        w.shown.push({ title, body: options?.body ?? '', click: () => this.onclick?.(new Event('click')) });
       }
       static override requestPermission(): Promise<NotificationPermission> {
         w.asked++;
@@ -175,10 +186,7 @@ describe('reminders', { timeout: 120_000 }, () => {
     expect(await shown(page)).toHaveLength(1);
 
     // Clicking it brings the app to the session player.
-    await page.evaluate(() => {
-      const n = (window as unknown as { shown: { n: Notification }[] }).shown[0]?.n;
-      n?.onclick?.(new Event('click'));
-    });
+    await page.evaluate(() => (window as unknown as { shown: { click: () => void }[] }).shown[0]?.click());
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/session');
 
     // A reload the same morning: nothing new.
