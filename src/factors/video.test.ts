@@ -24,12 +24,19 @@ const base = parseAnswers(
 const NOW = new Date(base.date ?? '2026-05-20T12:00:00Z').getTime();
 
 /** A saved check from a synthetic clip, as the store gives it to the assessment. */
-function check(options: Parameters<typeof syntheticRunner>[0], daysAgo: number): VideoCheck {
+function check(
+  options: Parameters<typeof syntheticRunner>[0],
+  daysAgo: number,
+  label: 'early' | 'late' | null = null,
+): VideoCheck {
   const r = analyseForm(syntheticRunner(options));
   return {
     checkedAt: NOW - daysAgo * DAY,
     running: r.running,
     refused: r.quality.refusals.length > 0,
+    label,
+    view: r.view,
+    cadenceSpm: r.cadenceSpm,
     measures: r.measures,
     findings: r.findings,
   };
@@ -88,6 +95,18 @@ describe('form measured from video', () => {
         factor(assess(answers, new Date(NOW), { formChecks: [c] }), 'shrugged-shoulders'),
       ).toBeUndefined();
     }
+  });
+
+  it('raises hunching when tired from two clips of one run, early and late', () => {
+    const early = check({ seed: 3, trunkLeanDeg: 6 }, 1.2, 'early');
+    const late = check({ seed: 4, trunkLeanDeg: 14 }, 1, 'late');
+    const f = factor(assess(base, new Date(NOW), { formChecks: [early, late] }), 'fatigue-hunch');
+    expect(f?.evidence[0]).toMatch(
+      /^Measured from your early and late clips on \d+ \w+ 20\d\d: In the late clip your trunk leans [\d.]+° further forward than in the early one\.$/,
+    );
+    // Two clips a week apart are not one run.
+    const apart = { ...early, checkedAt: late.checkedAt - 7 * DAY };
+    expect(videoEvidence([apart, late], NOW)?.pair).toBeUndefined();
   });
 
   it('never changes the triage level', () => {

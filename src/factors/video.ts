@@ -7,6 +7,7 @@
  * clip counts (running, not refused, within `VIDEO_RULES.maxAgeDays`); the first clip, when there is an
  * earlier one, is the runner's own baseline for "18% higher than your first clip".
  */
+import { compareEarlyLate } from '../form/compare.js';
 import { FORM_THRESHOLDS } from '../form/thresholds.js';
 import type { Evidence } from './rules.js';
 
@@ -19,6 +20,8 @@ export const VIDEO_RULES = {
   confidenceSpan: 0.4,
   /** A self-report the video contradicts keeps this share of its weight. */
   contradictedShare: 0.5,
+  /** Confidence given to a fault found by comparing two clips (each measured on its own clip). */
+  pairConfidence: 0.5,
 } as const;
 
 /** What the factors need of a saved form check (see src/store/form-checks.ts). */
@@ -26,7 +29,11 @@ export type VideoCheck = {
   checkedAt: number;
   running: boolean;
   refused: boolean;
-  measures: { id: string; label: string; value: number; unit: string }[];
+  /** Filmed early or late in one run, to compare tiring; null for neither. */
+  label?: 'early' | 'late' | null;
+  view?: string | null;
+  cadenceSpm?: number | null;
+  measures: { id: string; label: string; value: number; unit: string; landmark?: string }[];
   findings: {
     factorId: string;
     measure: string;
@@ -37,8 +44,14 @@ export type VideoCheck = {
   }[];
 };
 
-/** The latest usable clip and the first one before it, when there is one. */
-export type VideoEvidence = { latest: VideoCheck; first?: VideoCheck };
+/** A pair of clips of one run, early and late, and the fatigue faults their comparison found. */
+export type ClipPair = { at: number; findings: { factorId: string; measure: string; summary: string }[] };
+
+/** The latest usable clip and the first one before it, when there is one; the latest early/late pair. */
+export type VideoEvidence = { latest: VideoCheck; first?: VideoCheck; pair?: ClipPair };
+
+/** A late clip and an early one filmed within this long before it count as one run. */
+const PAIR_WINDOW_MS = 12 * 3_600_000;
 
 /** The latest usable clip of the saved checks (any order) at `now`, with the first usable one before it. */
 export function videoEvidence(checks: readonly VideoCheck[], now: number): VideoEvidence | undefined {
@@ -49,7 +62,28 @@ export function videoEvidence(checks: readonly VideoCheck[], now: number): Video
   const latest = usable.at(-1);
   if (!latest) return undefined;
   const first = usable[0] !== latest ? usable[0] : undefined;
-  return first ? { latest, first } : { latest };
+  const out: VideoEvidence = first ? { latest, first } : { latest };
+  const late = usable.filter((c) => c.label === 'late').at(-1);
+  const early = late
+    ? usable
+        .filter((c) => c.label === 'early' && c.checkedAt <= late.checkedAt)
+        .filter((c) => c.checkedAt >= late.checkedAt - PAIR_WINDOW_MS)
+        .at(-1)
+    : undefined;
+  if (late && early) {
+    const clip = (c: VideoCheck) => ({
+      view: c.view ?? null,
+      cadenceSpm: c.cadenceSpm ?? null,
+      measures: c.measures.map((m) => ({
+        id: m.id as never,
+        value: m.value,
+        ...(m.landmark ? { landmark: m.landmark as never } : {}),
+      })),
+    });
+    const found = compareEarlyLate(clip(early), clip(late)).findings;
+    if (found.length) out.pair = { at: late.checkedAt, findings: found };
+  }
+  return out;
 }
 
 /** The measures that can raise each form factor. */
@@ -103,6 +137,14 @@ export function withVideo(
   const finding = v.latest.findings
     .filter((f) => f.factorId === factorId)
     .sort((a, b) => b.confidence - a.confidence)[0];
+  const fromPair = v.pair?.findings.find((f) => f.factorId === factorId);
+  if (!finding && fromPair && v.pair) {
+    const measured: Evidence = {
+      text: `Measured from your early and late clips on ${day(v.pair.at)}: ${fromPair.summary}`,
+      weight: VIDEO_RULES.baseWeight + VIDEO_RULES.confidenceSpan * VIDEO_RULES.pairConfidence,
+    };
+    return { primary: [measured], supporting: [...selfReport.primary, ...selfReport.supporting] };
+  }
   if (finding) {
     const measured: Evidence = {
       text: `Measured from your video on ${when}: ${finding.summary.replace(/\.$/, '')}${againstFirst(v, finding.measure)}.`,
