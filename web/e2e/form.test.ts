@@ -145,8 +145,13 @@ describe('Check my form', () => {
     expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:'))).toEqual([]);
     expect(requests.some((u) => u.includes('/movenet-lightning.bin'))).toBe(true);
     await screenshot(page, 'form-treadmill-1280');
+    expect(await seriousViolations(page, { strictPolicy: true })).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'form-treadmill-390');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page, { strictPolicy: true })).toEqual([]);
+    await screenshot(page, 'form-treadmill-390-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Saving sends the measures (and the pictures only when ticked), and the saved check is listed.
     await page.getByLabel(/Also keep the/).check();
