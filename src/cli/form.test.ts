@@ -1,8 +1,10 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { compareEarlyLate } from '../form/compare.js';
 import { analyseForm } from '../form/index.js';
 import { syntheticRunner } from '../form/synthetic.js';
 import { knowledge } from '../knowledge/index.js';
-import { formJson, renderForm } from './form-render.js';
+import { formJson, renderComparison, renderForm } from './form-render.js';
 
 process.env.NO_COLOR = '1';
 const analysis = {
@@ -46,5 +48,32 @@ describe('form output', () => {
     expect(text).toMatch(/Nothing: form is only judged on steady running/);
     const doc = formJson({ report: walking, analysis }, { id: 'x' });
     expect(doc).toMatchObject({ running: false, findings: [], savedId: 'x', analysis });
+  });
+});
+
+describe('a late clip compared with the early one', () => {
+  const early = analyseForm(syntheticRunner({ seed: 3, trunkLeanDeg: 6 }));
+
+  it('says how the form drifted, and the fatigue fault with its threshold, in plain words', () => {
+    const late = analyseForm(syntheticRunner({ seed: 4, trunkLeanDeg: 14 }));
+    const text = stripVTControlCharacters(
+      renderComparison({
+        earlyId: 'x',
+        earlyAt: Date.UTC(2026, 4, 12, 7, 5),
+        ...compareEarlyLate(early, late),
+      }),
+    );
+    expect(text).toMatch(/^Compared with your early clip \(saved at \d\d:\d\d\)\n/);
+    expect(text).toMatch(/Late in the run: .*trunk [\d.]+° further forward/);
+    expect(text).toMatch(
+      /Worth working on: In the late clip your trunk leans [\d.]+° further forward than in the early one\. \(Backstride heuristic/,
+    );
+    expect(text).not.toMatch(/fatigue-hunch|trunkLeanDrift|\bx\b/);
+  });
+
+  it('says the form held up when nothing drifted past its threshold', () => {
+    const late = analyseForm(syntheticRunner({ seed: 5, trunkLeanDeg: 6 }));
+    const text = renderComparison({ earlyId: 'x', earlyAt: 0, ...compareEarlyLate(early, late) });
+    expect(text).toContain('Your form held up: no drift passed its threshold.');
   });
 });

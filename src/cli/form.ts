@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { badInput } from '../errors.js';
 import type { VideoAnalysis } from '../form/analyse-video.js';
+import type { EarlyLate } from './form-render.js';
 import { type StoreOptions, withStore } from './runs.js';
 
 const VIEWS = ['side', 'back', 'front', 'auto'] as const;
@@ -57,7 +58,7 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
         throw badInput('--label goes with --save (it labels the saved result)', 'label');
       const { analyseVideo } = await import('../form/analyse-video.js');
       // Loaded only here, so other commands do not pay for the form core at start-up.
-      const { formJson, formProgress, renderForm } = await import('./form-render.js');
+      const { formJson, formProgress, renderComparison, renderForm } = await import('./form-render.js');
       const bar = process.stderr.isTTY ? formProgress(process.stderr) : undefined;
       let result: VideoAnalysis;
       try {
@@ -69,18 +70,37 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
       } finally {
         bar?.done();
       }
-      let saved: { id: string } | undefined;
+      let saved: { id: string; checkedAt: number } | undefined;
+      let comparison: EarlyLate | undefined;
       if (o.save) {
-        const { addFormCheck, formCheckFromReport } = await import('../store/form-checks.js');
+        const { addFormCheck, formCheckFromReport, listFormChecks } = await import('../store/form-checks.js');
         saved = await withStore(o, (store) =>
           addFormCheck(
             store.db,
             formCheckFromReport(result.report, { checkedAt: Date.now(), label: o.label ?? null }),
           ),
         );
+        // A late clip is compared with the early clip of the same run (saved up to 12 hours before).
+        const late = saved;
+        if (o.label === 'late' && result.report.running) {
+          const early = (await withStore(o, (store) => listFormChecks(store.db)))
+            .filter((c) => c.label === 'early' && c.running && c.quality.refusals.length === 0)
+            .filter((c) => c.checkedAt <= late.checkedAt && c.checkedAt >= late.checkedAt - 12 * 3_600_000)
+            .at(-1);
+          if (early) {
+            const { compareEarlyLate } = await import('../form/compare.js');
+            comparison = {
+              earlyId: early.id,
+              earlyAt: early.checkedAt,
+              ...compareEarlyLate(early, result.report),
+            };
+          }
+        }
       }
       process.stdout.write(
-        o.json ? `${JSON.stringify(formJson(result, saved), null, 2)}\n` : renderForm(result, saved),
+        o.json
+          ? `${JSON.stringify(formJson(result, saved, comparison), null, 2)}\n`
+          : renderForm(result, saved) + (comparison ? `\n${renderComparison(comparison)}` : ''),
       );
     });
 }
