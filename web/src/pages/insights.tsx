@@ -282,7 +282,8 @@ function LoadSection({ load, progress }: { load: Load; progress: ProgressJson | 
         <div>
           <dt>
             {current ? 'This week' : `Week of ${date(last?.weekStart ?? '')}`}
-            {last && !last.complete ? ' so far' : ''}
+            {/* The week with today in it is never over, Sunday included. */}
+            {last && (!last.complete || current) ? ' so far' : ''}
           </dt>
           <dd>{distance(last?.distanceM, units)}</dd>
         </div>
