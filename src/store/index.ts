@@ -24,8 +24,8 @@ export type Store = {
 export type StoreOptions = { dataDir: string } | { url: string };
 
 const DB_FILE = 'backstride.sqlite';
-/** How long a writer waits for another process's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
+/** How long a writer waits for another process's write to finish before giving up: an import on a busy machine can hold the lock for seconds at a time. */
+const BUSY_TIMEOUT_MS = 30_000;
 
 async function openSqlite(dataDir: string): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
