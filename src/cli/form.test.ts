@@ -6,7 +6,8 @@ import { syntheticRunner } from '../form/synthetic.js';
 import { knowledge } from '../knowledge/index.js';
 import { formJson, renderComparison, renderForm } from './form-render.js';
 
-process.env.NO_COLOR = '1';
+// picocolors decides on colour when it is imported (CI=true turns it on), so the tests read plain text.
+const plain = (text: string) => stripVTControlCharacters(text);
 const analysis = {
   model: 'lightning' as const,
   durationS: 8,
@@ -23,7 +24,7 @@ describe('form output', () => {
   });
 
   it('explains each measure with a verdict and what to work on, in plain words', () => {
-    const text = renderForm({ report, analysis });
+    const text = plain(renderForm({ report, analysis }));
     expect(report.findings.length).toBeGreaterThan(0);
     expect(text).toMatch(/^Running form from your video\n/);
     expect(text).toMatch(/Cadence: \d+ steps a minute/);
@@ -42,7 +43,7 @@ describe('form output', () => {
 
   it('says why a clip was not judged, and the JSON keeps the report fields', () => {
     const walking = analyseForm(syntheticRunner({ gait: 'walk', durationS: 8 }), { view: 'auto' });
-    const text = renderForm({ report: walking, analysis });
+    const text = plain(renderForm({ report: walking, analysis }));
     expect(text).toMatch(/^No steady running found in this video\n/);
     expect(text).toMatch(/Not judged: /);
     expect(text).toMatch(/Nothing: form is only judged on steady running/);
@@ -73,7 +74,7 @@ describe('a late clip compared with the early one', () => {
 
   it('says the form held up when nothing drifted past its threshold', () => {
     const late = analyseForm(syntheticRunner({ seed: 5, trunkLeanDeg: 6 }));
-    const text = renderComparison({ earlyId: 'x', earlyAt: 0, ...compareEarlyLate(early, late) });
+    const text = plain(renderComparison({ earlyId: 'x', earlyAt: 0, ...compareEarlyLate(early, late) }));
     expect(text).toContain('Your form held up: no drift passed its threshold.');
   });
 });
