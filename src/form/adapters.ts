@@ -7,6 +7,7 @@
 // zod's tree-shakable build: the web page bundles this core, and full zod would add about 450 kB.
 import * as z from 'zod/mini';
 import { badInput } from '../errors.js';
+import { MOVENET_PARTS } from './movenet.js';
 import type { Keypoint, KeypointName, KeypointTrack, Pose, TrackFrame } from './types.js';
 
 export interface AdapterOptions {
@@ -196,25 +197,7 @@ const HumanFrame = z.object({
   body: z.array(z.object({ keypoints: z.array(HumanKeypoint) })),
 });
 
-const COCO_PARTS = new Set<string>([
-  'nose',
-  'leftEye',
-  'rightEye',
-  'leftEar',
-  'rightEar',
-  'leftShoulder',
-  'rightShoulder',
-  'leftElbow',
-  'rightElbow',
-  'leftWrist',
-  'rightWrist',
-  'leftHip',
-  'rightHip',
-  'leftKnee',
-  'rightKnee',
-  'leftAnkle',
-  'rightAnkle',
-]);
+const COCO_PARTS = new Set<string>(MOVENET_PARTS);
 
 /**
  * Reads MoveNet results as @vladmandic/human returns them, one entry a frame: `{ tS, body: result.body }`.

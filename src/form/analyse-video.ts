@@ -3,19 +3,21 @@
  * finds the keypoints (pose-node.ts) and the pure core judges them (`analyseForm`). The video is read
  * once, frame by frame, and nothing of it is kept: only the keypoints reach the analysis.
  *
- * Speed: the pose model is the cost (ffmpeg decodes in its own process, alongside). To analyse a clip in
- * less than its own length on a 2-core machine, frames are analysed at about 15 a second (every second
- * frame of a 30 fps clip): cadence (2–3.5 steps a second) and posture need no more, and the cadence of the
- * treadmill fixture stays within 0.2% of every-frame analysis (README, "Running form from a video").
+ * Speed: the pose model is the cost (ffmpeg decodes in its own process, alongside, and reads ahead). To
+ * analyse a clip in less than its own length on a 2-core machine, frames are analysed at about 15 a second
+ * (`frameStep`: every second frame of a 30 fps clip), on a model thread per core (README, "Running form
+ * from a video").
  */
 import { analyseForm, fromHumanMoveNet } from './index.js';
-import type { PoseFrame, PoseModel } from './pose-node.js';
+import { frameStep, type PoseModel } from './movenet.js';
+import type { PoseFrame } from './pose-node.js';
+
+export { ANALYSIS_FPS, frameStep } from './movenet.js';
+
 import { startPosePool } from './pose-pool.js';
 import type { FormReport, ViewChoice } from './types.js';
 import { decodeFrames, probeVideo } from './video-ffmpeg.js';
 
-/** Frames analysed per second of video, at most. */
-export const ANALYSIS_FPS = 15;
 /** The decoded frames' longer side: the model sees a 192-pixel crop of the runner, so more is wasted. */
 const MAX_SIDE_PX = 640;
 
@@ -42,11 +44,6 @@ export interface VideoAnalysis {
   };
 }
 
-/** Analyse every `step`-th frame so that about {@link ANALYSIS_FPS} frames a second are analysed. */
-export function frameStep(fps: number): number {
-  return Math.max(1, Math.round(fps / ANALYSIS_FPS));
-}
-
 /**
  * Decode a clip, find the runner's keypoints and analyse their form.
  * @example const { report } = await analyseVideo('run.mp4', { view: 'side' });
@@ -56,20 +53,32 @@ export async function analyseVideo(file: string, options: VideoAnalysisOptions =
   const started = performance.now();
   const info = await probeVideo(file, MAX_SIDE_PX);
   const model = options.model ?? 'lightning';
-  const pool = await startPosePool(model, options.threads);
+  // The model threads start (about a second) while ffmpeg decodes the first frames into its read-ahead.
+  const starting = startPosePool(model, options.threads);
   const step = frameStep(info.fps);
+  const decoded = decodeFrames(file, info, step);
+  // Asking for the first frame starts ffmpeg now; the frames queue up while the threads load.
+  const first = decoded.next();
+  let pool: Awaited<typeof starting>;
+  try {
+    pool = await starting;
+  } catch (error) {
+    await first.catch(() => undefined);
+    await decoded.return(undefined);
+    throw error;
+  }
   const expected = Math.max(1, Math.ceil((info.durationS * info.fps) / step));
   let frames: PoseFrame[];
   try {
     let sent = 0;
-    for await (const { frame, tS, index } of decodeFrames(file, info)) {
-      if (index % step !== 0) continue;
-      await pool.push(frame, tS);
+    for (let next = await first; !next.done; next = await decoded.next()) {
+      await pool.push(next.value.frame, next.value.tS);
       sent++;
       options.onProgress?.(sent, Math.max(expected, sent));
     }
     frames = await pool.finish();
   } finally {
+    await decoded.return(undefined);
     await pool.close();
   }
   const track = fromHumanMoveNet(frames, {

@@ -14,39 +14,17 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { badInput } from '../errors.js';
+import {
+  type Crop,
+  cropAround,
+  keypointsFromOutput,
+  MOVENET_INPUT_SIDE,
+  type MoveNetKeypoint,
+  type PoseModel,
+  personSeen,
+} from './movenet.js';
 
-/** MoveNet's input side: 192 for Lightning, 256 for Thunder. */
-const INPUT_SIDE = { lightning: 192, thunder: 256 } as const;
-export type PoseModel = keyof typeof INPUT_SIDE;
-export const POSE_MODELS = Object.keys(INPUT_SIDE) as PoseModel[];
-
-/** MoveNet's 17 points in its output order, named as `fromHumanMoveNet` reads them. */
-const PARTS = [
-  'nose',
-  'leftEye',
-  'rightEye',
-  'leftEar',
-  'rightEar',
-  'leftShoulder',
-  'rightShoulder',
-  'leftElbow',
-  'rightElbow',
-  'leftWrist',
-  'rightWrist',
-  'leftHip',
-  'rightHip',
-  'leftKnee',
-  'rightKnee',
-  'leftAnkle',
-  'rightAnkle',
-] as const;
-/** A point counts for the next crop at this score (MoveNet's tracking example uses 0.2–0.3). */
-const TRACK_SCORE = 0.3;
-/**
- * MoveNet always answers with 17 points, person or not; below this mean score there is no one in the crop
- * (Human drops such a body too, with the same default of 0.2), so the frame reports nobody.
- */
-const PERSON_SCORE = 0.2;
+export { POSE_MODELS, type PoseModel } from './movenet.js';
 
 /** One frame's pixels: RGB, 3 bytes a pixel, row by row. */
 export interface RgbFrame {
@@ -58,10 +36,9 @@ export interface RgbFrame {
 /** One frame's result in the layout `fromHumanMoveNet` reads: `{ tS, body: [{ keypoints }] }`. */
 export interface PoseFrame {
   tS: number;
-  body: { keypoints: { part: string; position: [number, number]; score: number }[] }[];
+  body: { keypoints: MoveNetKeypoint[] }[];
 }
 
-type Crop = { x: number; y: number; side: number };
 type Tf = typeof import('@tensorflow/tfjs');
 type GraphModel = import('@tensorflow/tfjs').GraphModel;
 
@@ -159,11 +136,11 @@ export async function loadPoseEstimator(model: PoseModel = 'lightning'): Promise
   const files = modelFiles(model);
   const tf = await loadTf();
   const graph: GraphModel = await tf.loadGraphModel(fileHandler(files));
-  const side = INPUT_SIDE[model];
+  const side = MOVENET_INPUT_SIDE[model];
   // The first run compiles the graph: do it now, not on the clip's first frame.
   tf.tidy(() => graph.execute(tf.zeros([1, side, side, 3], 'int32')));
   const input = new Int32Array(side * side * 3);
-  let previous: PoseFrame['body'][number]['keypoints'] | undefined;
+  let previous: MoveNetKeypoint[] | undefined;
 
   return {
     model,
@@ -171,7 +148,7 @@ export async function loadPoseEstimator(model: PoseModel = 'lightning'): Promise
       previous = undefined;
     },
     estimate(frame, tS) {
-      const crop = cropFor(previous, frame.widthPx, frame.heightPx);
+      const crop = cropAround(previous, frame.widthPx, frame.heightPx);
       fillCrop(frame, crop, side, input);
       const raw = tf.tidy(() => {
         const out = graph.execute(
@@ -179,40 +156,11 @@ export async function loadPoseEstimator(model: PoseModel = 'lightning'): Promise
         ) as import('@tensorflow/tfjs').Tensor;
         return out.dataSync() as Float32Array;
       });
-      // Output [1, 1, 17, 3]: y, x (0–1 of the crop) and score for each point.
-      const keypoints = PARTS.map((part, i) => ({
-        part,
-        position: [
-          crop.x + (raw[i * 3 + 1] as number) * crop.side,
-          crop.y + (raw[i * 3] as number) * crop.side,
-        ] as [number, number],
-        score: raw[i * 3 + 2] as number,
-      }));
+      const keypoints = keypointsFromOutput(raw, crop);
       previous = keypoints;
-      const mean = keypoints.reduce((sum, k) => sum + k.score, 0) / keypoints.length;
-      return { tS, body: mean >= PERSON_SCORE ? [{ keypoints }] : [] };
+      return { tS, body: personSeen(keypoints) ? [{ keypoints }] : [] };
     },
   };
-}
-
-/** A square around the last confident points (the whole frame, padded, when there are too few). */
-function cropFor(
-  previous: PoseFrame['body'][number]['keypoints'] | undefined,
-  width: number,
-  height: number,
-): Crop {
-  const seen = previous?.filter((k) => k.score >= TRACK_SCORE) ?? [];
-  const torso = seen.filter((k) => /Shoulder|Hip/.test(k.part)).length;
-  if (seen.length >= 6 && torso >= 2) {
-    const xs = seen.map((k) => k.position[0]);
-    const ys = seen.map((k) => k.position[1]);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    // Room for the limbs and a stride's travel: 1.5× the body's extent.
-    const side = Math.max(x1 - x0, y1 - y0, height * 0.2) * 1.5;
-    return { x: (x0 + x1) / 2 - side / 2, y: (y0 + y1) / 2 - side / 2, side };
-  }
-  const side = Math.max(width, height);
-  return { x: (width - side) / 2, y: (height - side) / 2, side };
 }
 
 /** Resample the crop to side × side (nearest pixel; black outside the frame) into `out`. */

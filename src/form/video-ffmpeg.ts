@@ -106,14 +106,23 @@ export async function probeVideo(file: string, maxSidePx: number): Promise<Video
   };
 }
 
+/** Decoded frames held ahead of the consumer, at most (a 360×640 frame is 0.7 MB). */
+const READ_AHEAD_FRAMES = 12;
+
 /**
- * The clip's frames in order, as RGB at the probed size, with their times in seconds.
- * @example for await (const { frame, tS } of decodeFrames(file, info)) …
+ * The clip's frames in order, as RGB at the probed size, with their times in seconds. With `step` > 1 only
+ * every `step`-th frame is converted and sent (ffmpeg still decodes them all, as later frames need them).
+ * Frames are read ahead into a small queue, so ffmpeg decodes while the caller works on earlier frames
+ * (left to the 64 KB pipe, it would wait for every read).
+ * @example for await (const { frame, tS } of decodeFrames(file, info, 2)) …
  */
 export async function* decodeFrames(
   file: string,
   info: VideoInfo,
+  step = 1,
 ): AsyncGenerator<{ frame: RgbFrame; tS: number; index: number }> {
+  const filters = [`scale=${info.widthPx}:${info.heightPx}:flags=area`];
+  if (step > 1) filters.unshift(`select='not(mod(n\\,${step}))'`);
   const child = spawn(
     ffmpegPaths().ffmpeg,
     [
@@ -124,7 +133,10 @@ export async function* decodeFrames(
       file,
       '-an',
       '-vf',
-      `scale=${info.widthPx}:${info.heightPx}:flags=area`,
+      filters.join(','),
+      // One output frame per selected input frame (no duplicating to a constant rate).
+      '-fps_mode',
+      'passthrough',
       '-pix_fmt',
       'rgb24',
       '-f',
@@ -137,30 +149,63 @@ export async function* decodeFrames(
   child.stderr.on('data', (b: Buffer) => {
     stderr += b.toString();
   });
-  const spawnError = new Promise<never>((_, reject) =>
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error),
-    ),
-  );
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const size = info.widthPx * info.heightPx * 3;
-  let pending: Buffer = Buffer.alloc(0);
-  let index = 0;
-  try {
-    const chunks = child.stdout[Symbol.asyncIterator]();
-    while (true) {
-      const next = await Promise.race([chunks.next(), spawnError]);
-      if (next.done) break;
-      pending = pending.length ? Buffer.concat([pending, next.value as Buffer]) : (next.value as Buffer);
-      while (pending.length >= size) {
-        const rgb = new Uint8Array(pending.subarray(0, size));
-        pending = pending.subarray(size);
-        yield { frame: { widthPx: info.widthPx, heightPx: info.heightPx, rgb }, tS: index / info.fps, index };
-        index++;
+  const queue: Uint8Array[] = [];
+  let current = new Uint8Array(size);
+  let filled = 0;
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    let at = 0;
+    while (at < chunk.length) {
+      const n = Math.min(size - filled, chunk.length - at);
+      current.set(chunk.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
+      if (filled === size) {
+        queue.push(current);
+        current = new Uint8Array(size);
+        filled = 0;
       }
     }
+    if (queue.length >= READ_AHEAD_FRAMES) child.stdout.pause();
+    notify();
+  });
+  child.on('error', (error: NodeJS.ErrnoException) => {
+    failure = error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error;
+    notify();
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      ended = true;
+      notify();
+      resolve(code);
+    }),
+  );
+  let sent = 0;
+  try {
+    while (true) {
+      if (failure) throw failure;
+      const rgb = queue.shift();
+      if (rgb) {
+        if (queue.length < READ_AHEAD_FRAMES / 2) child.stdout.resume();
+        const index = sent * step;
+        yield { frame: { widthPx: info.widthPx, heightPx: info.heightPx, rgb }, tS: index / info.fps, index };
+        sent++;
+        continue;
+      }
+      if (ended) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
     const code = await exited;
-    if (code !== 0 && index === 0) throw notAVideo(file);
+    if (code !== 0 && sent === 0) throw notAVideo(file);
     if (code !== 0) throw new Error(`ffmpeg stopped with code ${code}: ${stderr.trim().split('\n')[0]}`);
   } finally {
     if (child.exitCode === null) child.kill();

@@ -136,6 +136,8 @@ describe('Check my form', () => {
       frames: await result.getAttribute('data-frames'),
       decodeMsPerFrame: await result.getAttribute('data-decode-ms'),
       inferMsPerFrame: await result.getAttribute('data-infer-ms'),
+      totalS: await result.getAttribute('data-total-s'),
+      workers: await result.getAttribute('data-workers'),
     };
     console.log(`treadmill clip in Chromium: cadence ${cadence} spm; ${JSON.stringify(timings)}`);
     expect(Math.abs(cadence - 168.9) / 168.9).toBeLessThan(0.02);

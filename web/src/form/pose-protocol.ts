@@ -1,7 +1,9 @@
 /** The messages between the form page and its pose worker (pose-worker.ts). */
 
+import type { MoveNetKeypoint } from '../../../src/form/movenet.js';
+
 /** One MoveNet point in the video's pixels, as @vladmandic/human lays it out. */
-export type WorkerKeypoint = { part: string; position: [number, number]; score: number };
+export type WorkerKeypoint = MoveNetKeypoint;
 
 export type PoseWorkerRequest =
   /** Load the backend and model from our own server's folder (ends with `/`). */

@@ -9,32 +9,10 @@
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
 import * as tf from '@tensorflow/tfjs-core';
+import { cropAround, keypointsFromOutput, MOVENET_INPUT_SIDE } from '../../../src/form/movenet.js';
 import type { PoseWorkerReply, PoseWorkerRequest, WorkerKeypoint } from './pose-protocol.js';
 
-const SIZE = 192;
-const PARTS = [
-  'nose',
-  'leftEye',
-  'rightEye',
-  'leftEar',
-  'rightEar',
-  'leftShoulder',
-  'rightShoulder',
-  'leftElbow',
-  'rightElbow',
-  'leftWrist',
-  'rightWrist',
-  'leftHip',
-  'rightHip',
-  'leftKnee',
-  'rightKnee',
-  'leftAnkle',
-  'rightAnkle',
-] as const;
-/** A point counts for the next crop at this score (MoveNet's tracking example uses 0.2–0.3). */
-const TRACK_SCORE = 0.3;
-
-type Crop = { x: number; y: number; side: number };
+const SIZE = MOVENET_INPUT_SIDE.lightning;
 
 let model: GraphModel | undefined;
 let previous: WorkerKeypoint[] | undefined;
@@ -54,25 +32,9 @@ async function load(base: string): Promise<void> {
   tf.tidy(() => model?.execute(tf.zeros([1, SIZE, SIZE, 3], 'int32')));
 }
 
-/** A square around the last confident points (the whole frame, padded, when there are too few). */
-function cropFor(width: number, height: number): Crop {
-  const seen = previous?.filter((k) => k.score >= TRACK_SCORE) ?? [];
-  const torso = seen.filter((k) => /Shoulder|Hip/.test(k.part)).length;
-  if (seen.length >= 6 && torso >= 2) {
-    const xs = seen.map((k) => k.position[0]);
-    const ys = seen.map((k) => k.position[1]);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    // Room for the limbs and a stride's travel: 1.5× the body's extent.
-    const side = Math.max(x1 - x0, y1 - y0, height * 0.2) * 1.5;
-    return { x: (x0 + x1) / 2 - side / 2, y: (y0 + y1) / 2 - side / 2, side };
-  }
-  const side = Math.max(width, height);
-  return { x: (width - side) / 2, y: (height - side) / 2, side };
-}
-
 function infer(frame: ImageBitmap, scale: number): { keypoints: WorkerKeypoint[]; ms: number } {
   const started = performance.now();
-  const crop = cropFor(frame.width / scale, frame.height / scale);
+  const crop = cropAround(previous, frame.width / scale, frame.height / scale);
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, SIZE, SIZE);
   ctx.drawImage(
@@ -95,15 +57,7 @@ function infer(frame: ImageBitmap, scale: number): { keypoints: WorkerKeypoint[]
   const out = tf.tidy(() => model?.execute(tf.tensor4d(input, [1, SIZE, SIZE, 3], 'int32')) as tf.Tensor);
   const values = out.dataSync();
   out.dispose();
-  // Output [1, 1, 17, 3]: y, x, score, each 0–1 of the crop.
-  const keypoints = PARTS.map((part, i) => ({
-    part,
-    position: [
-      crop.x + (values[i * 3 + 1] as number) * crop.side,
-      crop.y + (values[i * 3] as number) * crop.side,
-    ] as [number, number],
-    score: values[i * 3 + 2] as number,
-  }));
+  const keypoints = keypointsFromOutput(values, crop);
   previous = keypoints;
   return { keypoints, ms: performance.now() - started };
 }

@@ -1,10 +1,10 @@
 /**
- * A clip to a form report, all on this device: the video plays (muted, off screen) and each new frame
- * (requestVideoFrameCallback) is drawn small and handed to the pose worker; the points come back in the
- * video's pixels and go through the shared analysis core (`fromHumanMoveNet`, `analyseForm`). Seeking
- * frame by frame costs about 300 ms a frame in Chromium, playing costs nothing extra, so the clip plays at
- * its own speed and pauses whenever the worker falls behind. Frames the browser skipped are kept as empty
- * frames at their times, so the clip's timing (and the cadence) stays true.
+ * A clip to a form report, all on this device: the video plays (muted, off screen) and the frames it shows
+ * (requestVideoFrameCallback) are drawn small; about 15 a second (FramePicker, as on the command line)
+ * go to the pose workers, one per core up to two, in turn. Their points come back in the video's pixels
+ * and go through the shared analysis core (`fromHumanMoveNet`, `analyseForm`). Seeking frame by frame
+ * costs 170–300 ms a frame in Chromium, playing costs almost nothing, so the clip plays, at twice its
+ * speed when two workers share the frames, and pauses whenever the workers fall behind.
  */
 import { POSE_ASSETS } from 'virtual:pose-assets';
 import {
@@ -14,22 +14,27 @@ import {
   type KeypointTrack,
   type ViewChoice,
 } from '../../../src/form/index.js';
+import { FramePicker, gridFrames } from './frame-grid.js';
 import type { PoseWorkerReply, WorkerKeypoint } from './pose-protocol.js';
 
 /** Frames are drawn with this long side for the worker: the runner stays well over 192 px tall. */
 const FRAME_LONG_SIDE = 480;
 /** Only this much of a longer clip is analysed (the guidance asks for 10–20 s). */
 export const MAX_CLIP_S = 30;
-/** The worker's queue: pause playback above this many frames waiting, play again below the lower mark. */
-const QUEUE_HIGH = 45;
-const QUEUE_LOW = 10;
+/** Frames waiting per worker: pause playback above the high mark, play again below the low one. */
+const QUEUE_HIGH = 12;
+const QUEUE_LOW = 4;
+/** Pose workers: one per core, at most two (each holds its own model, about 100 MB). */
+const WORKERS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
 export type Progress = { phase: 'model' | 'frames'; done: number; total: number };
 
 export type Timings = {
   frames: number;
-  /** Frames the browser skipped while playing, kept as empty frames. */
+  /** Frames that should have been analysed but were not shown while playing, kept as empty frames. */
   skipped: number;
+  /** Pose workers that shared the frames. */
+  workers: number;
   modelLoadMs: number;
   /** Drawing a frame and making its bitmap, on the page's thread. */
   decodeMsPerFrame: number;
@@ -51,27 +56,30 @@ export type ClipAnalysis = {
 
 export class ClipError extends Error {}
 
-let worker: Worker | undefined;
+let workers: Worker[] = [];
 let loaded: Promise<{ ms: number; backend: string }> | undefined;
 
-function poseWorker(): Worker {
-  worker ??= new Worker(new URL('./pose-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'pose-worker',
-  });
-  return worker;
+function poseWorkers(): Worker[] {
+  if (workers.length === 0)
+    workers = Array.from(
+      { length: WORKERS },
+      (_, i) =>
+        new Worker(new URL('./pose-worker.ts', import.meta.url), {
+          type: 'module',
+          name: `pose-worker-${i + 1}`,
+        }),
+    );
+  return workers;
 }
 
-function dropWorker() {
-  worker?.terminate();
-  worker = undefined;
+function dropWorkers() {
+  for (const w of workers) w.terminate();
+  workers = [];
   loaded = undefined;
 }
 
-/** Load the model once (it stays loaded for the next clip). */
-function loadModel(): Promise<{ ms: number; backend: string }> {
-  loaded ??= new Promise((resolve, reject) => {
-    const w = poseWorker();
+function loadOne(w: Worker): Promise<{ ms: number; backend: string }> {
+  return new Promise((resolve, reject) => {
     const onMessage = (e: MessageEvent<PoseWorkerReply>) => {
       if (e.data.type === 'loaded') resolve({ ms: e.data.ms, backend: e.data.backend });
       else if (e.data.type === 'error')
@@ -89,7 +97,15 @@ function loadModel(): Promise<{ ms: number; backend: string }> {
     );
     w.postMessage({ type: 'load', base: new URL(POSE_ASSETS, location.href).href });
   });
-  loaded.catch(dropWorker);
+}
+
+/** Load the model in every worker once (it stays loaded for the next clip). */
+function loadModel(): Promise<{ ms: number; backend: string }> {
+  loaded ??= Promise.all(poseWorkers().map(loadOne)).then((all) => ({
+    ms: Math.max(...all.map((a) => a.ms)),
+    backend: all[0]?.backend ?? '',
+  }));
+  loaded.catch(dropWorkers);
   return loaded;
 }
 
@@ -111,42 +127,6 @@ async function openVideo(file: Blob): Promise<HTMLVideoElement> {
   });
   if (!video.videoWidth || !video.videoHeight) throw new ClipError('This file has no picture to look at.');
   return video;
-}
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/**
- * The frames as `fromHumanMoveNet` reads them, with an empty frame for each one the browser skipped.
- * `fps` comes from the frames' own times.
- */
-export function framesWithGaps(poses: { tS: number; keypoints: WorkerKeypoint[] }[]): {
-  frames: { tS: number; body: { keypoints: WorkerKeypoint[] }[] }[];
-  fps: number;
-  skipped: number;
-} {
-  const sorted = [...poses].sort((a, b) => a.tS - b.tS);
-  const gaps = sorted
-    .slice(1)
-    .map((p, i) => p.tS - (sorted[i]?.tS ?? 0))
-    .filter((g) => g > 0);
-  const step = median(gaps) ?? 1 / 30;
-  const frames: { tS: number; body: { keypoints: WorkerKeypoint[] }[] }[] = [];
-  let skipped = 0;
-  for (const p of sorted) {
-    const last = frames.at(-1);
-    if (last) {
-      const missing = Math.round((p.tS - last.tS) / step) - 1;
-      for (let k = 1; k <= missing; k++) frames.push({ tS: last.tS + k * step, body: [] });
-      skipped += Math.max(0, missing);
-      if (p.tS - last.tS < step / 2) continue; // the same frame twice
-    }
-    frames.push({ tS: p.tS, body: [{ keypoints: p.keypoints }] });
-  }
-  return { frames, fps: 1 / step, skipped };
 }
 
 /**
@@ -174,45 +154,64 @@ export async function analyseClip(
   try {
     const model = await loadModel();
     if (signal?.aborted) throw abort();
-    const w = poseWorker();
-    w.postMessage({ type: 'reset' });
+    const pool = poseWorkers();
+    for (const w of pool) w.postMessage({ type: 'reset' });
     const width = video.videoWidth;
     const height = video.videoHeight;
     const scale = Math.min(1, FRAME_LONG_SIDE / Math.max(width, height));
     const canvas = new OffscreenCanvas(Math.round(width * scale), Math.round(height * scale));
     const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
     const endS = Math.min(video.duration || MAX_CLIP_S, MAX_CLIP_S);
-    const expected = Math.max(1, Math.round(endS * 30));
-    const times: number[] = [];
-    const poses: { tS: number; keypoints: WorkerKeypoint[] }[] = [];
+    const picker = new FramePicker();
+    const answers: { slot: number; keypoints: WorkerKeypoint[] }[] = [];
+    const inFlight = pool.map(() => 0);
+    let sent = 0;
     let decodeMs = 0;
     let inferMs = 0;
 
     await new Promise<void>((resolve, reject) => {
       let playingDone = false;
       let failed = false;
+      const waiting = () => sent - answers.length;
+      const detach = () =>
+        pool.forEach((w, i) => {
+          const listener = listeners[i];
+          if (listener) w.removeEventListener('message', listener);
+        });
       const finish = () => {
-        if (playingDone && poses.length === times.length) resolve();
+        if (!playingDone || waiting() > 0) return;
+        detach();
+        resolve();
       };
+      const progress = () =>
+        onProgress?.({
+          phase: 'frames',
+          done: answers.length,
+          total: Math.max(Math.ceil(endS / picker.slotS), sent),
+        });
+      const listeners = pool.map((w, i) => {
+        const onMessage = (e: MessageEvent<PoseWorkerReply>) => {
+          const msg = e.data;
+          if (msg.type === 'error') return fail(new ClipError(`The pose model stopped: ${msg.message}`));
+          if (msg.type !== 'pose') return;
+          inferMs += msg.ms;
+          inFlight[i] = (inFlight[i] ?? 1) - 1;
+          answers.push({ slot: msg.index, keypoints: msg.keypoints });
+          progress();
+          if (!playingDone && video.paused && waiting() < QUEUE_LOW * pool.length) void video.play();
+          finish();
+        };
+        w.addEventListener('message', onMessage);
+        return onMessage;
+      });
       const fail = (error: Error) => {
         if (failed) return;
         failed = true;
         video.pause();
-        w.removeEventListener('message', onMessage);
-        dropWorker();
+        detach();
+        dropWorkers();
         reject(error);
       };
-      const onMessage = (e: MessageEvent<PoseWorkerReply>) => {
-        const msg = e.data;
-        if (msg.type === 'error') return fail(new ClipError(`The pose model stopped: ${msg.message}`));
-        if (msg.type !== 'pose') return;
-        inferMs += msg.ms;
-        poses.push({ tS: times[msg.index] as number, keypoints: msg.keypoints });
-        onProgress?.({ phase: 'frames', done: poses.length, total: Math.max(expected, times.length) });
-        if (!playingDone && video.paused && times.length - poses.length < QUEUE_LOW) void video.play();
-        finish();
-      };
-      w.addEventListener('message', onMessage);
       signal?.addEventListener('abort', () => fail(abort()), { once: true });
       const endPlaying = () => {
         if (playingDone) return;
@@ -223,33 +222,42 @@ export async function analyseClip(
       const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
         if (failed || playingDone) return;
         if (meta.mediaTime > endS) return endPlaying();
-        const t0 = performance.now();
-        ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-        const bitmap = canvas.transferToImageBitmap();
-        decodeMs += performance.now() - t0;
-        times.push(meta.mediaTime);
-        w.postMessage({ type: 'frame', index: times.length - 1, bitmap, scale }, [bitmap]);
-        if (times.length - poses.length > QUEUE_HIGH) video.pause();
+        const slot = picker.pick(meta.mediaTime);
+        if (slot !== undefined) {
+          const t0 = performance.now();
+          ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+          const bitmap = canvas.transferToImageBitmap();
+          decodeMs += performance.now() - t0;
+          // The least busy worker takes the frame (in turn when they are equally busy).
+          let to = sent % pool.length;
+          for (let i = 0; i < pool.length; i++) if ((inFlight[i] ?? 0) < (inFlight[to] ?? 0)) to = i;
+          inFlight[to] = (inFlight[to] ?? 0) + 1;
+          pool[to]?.postMessage({ type: 'frame', index: slot, bitmap, scale }, [bitmap]);
+          sent++;
+          if (waiting() > QUEUE_HIGH * pool.length) video.pause();
+        }
         video.requestVideoFrameCallback(onFrame);
       };
       video.requestVideoFrameCallback(onFrame);
       video.addEventListener('ended', endPlaying, { once: true });
+      video.playbackRate = pool.length;
       video.play().catch(() => fail(new ClipError('This browser would not play the clip.')));
     });
-    w.postMessage({ type: 'reset' });
+    for (const w of pool) w.postMessage({ type: 'reset' });
 
-    const { frames, fps, skipped } = framesWithGaps(poses);
+    const { frames, fps, empty } = gridFrames(answers, picker.slotS);
     const track = fromHumanMoveNet(frames, { widthPx: width, heightPx: height, fps });
     const report = analyseForm(track, { view: options.view });
     return {
       report,
       track,
       timings: {
-        frames: poses.length,
-        skipped,
+        frames: answers.length,
+        skipped: empty,
+        workers: pool.length,
         modelLoadMs: model.ms,
-        decodeMsPerFrame: decodeMs / Math.max(1, times.length),
-        inferMsPerFrame: inferMs / Math.max(1, poses.length),
+        decodeMsPerFrame: decodeMs / Math.max(1, sent),
+        inferMsPerFrame: inferMs / Math.max(1, answers.length),
         totalS: (performance.now() - started) / 1000,
         backend: model.backend,
       },

@@ -401,6 +401,8 @@ function Result({
       data-decode-ms={timings.decodeMsPerFrame.toFixed(1)}
       data-infer-ms={timings.inferMsPerFrame.toFixed(1)}
       data-frames={timings.frames}
+      data-total-s={timings.totalS.toFixed(1)}
+      data-workers={timings.workers}
     >
       <p class="hint">
         Looked at {timings.frames} frames in {timings.totalS.toFixed(0)} s on this device.
