@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import type { VideoAnalysis } from '../form/analyse-video.js';
-import type { ClipComparison, ClipDrift } from '../form/compare.js';
+import { type ClipComparison, driftInWords } from '../form/compare.js';
 import type { Finding, FormReport, Measure } from '../form/index.js';
 import { FORM_THRESHOLDS } from '../form/index.js';
 import { index } from '../knowledge/index.js';
@@ -16,17 +16,10 @@ export type EarlyLate = { earlyId: string; earlyAt: number } & ClipComparison;
 /** "Compared with your early clip": each drift in words, and the fatigue fault if there is one. */
 export function renderComparison(c: EarlyLate): string {
   const when = new Date(c.earlyAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const words: Record<ClipDrift['id'], (v: number) => string> = {
-    headDrift: (v) =>
-      `head ${Math.abs(v).toFixed(2)} torso lengths ${v > 0 ? 'further forward and down' : 'further back and up'}`,
-    trunkLeanDrift: (v) => `trunk ${Math.abs(v).toFixed(1)}° ${v > 0 ? 'further forward' : 'more upright'}`,
-    shoulderDrift: (v) => `shoulders ${Math.abs(v).toFixed(2)} torso lengths ${v > 0 ? 'higher' : 'lower'}`,
-    cadenceDrift: (v) => `cadence ${Math.abs(v).toFixed(1)}% ${v > 0 ? 'higher' : 'lower'}`,
-  };
   const out = [pc.bold(`Compared with your early clip (saved at ${when})`)];
   if (!c.drift.length)
     out.push('  The two clips were filmed from different sides, so they cannot be compared.');
-  else out.push(`  Late in the run: ${c.drift.map((d) => words[d.id](d.value)).join('; ')}.`);
+  else out.push(`  Late in the run: ${c.drift.map(driftInWords).join('; ')}.`);
   for (const f of c.findings)
     out.push(`  ${pc.yellow('Worth working on:')} ${f.summary} (${f.threshold.source})`);
   if (c.drift.length && !c.findings.length) out.push('  Your form held up: no drift passed its threshold.');

@@ -80,15 +80,15 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
             formCheckFromReport(result.report, { checkedAt: Date.now(), label: o.label ?? null }),
           ),
         );
-        // A late clip is compared with the early clip of the same run (saved up to 12 hours before).
+        // A late clip is compared with the early clip of the same run (see `earlyPartner`).
         const late = saved;
         if (o.label === 'late' && result.report.running) {
-          const early = (await withStore(o, (store) => listFormChecks(store.db)))
-            .filter((c) => c.label === 'early' && c.running && c.quality.refusals.length === 0)
-            .filter((c) => c.checkedAt <= late.checkedAt && c.checkedAt >= late.checkedAt - 12 * 3_600_000)
-            .at(-1);
+          const { compareEarlyLate, earlyPartner } = await import('../form/compare.js');
+          const usable = (await withStore(o, (store) => listFormChecks(store.db))).filter(
+            (c) => c.running && c.quality.refusals.length === 0,
+          );
+          const early = earlyPartner(late.checkedAt, usable);
           if (early) {
-            const { compareEarlyLate } = await import('../form/compare.js');
             comparison = {
               earlyId: early.id,
               earlyAt: early.checkedAt,

@@ -7,7 +7,7 @@
  * clip counts (running, not refused, within `VIDEO_RULES.maxAgeDays`); the first clip, when there is an
  * earlier one, is the runner's own baseline for "18% higher than your first clip".
  */
-import { compareEarlyLate } from '../form/compare.js';
+import { compareEarlyLate, earlyPartner } from '../form/compare.js';
 import { FORM_THRESHOLDS } from '../form/thresholds.js';
 import type { Evidence } from './rules.js';
 
@@ -50,9 +50,6 @@ export type ClipPair = { at: number; findings: { factorId: string; measure: stri
 /** The latest usable clip and the first one before it, when there is one; the latest early/late pair. */
 export type VideoEvidence = { latest: VideoCheck; first?: VideoCheck; pair?: ClipPair };
 
-/** A late clip and an early one filmed within this long before it count as one run. */
-const PAIR_WINDOW_MS = 12 * 3_600_000;
-
 /** The latest usable clip of the saved checks (any order) at `now`, with the first usable one before it. */
 export function videoEvidence(checks: readonly VideoCheck[], now: number): VideoEvidence | undefined {
   const usable = checks
@@ -64,12 +61,7 @@ export function videoEvidence(checks: readonly VideoCheck[], now: number): Video
   const first = usable[0] !== latest ? usable[0] : undefined;
   const out: VideoEvidence = first ? { latest, first } : { latest };
   const late = usable.filter((c) => c.label === 'late').at(-1);
-  const early = late
-    ? usable
-        .filter((c) => c.label === 'early' && c.checkedAt <= late.checkedAt)
-        .filter((c) => c.checkedAt >= late.checkedAt - PAIR_WINDOW_MS)
-        .at(-1)
-    : undefined;
+  const early = late ? earlyPartner(late.checkedAt, usable) : undefined;
   if (late && early) {
     const clip = (c: VideoCheck) => ({
       view: c.view ?? null,

@@ -3,7 +3,7 @@
  * of synthetic runners made with a known lean and head position.
  */
 import { describe, expect, it } from 'vitest';
-import { compareEarlyLate } from './compare.js';
+import { compareEarlyLate, driftInWords, earlyPartner } from './compare.js';
 import { analyseForm } from './index.js';
 import { syntheticRunner } from './synthetic.js';
 
@@ -36,5 +36,30 @@ describe('early and late clips compared', () => {
     const c = compareEarlyLate(early, back);
     expect(c.drift.map((d) => d.id)).toEqual(['cadenceDrift']);
     expect(c.findings).toEqual([]);
+  });
+});
+
+describe('a drift in words', () => {
+  it('gives the size and the direction, and says unchanged below the shown precision', () => {
+    expect(driftInWords({ id: 'headDrift', value: 0.12 })).toBe(
+      'head 0.12 torso lengths further forward and down',
+    );
+    expect(driftInWords({ id: 'trunkLeanDrift', value: -2.04 })).toBe('trunk 2.0° more upright');
+    expect(driftInWords({ id: 'shoulderDrift', value: 0.001 })).toBe('shoulders unchanged');
+    expect(driftInWords({ id: 'cadenceDrift', value: -0.04 })).toBe('cadence unchanged');
+    expect(driftInWords({ id: 'cadenceDrift', value: 1.5 })).toBe('cadence 1.5% higher');
+  });
+});
+
+describe('the early clip a late one is compared with', () => {
+  const at = Date.UTC(2026, 10, 29, 18);
+  const clip = (label: string | null, hoursBefore: number) => ({
+    label,
+    checkedAt: at - hoursBefore * 3_600_000,
+  });
+  it('is the latest early clip saved up to 12 hours before the late one', () => {
+    const early = clip('early', 1);
+    expect(earlyPartner(at, [clip('early', 3), early, clip(null, 0.5), clip('early', -1)])).toBe(early);
+    expect(earlyPartner(at, [clip('early', 12.5), clip('late', 2)])).toBeUndefined();
   });
 });

@@ -23,6 +23,39 @@ export type ClipDrift = {
 
 export type ClipComparison = { drift: ClipDrift[]; findings: Omit<Finding, 'confidence'>[] };
 
+/** A late clip and an early one saved within this long before it count as one run. */
+export const PAIR_WINDOW_MS = 12 * 3_600_000;
+
+/**
+ * The early clip a late one (saved at `lateAt`) is compared with: the latest clip labelled early, saved
+ * up to {@link PAIR_WINDOW_MS} before it. `usable` holds only clips fit to compare (running, not refused).
+ */
+export function earlyPartner<T extends { label?: string | null; checkedAt: number }>(
+  lateAt: number,
+  usable: readonly T[],
+): T | undefined {
+  return usable
+    .filter((c) => c.label === 'early' && c.checkedAt <= lateAt && c.checkedAt >= lateAt - PAIR_WINDOW_MS)
+    .sort((a, b) => a.checkedAt - b.checkedAt)
+    .at(-1);
+}
+
+/** One drift in words: "head 0.12 torso lengths further forward and down", or "cadence unchanged". */
+export function driftInWords(d: Pick<ClipDrift, 'id' | 'value'>): string {
+  const v = d.value;
+  const [what, size, more, less] =
+    d.id === 'headDrift'
+      ? ['head', `${Math.abs(v).toFixed(2)} torso lengths`, 'further forward and down', 'further back and up']
+      : d.id === 'trunkLeanDrift'
+        ? ['trunk', `${Math.abs(v).toFixed(1)}°`, 'further forward', 'more upright']
+        : d.id === 'shoulderDrift'
+          ? ['shoulders', `${Math.abs(v).toFixed(2)} torso lengths`, 'higher', 'lower']
+          : ['cadence', `${Math.abs(v).toFixed(1)}%`, 'higher', 'lower'];
+  // Below the shown precision, there is nothing to tell.
+  if (/^0\.0+\D/.test(size)) return `${what} unchanged`;
+  return `${what} ${size} ${v > 0 ? more : less}`;
+}
+
 const measureOf = (c: ClipMeasures, id: MeasureId) => c.measures.find((m) => m.id === id);
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 

@@ -168,6 +168,35 @@ describe('Check my form', () => {
     expect(saved[0]?.keyFrames.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: /^Delete/ }).click();
     await expect.poll(async () => (await (await page.request.get('/api/form-checks')).json()).length).toBe(0);
+
+    // Early and late in one run: an early clip saved an hour before, leaning 6° less than this one, and
+    // this clip saved as late shows the drift and the fatigue finding under the save button.
+    const { id: _id, ...first } = saved[0] as unknown as {
+      id: string;
+      measures: { id: string; value: number }[];
+    };
+    const early = {
+      ...first,
+      label: 'early',
+      checkedAt: Date.now() - 3_600_000,
+      keyFrames: [],
+      measures: first.measures.map((m) => (m.id === 'trunkLean' ? { ...m, value: m.value - 6 } : m)),
+    };
+    expect((await page.request.post('/api/form-checks', { data: early })).status()).toBe(201);
+    await page.getByLabel('Late in the same run').check();
+    await page.getByLabel(/Also keep the/).uncheck();
+    await page.getByRole('button', { name: 'Save these measures' }).click();
+    const compared = page.locator('.form-early-late');
+    await compared.waitFor();
+    const words = (await compared.textContent()) ?? '';
+    expect(words).toMatch(/Compared with your early clip \(saved /);
+    expect(words).toMatch(/Late in the run: trunk 6\.0° further forward/);
+    expect(words).toMatch(/Worth working on: In the late clip your trunk leans 6 ?° further forward/);
+    await screenshot(page, 'form-early-late-390');
+    expect(await seriousViolations(page, { strictPolicy: true })).toEqual([]);
+
+    for (const check of (await (await page.request.get('/api/form-checks')).json()) as { id: string }[])
+      expect((await page.request.delete(`/api/form-checks/${check.id}`)).status()).toBe(204);
     await page.context().close();
   });
 

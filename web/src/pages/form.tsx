@@ -7,6 +7,12 @@
  */
 import './form.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type ClipComparison,
+  compareEarlyLate,
+  driftInWords,
+  earlyPartner,
+} from '../../../src/form/compare.js';
 import { FORM_THRESHOLDS } from '../../../src/form/thresholds.js';
 import type {
   Finding,
@@ -19,6 +25,7 @@ import type {
 import { api } from '../api.js';
 import { ErrorBox, PageTitle, ProgressBar, RadioGroup, useAsync } from '../components/ui.js';
 import { analyseClip, type ClipAnalysis, ClipError, type Progress } from '../form/video-pose.js';
+import { dateTime } from '../format.js';
 import { link } from '../router.js';
 import type { Exercise, FormKeyFrame, SavedFormCheck } from '../types.js';
 
@@ -289,10 +296,12 @@ function SaveBox({
   const [withPictures, setWithPictures] = useState(false);
   const [label, setLabel] = useState<'early' | 'late' | 'none'>('none');
   const [state, setState] = useState<{ busy?: boolean; done?: string; error?: Error }>({});
+  const [comparison, setComparison] = useState<Comparison>();
   const save = async () => {
     setState({ busy: true });
+    setComparison(undefined);
     try {
-      await api.saveFormCheck({
+      const saved = await api.saveFormCheck({
         checkedAt: Date.now(),
         label: label === 'none' ? null : label,
         running: report.running,
@@ -305,6 +314,13 @@ function SaveBox({
       });
       setState({ done: withPictures ? 'Saved the measures and the pictures.' : 'Saved the measures.' });
       onSaved();
+      if (saved.label === 'late' && report.running) {
+        const usable = (await api.formChecks()).filter(
+          (c) => c.id !== saved.id && c.running && c.quality.refusals.length === 0,
+        );
+        const early = earlyPartner(saved.checkedAt, usable);
+        setComparison(early ? { early, ...compareEarlyLate(early, report) } : { early: undefined });
+      }
     } catch (error) {
       setState({ error: error as Error });
     }
@@ -344,6 +360,52 @@ function SaveBox({
         </p>
       )}
       {state.error && <ErrorBox error={state.error} />}
+      {comparison && <EarlyLate comparison={comparison} />}
+    </section>
+  );
+}
+
+const judged = (measure: string) =>
+  FORM_THRESHOLDS.find((t) => t.factorId === 'fatigue-hunch' && t.measure === measure);
+
+function driftVerdict(measure: string, finding: ClipComparison['findings'][number] | undefined): string {
+  if (finding) return `Worth working on: ${finding.summary} (${finding.threshold.source})`;
+  const t = judged(measure);
+  if (!t) return 'Shown for your information; not judged on its own.';
+  return `Fine: ${t.direction === 'above' ? 'under' : 'over'} ${t.value} ${t.unit}.`;
+}
+
+type Comparison = ({ early: SavedFormCheck } & ClipComparison) | { early: undefined };
+
+/** A late clip against the early clip of the same run: how the form drifted as the runner tired. */
+function EarlyLate({ comparison }: { comparison: Comparison }) {
+  if (!comparison.early)
+    return (
+      <p class="notice" role="status">
+        There is no early clip of this run to compare with: save a clip as "Early in a run" at the start of
+        your next run, then this one late in the same run (within 12 hours).
+      </p>
+    );
+  const { early, drift, findings } = comparison;
+  return (
+    <section aria-labelledby="early-late-heading" class="form-early-late">
+      <h3 id="early-late-heading">Compared with your early clip (saved {dateTime(early.checkedAt)})</h3>
+      {drift.length === 0 ? (
+        <p>The two clips were filmed from different sides, so they cannot be compared.</p>
+      ) : (
+        <ul class="form-measures">
+          {drift.map((d) => {
+            const finding = findings.find((f) => f.measure === d.id);
+            return (
+              <li key={d.id} class={`form-measure ${finding ? 'work' : judged(d.id) ? 'ok' : 'info'}`}>
+                <span class="form-measure-name">Late in the run: {driftInWords(d)}</span>
+                <span class="form-verdict">{driftVerdict(d.id, finding)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {drift.length > 0 && findings.length === 0 && <p>Your form held up: no drift passed its threshold.</p>}
     </section>
   );
 }
@@ -365,7 +427,7 @@ function SavedChecks({ version }: { version: number }) {
         {checks.map((c) => (
           <li key={c.id}>
             <span>
-              {new Date(c.checkedAt).toLocaleString()}
+              {dateTime(c.checkedAt)}
               {c.label ? ` (${c.label} in a run)` : ''}:{' '}
               {c.cadenceSpm ? `${Math.round(c.cadenceSpm)} steps a minute, ` : ''}
               {c.findings.length ? `${c.findings.length} to work on` : 'nothing to work on'}
@@ -373,7 +435,7 @@ function SavedChecks({ version }: { version: number }) {
             </span>
             <button type="button" class="button small secondary" onClick={() => remove(c)}>
               Delete
-              <span class="visually-hidden"> the check of {new Date(c.checkedAt).toLocaleString()}</span>
+              <span class="visually-hidden"> the check of {dateTime(c.checkedAt)}</span>
             </button>
           </li>
         ))}
