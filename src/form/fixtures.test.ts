@@ -187,7 +187,7 @@ describe('fault injection on synthetic tracks', () => {
 
   it('each detector fires at a clear size and stays quiet at a small one', () => {
     const cases: [Fault, KeypointTrack, number, number, string][] = [
-      [raiseShoulders, side(), 0.15, 0.03, 'shrugged-shoulders'],
+      [raiseShoulders, side(), 0.24, 0.05, 'shrugged-shoulders'],
       [pushHeadForward, side(), 0.25, 0.05, 'forward-head'],
       [leanFromHips, side(), 16, 4, 'waist-lean'],
       [dropHeadLate, side(), 0.15, 0.03, 'fatigue-hunch'],

@@ -69,7 +69,7 @@ describe('a steady synthetic runner', () => {
 
 describe('negative controls', () => {
   it('a walker is not running and gets no findings', () => {
-    const r = analyseForm(syntheticRunner({ gait: 'walk', cadenceSpm: 112, shoulderRaise: 0.2 }));
+    const r = analyseForm(syntheticRunner({ gait: 'walk', cadenceSpm: 112, shoulderRaise: 0.24 }));
     expect(r.running).toBe(false);
     expect(r.cadenceSpm).toBeNull();
     expect(r.findings).toEqual([]);
@@ -108,13 +108,13 @@ describe('negative controls', () => {
 
 describe('quality gates', () => {
   it('refuses a runner too small in the picture', () => {
-    const r = analyseForm(syntheticRunner({ heightPx: 120, shoulderRaise: 0.2 }));
+    const r = analyseForm(syntheticRunner({ heightPx: 120, shoulderRaise: 0.24 }));
     expect(r.findings).toEqual([]);
     expect(r.quality.refusals.join(' ')).toMatch(/too small/);
   });
 
   it('refuses low-confidence keypoints', () => {
-    const track = syntheticRunner({ shoulderRaise: 0.2 });
+    const track = syntheticRunner({ shoulderRaise: 0.24 });
     for (const f of track.frames)
       for (const p of f.people) for (const kp of Object.values(p)) if (kp) kp.confidence = 0.32;
     const r = analyseForm(track);
@@ -123,7 +123,7 @@ describe('quality gates', () => {
   });
 
   it('refuses a runner cut off at the knees', () => {
-    const track = syntheticRunner({ shoulderRaise: 0.2 });
+    const track = syntheticRunner({ shoulderRaise: 0.24 });
     for (const f of track.frames) {
       for (const p of f.people) {
         for (const k of [
@@ -165,7 +165,7 @@ describe('fault detectors on synthetic runners', () => {
     Parameters<typeof syntheticRunner>[0],
     string,
   ][] = [
-    ['shrugged shoulders', { shoulderRaise: 0.18 }, { shoulderRaise: 0.05 }, 'shrugged-shoulders'],
+    ['shrugged shoulders', { shoulderRaise: 0.24 }, { shoulderRaise: 0.05 }, 'shrugged-shoulders'],
     ['head forward', { headForward: 0.22 }, { headForward: 0.08 }, 'forward-head'],
     ['leaning from the waist', { trunkLeanDeg: 22 }, { trunkLeanDeg: 12 }, 'waist-lean'],
     [

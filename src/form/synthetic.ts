@@ -254,7 +254,7 @@ const DEFAULTS: Required<SyntheticOptions> = {
  * A synthetic keypoint track of a runner (or walker).
  *
  * @example
- * analyseForm(syntheticRunner({ cadenceSpm: 176, shoulderRaise: 0.15 })); // finds shrugged shoulders
+ * analyseForm(syntheticRunner({ cadenceSpm: 176, shoulderRaise: 0.24 })); // finds shrugged shoulders
  */
 export function syntheticRunner(options: SyntheticOptions = {}): KeypointTrack {
   const o = { ...DEFAULTS, ...options };

@@ -83,11 +83,13 @@ export const FORM_THRESHOLDS: FormThreshold[] = [
     factorId: 'shrugged-shoulders',
     measure: 'shoulderElevation',
     landmark: 'ear',
-    value: 0.25,
+    value: 0.18,
     unit: 'torso lengths',
     direction: 'below',
-    source: `${HEURISTIC}: ears less than a quarter of a torso length above the shoulders`,
+    source: `${HEURISTIC}: ears less than 0.18 torso lengths above the shoulders. Upright and relaxed, the ear sits about 0.38 torso lengths above the shoulder joint (Winter's body-segment proportions: shoulder at 0.818, hip at 0.530 of height, ear about 0.11 of height above the shoulder), but pose models place the shoulder point differently: MoveNet read 0.23 on a relaxed treadmill runner in a hoodie`,
     clearMargin: 0.08,
+    // One clip's absolute number varies with the model and the clothes more than a shrug moves it.
+    maxConfidence: 0.5,
   },
   {
     factorId: 'shrugged-shoulders',
@@ -96,8 +98,9 @@ export const FORM_THRESHOLDS: FormThreshold[] = [
     value: 0.42,
     unit: 'torso lengths',
     direction: 'below',
-    source: `${HEURISTIC}: the top of the head less than 0.42 torso lengths above the shoulders`,
+    source: `${HEURISTIC}: the top of the head less than 0.42 torso lengths above the shoulders (about 0.63 upright, from Winter's body-segment proportions)`,
     clearMargin: 0.08,
+    maxConfidence: 0.5,
   },
   {
     factorId: 'shrugged-shoulders',
@@ -108,6 +111,7 @@ export const FORM_THRESHOLDS: FormThreshold[] = [
     direction: 'below',
     source: `${HEURISTIC}: the nose less than 0.22 torso lengths above the shoulders`,
     clearMargin: 0.08,
+    maxConfidence: 0.5,
   },
   {
     factorId: 'excess-arm-swing',

@@ -13,7 +13,7 @@ import type { Store } from './index.js';
 import { engines } from './test-engines.js';
 
 // A synthetic runner with shrugged shoulders: a real report with a finding, no video involved.
-const report = analyseForm(syntheticRunner({ shoulderRaise: 0.18, durationS: 8 }), { view: 'auto' });
+const report = analyseForm(syntheticRunner({ shoulderRaise: 0.24, durationS: 8 }), { view: 'auto' });
 const PIXEL =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
