@@ -82,6 +82,9 @@ describe('backstride form: bad input', () => {
       'backstride: --label goes with --save (it labels the saved result)\n',
     );
     expect((await cli(['form', clip, '--model', 'huge'])).code).toBe(2);
+    expect((await cli(['form', clip, '--keep-frames'])).stderr).toBe(
+      'backstride: --keep-frames goes with --save (the pictures are kept with the result)\n',
+    );
   });
 });
 
@@ -170,10 +173,16 @@ if (!haveFixtures) console.info(`form video: no fixtures at ${FIXTURES}; the rea
 // Registered only when the fixtures are there (CI has them); otherwise the line above says so.
 if (haveFixtures)
   describe('backstride form on the real clips', () => {
-    it('measures the treadmill clip: running, side view, cadence within 2% of 168.9', async () => {
+    it('measures the treadmill clip: running, side view, cadence within 2% of 168.9; --keep-frames keeps its pictures', async () => {
       const truth = JSON.parse(readFileSync(join(FIXTURES, 'treadmill-side-male.groundtruth.json'), 'utf8'));
       expect(truth.cadence_spm.value).toBe(168.9);
-      const doc = okJson(await cli(['form', join(FIXTURES, 'treadmill-side-male.mp4'), '--json']));
+      const dataDir = join(scratch, 'treadmill');
+      const doc = okJson(
+        await cli(
+          ['form', join(FIXTURES, 'treadmill-side-male.mp4'), '--json', '--save', '--keep-frames'],
+          dataDir,
+        ),
+      );
       expect(doc.running).toBe(true);
       expect(doc.view).toBe('side');
       expect(Math.abs(doc.cadenceSpm - 168.9) / 168.9).toBeLessThan(0.02);
@@ -181,6 +190,32 @@ if (haveFixtures)
         expect(f.threshold.source.length).toBeGreaterThan(0);
         expect(f.confidence).toBeGreaterThan(0);
       }
+      // The pictures are JPEGs of the clip's size with the skeleton's colours in them; the video is not kept.
+      expect(doc.keyFramesSaved).toBeGreaterThanOrEqual(1);
+      expect(doc.keyFramesSaved).toBeLessThanOrEqual(3);
+      const backupFile = join(scratch, 'treadmill.json');
+      expect((await cli(['export', '--out', backupFile], dataDir)).code).toBe(0);
+      const [row] = JSON.parse(readFileSync(backupFile, 'utf8')).tables.form_checks;
+      const frames = JSON.parse(row.key_frames) as {
+        frame: number;
+        tS: number;
+        mime: string;
+        data: string;
+      }[];
+      expect(frames).toHaveLength(doc.keyFramesSaved);
+      for (const f of frames) {
+        expect(f.mime).toBe('image/jpeg');
+        const jpeg = Buffer.from(f.data, 'base64');
+        expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+        expect(jpeg.length).toBeGreaterThan(5_000);
+        expect(f.tS).toBeCloseTo(f.frame / 30, 5);
+      }
+      // The clinician report shows the first one, with the measures.
+      const reportFile = join(scratch, 'treadmill-report.html');
+      expect((await cli(['report', '--out', reportFile], dataDir)).code).toBe(0);
+      expect(readFileSync(reportFile, 'utf8')).toContain(
+        `src="data:image/jpeg;base64,${frames[0]?.data.slice(0, 64)}`,
+      );
     }, 240_000);
 
     it('calls the walk-and-backflip clip not running, with no findings', async () => {

@@ -10,6 +10,9 @@ import type { Finding, FormReport, Measure } from '../form/index.js';
 import { FORM_THRESHOLDS } from '../form/index.js';
 import { index } from '../knowledge/index.js';
 
+/** What the output shows of an analysed clip. */
+type FormResult = Pick<VideoAnalysis, 'report' | 'analysis'>;
+
 /** A late clip compared with the early clip of the same run (see src/form/compare.ts). */
 export type EarlyLate = { earlyId: string; earlyAt: number } & ClipComparison;
 
@@ -27,7 +30,11 @@ export function renderComparison(c: EarlyLate): string {
 }
 
 /** The `--json` document: the report's fields, how the clip was analysed, and the saved id if any. */
-export function formJson(result: VideoAnalysis, saved?: { id: string }, comparison?: EarlyLate) {
+export function formJson(
+  result: FormResult,
+  saved?: { id: string; keyFrames?: number },
+  comparison?: EarlyLate,
+) {
   const { running, view, viewSource, cadenceSpm, measures, findings, quality } = result.report;
   return {
     running,
@@ -38,7 +45,7 @@ export function formJson(result: VideoAnalysis, saved?: { id: string }, comparis
     findings,
     quality,
     analysis: result.analysis,
-    ...(saved ? { savedId: saved.id } : {}),
+    ...(saved ? { savedId: saved.id, keyFramesSaved: saved.keyFrames ?? 0 } : {}),
     ...(comparison ? { comparedWithEarly: comparison } : {}),
   };
 }
@@ -101,7 +108,7 @@ function whatToWorkOn(factorId: string): string[] {
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** The result for the terminal. */
-export function renderForm(result: VideoAnalysis, saved?: { id: string }): string {
+export function renderForm(result: FormResult, saved?: { id: string; keyFrames?: number }): string {
   const r: FormReport = result.report;
   const a = result.analysis;
   const out: string[] = [];
@@ -145,7 +152,9 @@ export function renderForm(result: VideoAnalysis, saved?: { id: string }): strin
   out.push(
     '',
     saved
-      ? 'Saved: the measures and findings are kept for your check-in and report. The video was not stored.'
+      ? saved.keyFrames
+        ? `Saved: the measures and findings, and ${saved.keyFrames} still picture${saved.keyFrames > 1 ? 's' : ''} with the body points drawn over, are kept for your check-in and report. The video was not stored.`
+        : 'Saved: the measures and findings are kept for your check-in and report. The video was not stored.'
       : pc.dim('The video stayed on this device and was not stored. Add --save to keep the measures.'),
   );
   return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
  * `form VIDEO`: running form measured from a clip on this device (issue 12). ffmpeg decodes the frames,
  * MoveNet finds the runner's keypoints and the form core judges them; the result is the measures with a
  * verdict each, what to work on, and how good the clip was. `--save` stores the measures and findings,
- * never the video (nor any frame: the command line keeps no key frames).
+ * never the video; `--keep-frames` adds up to three still pictures with the skeleton drawn over them.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -19,6 +19,7 @@ type FormOptions = StoreOptions & {
   view: (typeof VIEWS)[number];
   save?: boolean;
   label?: (typeof LABELS)[number];
+  keepFrames?: boolean;
   model: (typeof MODELS)[number];
 };
 
@@ -34,6 +35,7 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
         LABELS,
       ),
     )
+    .option('--keep-frames', 'with --save: also keep up to 3 still pictures with the body points drawn over')
     .addOption(
       new Option('--model <model>', 'pose model: lightning (fast) or thunder (if installed)')
         .choices(MODELS)
@@ -50,13 +52,19 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
         '  backstride form treadmill.mp4                  measure and explain',
         '  backstride form run.mov --view back --json     one JSON document',
         '  backstride form km9.mp4 --save --label late    keep the result, filmed late in a run',
+        '  backstride form run.mp4 --save --keep-frames   keep it with 3 still pictures for the report',
       ].join('\n'),
     )
     .action(async (video: string, _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as FormOptions;
       if (o.label && !o.save)
         throw badInput('--label goes with --save (it labels the saved result)', 'label');
-      const { analyseVideo } = await import('../form/analyse-video.js');
+      if (o.keepFrames && !o.save)
+        throw badInput(
+          '--keep-frames goes with --save (the pictures are kept with the result)',
+          'keep-frames',
+        );
+      const { analyseVideo, videoKeyFrames } = await import('../form/analyse-video.js');
       // Loaded only here, so other commands do not pay for the form core at start-up.
       const { formJson, formProgress, renderComparison, renderForm } = await import('./form-render.js');
       const bar = process.stderr.isTTY ? formProgress(process.stderr) : undefined;
@@ -70,16 +78,18 @@ export function registerFormCommand(program: Command, storeOptions: (c: Command)
       } finally {
         bar?.done();
       }
-      let saved: { id: string; checkedAt: number } | undefined;
+      let saved: { id: string; checkedAt: number; keyFrames?: number } | undefined;
       let comparison: EarlyLate | undefined;
       if (o.save) {
         const { addFormCheck, formCheckFromReport, listFormChecks } = await import('../store/form-checks.js');
-        saved = await withStore(o, (store) =>
+        const keyFrames = o.keepFrames && result.report.running ? await videoKeyFrames(video, result) : [];
+        const stored = await withStore(o, (store) =>
           addFormCheck(
             store.db,
-            formCheckFromReport(result.report, { checkedAt: Date.now(), label: o.label ?? null }),
+            formCheckFromReport(result.report, { checkedAt: Date.now(), label: o.label ?? null, keyFrames }),
           ),
         );
+        saved = { id: stored.id, checkedAt: stored.checkedAt, keyFrames: keyFrames.length };
         // A late clip is compared with the early clip of the same run (see `earlyPartner`).
         const late = saved;
         if (o.label === 'late' && result.report.running) {

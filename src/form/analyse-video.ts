@@ -14,9 +14,10 @@ import type { PoseFrame } from './pose-node.js';
 
 export { ANALYSIS_FPS, frameStep } from './movenet.js';
 
+import { drawSkeletonRgb, keyFrameChoices } from './keyframes.js';
 import { startPosePool } from './pose-pool.js';
-import type { FormReport, ViewChoice } from './types.js';
-import { decodeFrames, probeVideo } from './video-ffmpeg.js';
+import type { FormReport, KeypointTrack, ViewChoice } from './types.js';
+import { decodeFrames, encodeJpeg, frameAt, probeVideo, type VideoInfo } from './video-ffmpeg.js';
 
 /** The decoded frames' longer side: the model sees a 192-pixel crop of the runner, so more is wasted. */
 const MAX_SIDE_PX = 640;
@@ -42,6 +43,10 @@ export interface VideoAnalysis {
     framesAnalysed: number;
     seconds: number;
   };
+  /** The analysed frames' keypoints (frame k is the clip's frame k × frameStep), for key frames. */
+  track: KeypointTrack;
+  /** The decoded frames' size and the clip's rate. */
+  video: VideoInfo;
 }
 
 /**
@@ -94,6 +99,8 @@ export async function analyseVideo(file: string, options: VideoAnalysisOptions =
   };
   return {
     report,
+    track,
+    video: info,
     analysis: {
       model,
       durationS: info.durationS || frames.length * (step / info.fps),
@@ -103,4 +110,25 @@ export async function analyseVideo(file: string, options: VideoAnalysisOptions =
       seconds: (performance.now() - started) / 1000,
     },
   };
+}
+
+/** A key frame to keep: the clip's frame with the skeleton drawn over it, as a JPEG picture. */
+export type VideoKeyFrame = { frame: number; tS: number; mime: 'image/jpeg'; data: string };
+
+/**
+ * The key frames of an analysed clip (see `keyFrameChoices`), each decoded again from the file, with the
+ * skeleton drawn over it. Only for `form --save --keep-frames`: by default no picture of the runner is kept.
+ */
+export async function videoKeyFrames(file: string, result: VideoAnalysis): Promise<VideoKeyFrame[]> {
+  const out: VideoKeyFrame[] = [];
+  for (const { frame } of keyFrameChoices(result.report)) {
+    const analysed = result.track.frames[Math.round(frame / result.analysis.frameStep)];
+    const pose = analysed?.people[0];
+    if (!analysed || !pose) continue;
+    const image = await frameAt(file, result.video, analysed.tS);
+    drawSkeletonRgb(image, pose);
+    const jpeg = await encodeJpeg(image);
+    out.push({ frame, tS: analysed.tS, mime: 'image/jpeg', data: jpeg.toString('base64') });
+  }
+  return out;
 }

@@ -211,3 +211,88 @@ export async function* decodeFrames(
     if (child.exitCode === null) child.kill();
   }
 }
+
+/**
+ * One frame of the clip at `tS` seconds, as RGB at the probed size (for key frames, after the analysis).
+ * @throws BackstrideError (bad-input) when ffmpeg is missing; Error when no frame comes back.
+ */
+export async function frameAt(file: string, info: VideoInfo, tS: number): Promise<RgbFrame> {
+  const out = await run(ffmpegPaths().ffmpeg, [
+    '-v',
+    'error',
+    '-nostdin',
+    // Before -i: a fast seek to the key frame before, then decoded up to the exact time.
+    '-ss',
+    tS.toFixed(3),
+    '-i',
+    file,
+    '-an',
+    '-frames:v',
+    '1',
+    '-vf',
+    `scale=${info.widthPx}:${info.heightPx}:flags=area`,
+    '-pix_fmt',
+    'rgb24',
+    '-f',
+    'rawvideo',
+    'pipe:1',
+  ]);
+  const size = info.widthPx * info.heightPx * 3;
+  if (out.code !== 0 || out.stdout.length < size)
+    throw new Error(`ffmpeg gave no frame at ${tS.toFixed(2)} s: ${out.stderr.trim().split('\n')[0] ?? ''}`);
+  return {
+    widthPx: info.widthPx,
+    heightPx: info.heightPx,
+    rgb: new Uint8Array(out.stdout.subarray(0, size)),
+  };
+}
+
+/** RGB pixels as a JPEG picture, encoded by ffmpeg (quality 5 of 2–31: small, and clear enough). */
+export async function encodeJpeg(frame: RgbFrame): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      ffmpegPaths().ffmpeg,
+      [
+        '-v',
+        'error',
+        '-nostdin',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'rgb24',
+        '-s',
+        `${frame.widthPx}x${frame.heightPx}`,
+        '-i',
+        'pipe:0',
+        '-frames:v',
+        '1',
+        '-q:v',
+        '5',
+        '-f',
+        'image2pipe',
+        '-c:v',
+        'mjpeg',
+        'pipe:1',
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error),
+    );
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out))
+        : reject(new Error(`ffmpeg could not encode a picture: ${stderr.trim().split('\n')[0] ?? ''}`)),
+    );
+    child.stdin.on('error', () => {
+      // ffmpeg closed its input early; its exit code says what happened.
+    });
+    child.stdin.end(frame.rgb);
+  });
+}

@@ -13,6 +13,12 @@ import {
   driftInWords,
   earlyPartner,
 } from '../../../src/form/compare.js';
+import {
+  BONES,
+  formatMeasure as fmt,
+  keyFrameChoices,
+  SKELETON_COLOURS,
+} from '../../../src/form/keyframes.js';
 import { FORM_THRESHOLDS } from '../../../src/form/thresholds.js';
 import type {
   Finding,
@@ -35,23 +41,6 @@ const VIEWS = [
   { value: 'back', label: 'From behind' },
   { value: 'front', label: 'From the front' },
 ] as const;
-
-const BONES: [keyof Pose, keyof Pose][] = [
-  ['leftEar', 'leftShoulder'],
-  ['rightEar', 'rightShoulder'],
-  ['leftShoulder', 'rightShoulder'],
-  ['leftShoulder', 'leftElbow'],
-  ['leftElbow', 'leftWrist'],
-  ['rightShoulder', 'rightElbow'],
-  ['rightElbow', 'rightWrist'],
-  ['leftShoulder', 'leftHip'],
-  ['rightShoulder', 'rightHip'],
-  ['leftHip', 'rightHip'],
-  ['leftHip', 'leftKnee'],
-  ['leftKnee', 'leftAnkle'],
-  ['rightHip', 'rightKnee'],
-  ['rightKnee', 'rightAnkle'],
-];
 
 function Guidance() {
   return (
@@ -78,9 +67,6 @@ function Guidance() {
   );
 }
 
-const fmt = (v: number) =>
-  Math.abs(v) >= 10 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(1) : v.toFixed(2);
-
 /** A measure's verdict in plain words, from the findings and the thresholds. */
 function verdict(m: Measure, findings: Finding[]): { tone: 'work' | 'ok' | 'info'; text: string } {
   const found = findings.find((f) => f.measure === m.id);
@@ -95,32 +81,10 @@ function verdict(m: Measure, findings: Finding[]): { tone: 'work' | 'ok' | 'info
   return { tone: 'info', text: 'For reference; nothing to judge on its own.' };
 }
 
-/** The frame each key picture shows: one per finding, else the main side or back measures. */
-function keyFrameChoices(report: FormReport): { frame: number; caption: string }[] {
-  const mid = (m: Measure | undefined) =>
-    m?.frames.length ? m.frames[Math.floor(m.frames.length / 2)] : undefined;
-  const out: { frame: number; caption: string }[] = [];
-  const add = (m: Measure | undefined, caption: string) => {
-    const frame = mid(m);
-    if (frame !== undefined && !out.some((o) => o.frame === frame) && out.length < 4)
-      out.push({ frame, caption });
-  };
-  for (const f of report.findings)
-    add(
-      report.measures.find((m) => m.id === f.measure),
-      f.summary,
-    );
-  for (const id of ['trunkLean', 'headForward', 'shoulderElevation', 'wristCrossing', 'armSwing'] as const) {
-    const m = report.measures.find((x) => x.id === id);
-    add(m, m ? `${m.label}: ${fmt(m.value)} ${m.unit}` : '');
-  }
-  return out.slice(0, 3);
-}
-
 function drawSkeleton(ctx: CanvasRenderingContext2D, pose: Pose, scale: number) {
   ctx.lineWidth = Math.max(2, 4 * scale);
-  ctx.strokeStyle = '#00e5ff';
-  ctx.fillStyle = '#ffeb3b';
+  ctx.strokeStyle = SKELETON_COLOURS.bone;
+  ctx.fillStyle = SKELETON_COLOURS.point;
   for (const [a, b] of BONES) {
     const p = pose[a];
     const q = pose[b];
