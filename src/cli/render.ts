@@ -10,6 +10,7 @@ import { formatCheckBackDay } from '../check-back/index.js';
 import { type Exercise, index, type Level } from '../knowledge/index.js';
 import { formatDose } from '../plan/index.js';
 import type { Schedule } from '../schedule/index.js';
+import { DAY_NAMES, SLOT_TITLES } from '../schedule/words.js';
 import type { Changes } from '../services/assess.js';
 
 const levelStyle: Record<Level, (s: string) => string> = {
@@ -244,22 +245,6 @@ function renderFull(r: Assessment, changes?: Changes): string {
   return `${out.join('\n')}\n`;
 }
 
-const WEEK_DAYS = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-} as const;
-const WEEK_SLOTS = {
-  'before-run': 'Before your run',
-  'after-run': 'After your run',
-  strength: 'Strength',
-  mobility: 'Mobility',
-} as const;
-
 /** A week of the plan: each day's focus, then its exercises with this week's doses. */
 function weekLines(week: Schedule): string[] {
   const out: string[] = [];
@@ -269,10 +254,10 @@ function weekLines(week: Schedule): string[] {
       : d.run
         ? 'run'
         : { strength: 'strength', mobility: 'mobility', rest: 'rest', run: 'run' }[d.focus];
-    out.push(`  ${pc.bold(WEEK_DAYS[d.day])}: ${focus}`);
+    out.push(`  ${pc.bold(DAY_NAMES[d.day])}: ${focus}`);
     for (const g of d.groups) {
       const items = g.items.map((i) => `${i.name}${i.doseText ? ` ${i.doseText}` : ''}`).join('; ');
-      out.push(wrap(`${WEEK_SLOTS[g.slot]}: ${items}`, 4));
+      out.push(wrap(`${SLOT_TITLES[g.slot]}: ${items}`, 4));
     }
   }
   for (const n of week.notes) out.push(pc.dim(wrap(`* ${n}`, 2)));

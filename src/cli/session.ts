@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { badInput, usage } from '../errors.js';
-import type { ScheduledDay, ScheduledItem, Slot } from '../schedule/build.js';
+import type { ScheduledDay, Slot } from '../schedule/build.js';
 import { DAYS } from '../schedule/dates.js';
+import { DAY_NAMES } from '../schedule/words.js';
 import { logExerciseSession } from '../services/diary.js';
 import { loadDiary } from '../services/insights.js';
-import { estimateMinutes, type SessionExercise, summarise } from '../session/index.js';
+import { estimateMinutes, sessionExercises, summarise } from '../session/index.js';
 import { itemWords, sessionFeedbackWords } from './diary.js';
 import { type StoreOptions, withStore } from './runs.js';
 import { askFeedback, askYesNo, playSession, RawTerminal, wallClock } from './session-player.js';
@@ -21,15 +22,6 @@ const SLOTS: Record<Slot, string> = {
   'after-run': 'after your run',
   strength: 'strength',
   mobility: 'mobility',
-};
-const DAY_NAMES: Record<ScheduledDay['day'], string> = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
 };
 
 /** `--day` as typed: Mon to Sun, or the whole name, in any case. */
@@ -58,25 +50,6 @@ function clockSpeed(): number {
   if (!Number.isFinite(speed) || speed < 1 || speed > 1000)
     throw badInput(`BACKSTRIDE_SESSION_SPEED must be a number from 1 to 1000, not "${raw}"`, 'speed');
   return speed;
-}
-
-const toExercise = (i: ScheduledItem): SessionExercise => ({
-  id: i.id,
-  name: i.name,
-  kind: i.kind,
-  ...(i.dose ? { dose: i.dose } : {}),
-  doseText: i.doseText,
-  steps: i.steps,
-  ...(i.easier ? { easier: i.easier } : {}),
-});
-
-/** The parts' exercises, each once (a routine's exercises may come back in a later part). */
-function exercisesOf(groups: ScheduledDay['groups']): SessionExercise[] {
-  const seen = new Set<string>();
-  return groups
-    .flatMap((g) => g.items)
-    .filter((i) => !seen.has(i.id) && seen.add(i.id))
-    .map(toExercise);
 }
 
 /** Registers `session`. */
@@ -125,7 +98,7 @@ export function registerSessionCommand(program: Command, storeOptions: (c: Comma
           `${dayName === 'today' ? 'today' : dayName} has no ${SLOTS[part]} part; it has ${day.groups.map((g) => SLOTS[g.slot]).join(', ')}`,
           'part',
         );
-      const exercises = exercisesOf(groups);
+      const exercises = sessionExercises(groups);
       const title = `${dayName === 'today' ? "Today's" : `${dayName}'s`} session${part ? `: ${SLOTS[part]}` : ''}`;
       out.write(
         `${pc.bold(title)}: ${exercises.length} ${exercises.length === 1 ? 'exercise' : 'exercises'}, about ${estimateMinutes(exercises)} minutes.\n${pc.dim('Stop if pain rises sharply, or you feel tingling or numbness.')}\n`,

@@ -13,6 +13,7 @@ import { buildFigure, renderFigureSvg } from '../figures/index.js';
 import { index, type Level, type Source } from '../knowledge/index.js';
 import type { PlanItem } from '../plan/index.js';
 import type { Schedule } from '../schedule/index.js';
+import { DAY_NAMES } from '../schedule/words.js';
 import { levelOrder } from '../triage/index.js';
 import { type PainEntry, painOverTimeChart, type WeekDistance, weeklyDistanceChart } from './charts.js';
 import { checkTimeZone, escapeHtml, formatDay, formatInstant, localParts, safeHref } from './format.js';
@@ -302,15 +303,6 @@ function planItem(item: PlanItem, names: Map<string, string>, c: Citations, key 
   );
 }
 
-const DAY_NAMES = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-} as const;
 const SLOT_NAMES = {
   'before-run': 'Before the run',
   'after-run': 'After the run',

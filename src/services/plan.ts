@@ -35,6 +35,7 @@ import {
   scheduleFor,
   weekStartOf,
 } from '../schedule/index.js';
+import { DAY_NAMES, SLOT_TITLES } from '../schedule/words.js';
 import type { Store } from '../store/index.js';
 import type { AdherenceWeek, DiaryData } from './insights.js';
 
@@ -166,22 +167,6 @@ function currentDoses(data: DiaryData, plan: Plan, layout: Schedule, now: number
   return { doses, last };
 }
 
-const DAY_NAMES: Record<ScheduledDay['day'], string> = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-};
-const SLOT_NAMES = {
-  'before-run': 'Before your run',
-  'after-run': 'After your run',
-  strength: 'Strength',
-  mobility: 'Mobility',
-} as const;
-
 /** What a day is for, in a word or two. */
 export function dayFocus(d: ScheduledDay): string {
   if (d.longRun) return 'Long run';
@@ -246,7 +231,7 @@ export async function planWeek(
       if (!d.groups.length) out.push(pc.dim('  Nothing planned: rest and walk.'));
       for (const g of d.groups) {
         const items = g.items.map((i) => `${i.name}${i.doseText ? ` ${i.doseText}` : ''}`).join('; ');
-        out.push(`  ${SLOT_NAMES[g.slot]}: ${items}`);
+        out.push(`  ${SLOT_TITLES[g.slot]}: ${items}`);
       }
     }
   }

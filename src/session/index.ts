@@ -10,6 +10,7 @@
  * The sources give doses (sets, reps, holds, breaths) but no rest times or tempo, so those are
  * Backstride defaults, gathered in `SESSION_DEFAULTS`.
  */
+import type { ScheduledItem } from '../schedule/build.js';
 import type { CurrentDose } from '../schedule/dose.js';
 
 /** Backstride defaults: the sources say nothing about rests or tempo. */
@@ -38,6 +39,26 @@ export type SessionExercise = {
   /** The easier variant's text, when the dose is the easier version. */
   easier?: string;
 };
+
+/**
+ * The exercises of a day's parts, as the player takes them: each once, in order (a routine's exercises
+ * may come back in a later part).
+ */
+export function sessionExercises(parts: readonly { items: readonly ScheduledItem[] }[]): SessionExercise[] {
+  const seen = new Set<string>();
+  return parts
+    .flatMap((g) => g.items)
+    .filter((i) => !seen.has(i.id) && seen.add(i.id))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      ...(i.dose ? { dose: i.dose } : {}),
+      doseText: i.doseText,
+      steps: i.steps,
+      ...(i.easier ? { easier: i.easier } : {}),
+    }));
+}
 
 export type Side = 'left' | 'right';
 

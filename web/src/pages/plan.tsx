@@ -6,37 +6,15 @@
  * report and the calendar show.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { DAY_NAMES, SLOT_TITLES } from '../../../src/schedule/words.js';
 import { ApiError, api } from '../api.js';
 import { CalendarLink } from '../components/reminders.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { UndoToast, type UndoToastState, useUndoToast } from '../components/undo-toast.js';
 import { postOrQueue, QUEUED_MESSAGE, undoLogged } from '../offline/index.js';
+import { localDate } from '../reminders.js';
 import { link } from '../router.js';
 import type { PlanWeekJson, ScheduledDay, ScheduledItem, ScheduleGroup, Slot } from '../types.js';
-
-const SLOT_TITLES: Record<Slot, string> = {
-  'before-run': 'Before your run',
-  'after-run': 'After your run',
-  strength: 'Strength',
-  mobility: 'Mobility',
-};
-
-const DAY_NAMES: Record<string, string> = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-};
-
-/** The browser's own day, when the server did not say. */
-const localToday = () => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 /** "4 March": a schedule date (a calendar day, not an instant) in words. */
 const dayMonth = (iso: string) =>
@@ -426,7 +404,7 @@ export function PlanPage() {
 
 function Week({ data, onWeek }: { data: PlanWeekJson; onWeek: (w: PlanWeekJson) => void }) {
   const s = data.schedule;
-  const now = data.today ?? localToday();
+  const now = data.today ?? localDate(new Date());
   const toast = useUndoToast();
   const [done, setDone] = useState<Set<string>>(() => new Set(data.doneToday ?? []));
   const today = s.days.find((d) => d.date === now);

@@ -9,6 +9,7 @@
  * page is its clock, its buttons and its signals. Loaded on demand, with its own styles.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DAY_NAMES, SLOT_TITLES } from '../../../src/schedule/words.js';
 import {
   begin,
   type Cue,
@@ -24,6 +25,7 @@ import {
   type SessionState,
   type SessionSummary,
   type Step,
+  sessionExercises,
   setPaced,
   skipExercise,
   startSession,
@@ -36,25 +38,11 @@ import { api } from '../api.js';
 import { Figure } from '../components/figures.js';
 import { ErrorBox, Loading, PageTitle, ScoreButtons, useAsync } from '../components/ui.js';
 import { postOrQueue, QUEUED_MESSAGE } from '../offline/index.js';
+import { localDate } from '../reminders.js';
 import { link, useRoute } from '../router.js';
-import type { Exercise, PlanWeekJson, ScheduledDay, ScheduledItem, Slot } from '../types.js';
+import type { Exercise, PlanWeekJson, ScheduledDay } from '../types.js';
 import './session.css';
 
-const SLOT_TITLES: Record<Slot, string> = {
-  'before-run': 'Before your run',
-  'after-run': 'After your run',
-  strength: 'Strength',
-  mobility: 'Mobility',
-};
-const DAY_NAMES: Record<string, string> = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Wed: 'Wednesday',
-  Thu: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-};
 const FEELINGS = [
   { value: 'easy', label: 'Easy' },
   { value: 'about-right', label: 'About right' },
@@ -168,32 +156,6 @@ function useWakeLock(on: boolean) {
 
 // ── The page ───────────────────────────────────────────────────────────────────────────────
 
-/** The browser's own day (YYYY-MM-DD), when the server did not say. */
-const localToday = () => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-
-const toExercise = (i: ScheduledItem): SessionExercise => ({
-  id: i.id,
-  name: i.name,
-  kind: i.kind,
-  ...(i.dose ? { dose: i.dose } : {}),
-  doseText: i.doseText,
-  steps: i.steps,
-  ...(i.easier ? { easier: i.easier } : {}),
-});
-
-/** A part's exercises, each once (a routine's exercises may repeat across parts). */
-const exercisesOf = (parts: { items: ScheduledItem[] }[]) => {
-  const seen = new Set<string>();
-  return parts
-    .flatMap((g) => g.items)
-    .filter((i) => !seen.has(i.id) && seen.add(i.id))
-    .map(toExercise);
-};
-
 export function SessionPage() {
   const route = useRoute();
   const plan = useAsync(() => api.plan());
@@ -222,7 +184,7 @@ export function SessionPage() {
 
 /** Which session: today's (or the day asked for), a part of it or all of it. */
 function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: string | undefined }) {
-  const today = week.today ?? localToday();
+  const today = week.today ?? localDate(new Date());
   const days = week.schedule.days;
   const day: ScheduledDay | undefined = dayParam
     ? days.find((d) => d.day === dayParam)
@@ -249,7 +211,7 @@ function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: stri
   const isToday = day?.date === today;
   const heading = !day || isToday ? "Today's session" : `${DAY_NAMES[day.day] ?? day.day}'s session`;
   const others = days.filter((d) => d.groups.length > 0 && d !== day);
-  const all = day ? exercisesOf(day.groups) : [];
+  const all = day ? sessionExercises(day.groups) : [];
 
   return (
     <div class="session-page">
@@ -264,7 +226,7 @@ function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: stri
           </p>
           <div class="session-parts">
             {day.groups.map((g) => {
-              const ex = exercisesOf([g]);
+              const ex = sessionExercises([g]);
               return (
                 <section key={g.slot} class="session-part" aria-labelledby={`part-${g.slot}`}>
                   <h2 id={`part-${g.slot}`}>{SLOT_TITLES[g.slot]}</h2>
