@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
+import { sampleCheckIn } from '../src/answers/sample.js';
 import { formatCheckBackDay } from '../src/check-back/index.js';
 import { okJson as json, runCli } from './in-process-cli.js';
 
@@ -37,27 +37,7 @@ const cli = (args: string[], dataDir: string) => runCli([...args, '--data-dir', 
 /** A self-care check-in made `daysAgo` days ago, three days into the pain, neither better nor worse. */
 function answersFile(name: string, daysAgo: number): string {
   const file = join(scratch, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      date: new Date(Date.now() - daysAgo * DAY).toISOString(),
-      about: { age: 34 },
-      pain: {
-        regions: ['between-shoulder-blades'],
-        spreadsTo: [],
-        timing: ['later-that-day'],
-        daysSinceStart: 3,
-        trend: 'same',
-        now: 3,
-        worst: 4,
-        qualities: ['ache'],
-        easesWithRestOrPosition: true,
-      },
-      running: { runsPerWeek: 3, weeklyKmNow: 25 },
-      daily: { sittingHours: 9 },
-      redFlags: NO_ANSWER,
-    }),
-  );
+  writeFileSync(file, JSON.stringify(sampleCheckIn(new Date(Date.now() - daysAgo * DAY))));
   return file;
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NO_ANSWER } from '../src/answers/red-flag-screen.js';
+import { sampleCheckIn } from '../src/answers/sample.js';
 import { CHECK_BACK_TITLE } from '../src/schedule/index.js';
 import { okJson as json, runCli } from './in-process-cli.js';
 
@@ -44,27 +44,7 @@ let checkBackOn = '';
 beforeAll(async () => {
   // A self-care check-in made today: its check-back is pending, a few days from now.
   const answers = join(scratch, 'answers.json');
-  writeFileSync(
-    answers,
-    JSON.stringify({
-      date: new Date().toISOString(),
-      about: { age: 34 },
-      pain: {
-        regions: ['between-shoulder-blades'],
-        spreadsTo: [],
-        timing: ['later-that-day'],
-        daysSinceStart: 3,
-        trend: 'same',
-        now: 3,
-        worst: 4,
-        qualities: ['ache'],
-        easesWithRestOrPosition: true,
-      },
-      running: { runsPerWeek: 3, weeklyKmNow: 25 },
-      daily: { sittingHours: 9 },
-      redFlags: NO_ANSWER,
-    }),
-  );
+  writeFileSync(answers, JSON.stringify(sampleCheckIn(new Date())));
   const result = json(await cli(['assess', '--answers', answers, '--json']));
   expect(result.triage.level).toBe('self-care');
   checkBackOn = result.triage.selfCare.checkBack.on;

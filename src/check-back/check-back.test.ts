@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Answers } from '../answers/index.js';
-import { NO_ANSWER } from '../answers/red-flag-screen.js';
+import { sampleCheckIn } from '../answers/sample.js';
 import { assess } from '../assess/index.js';
 import {
   calendarDaysBetween,
@@ -17,23 +17,7 @@ import {
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 
 function answers(pain: Record<string, unknown> = {}): Answers {
-  return Answers.parse({
-    date: at(2).toISOString(),
-    about: { age: 34 },
-    pain: {
-      regions: ['between-shoulder-blades'],
-      spreadsTo: [],
-      timing: ['later-that-day'],
-      daysSinceStart: 3,
-      trend: 'same',
-      now: 3,
-      worst: 4,
-      qualities: ['ache'],
-      easesWithRestOrPosition: true,
-      ...pain,
-    },
-    redFlags: NO_ANSWER,
-  });
+  return Answers.parse(sampleCheckIn(at(2), { pain, running: undefined, daily: undefined }));
 }
 
 describe('pendingCheckBack', () => {

@@ -5,30 +5,13 @@
  * check-back event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ANSWER } from '../answers/red-flag-screen.js';
+import { sampleCheckIn } from '../answers/sample.js';
 import { type Harness, harness } from './harness.js';
 
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 let clock = at(2);
 
-const answers = {
-  date: at(2).toISOString(),
-  about: { age: 34 },
-  pain: {
-    regions: ['between-shoulder-blades'],
-    spreadsTo: [],
-    timing: ['later-that-day'],
-    daysSinceStart: 4,
-    trend: 'same',
-    now: 3,
-    worst: 4,
-    qualities: ['ache'],
-    easesWithRestOrPosition: true,
-  },
-  running: { runsPerWeek: 3, weeklyKmNow: 25 },
-  daily: { sittingHours: 9 },
-  redFlags: NO_ANSWER,
-};
+const answers = sampleCheckIn(at(2), { pain: { daysSinceStart: 4 } });
 
 let h: Harness;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ANSWER } from '../answers/red-flag-screen.js';
+import { sampleCheckIn } from '../answers/sample.js';
 import { CHECK_BACK_TITLE } from '../schedule/index.js';
 import { type Harness, harness } from './harness.js';
 
@@ -17,24 +17,7 @@ let h: Harness;
 let checkBackOn = '';
 beforeAll(async () => {
   h = await harness({ now: () => NOW });
-  const saved = await h.call('POST', '/api/assess', {
-    date: NOW.toISOString(),
-    about: { age: 34 },
-    pain: {
-      regions: ['between-shoulder-blades'],
-      spreadsTo: [],
-      timing: ['later-that-day'],
-      daysSinceStart: 4,
-      trend: 'same',
-      now: 3,
-      worst: 4,
-      qualities: ['ache'],
-      easesWithRestOrPosition: true,
-    },
-    running: { runsPerWeek: 3, weeklyKmNow: 25 },
-    daily: { sittingHours: 9 },
-    redFlags: NO_ANSWER,
-  });
+  const saved = await h.call('POST', '/api/assess', sampleCheckIn(NOW, { pain: { daysSinceStart: 4 } }));
   expect(saved.json.triage.level).toBe('self-care');
   checkBackOn = saved.json.triage.selfCare.checkBack.on;
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Answers } from '../answers/index.js';
-import { NO_ANSWER } from '../answers/red-flag-screen.js';
+import { sampleCheckIn } from '../answers/sample.js';
 import { listCheckBacks } from '../store/check-backs.js';
 import { listAssessments } from '../store/diary.js';
 import { openStore, type Store } from '../store/index.js';
@@ -19,24 +19,7 @@ import { answerCheckBack, dueCheckBack } from './check-back.js';
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 
 function answers(pain: Record<string, unknown> = {}, date = at(2)): Answers {
-  return Answers.parse({
-    date: date.toISOString(),
-    about: { age: 34 },
-    pain: {
-      regions: ['between-shoulder-blades'],
-      spreadsTo: [],
-      timing: ['later-that-day'],
-      daysSinceStart: 3,
-      trend: 'same',
-      now: 3,
-      worst: 4,
-      qualities: ['ache'],
-      easesWithRestOrPosition: true,
-      ...pain,
-    },
-    running: { runsPerWeek: 3, weeklyKmNow: 25 },
-    redFlags: NO_ANSWER,
-  });
+  return Answers.parse(sampleCheckIn(date, { pain, daily: undefined }));
 }
 
 const dirs: string[] = [];

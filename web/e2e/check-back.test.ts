@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ANSWER } from '../../src/answers/red-flag-screen.js';
+import { sampleCheckIn } from '../../src/answers/sample.js';
 import { formatCheckBackDay } from '../../src/check-back/index.js';
 import {
   ensureBuilt,
@@ -44,23 +44,7 @@ async function checkIn(daysAgo: number) {
   const res = await fetch(`${server.url}/api/assess`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      date: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
-      about: { age: 34 },
-      pain: {
-        regions: ['between-shoulder-blades'],
-        spreadsTo: [],
-        timing: ['later-that-day'],
-        daysSinceStart: 3,
-        trend: 'same',
-        now: 3,
-        worst: 4,
-        qualities: ['ache'],
-        easesWithRestOrPosition: true,
-      },
-      running: { runsPerWeek: 3, weeklyKmNow: 25 },
-      redFlags: NO_ANSWER,
-    }),
+    body: JSON.stringify(sampleCheckIn(new Date(Date.now() - daysAgo * 86_400_000), { daily: undefined })),
   });
   if (!res.ok) throw new Error(`check-in failed: ${res.status} ${await res.text()}`);
   const result = (await res.json()) as {
