@@ -123,13 +123,6 @@ export function renderForm(result: FormResult, saved?: { id: string; keyFrames?:
   );
   if (r.running && r.cadenceSpm !== null)
     out.push(`Cadence: ${pc.bold(r.cadenceSpm.toFixed(0))} steps a minute`);
-  if (r.measures.length) {
-    out.push('', pc.bold('Measures'));
-    for (const m of r.measures) {
-      if (m.id === 'cadence') continue;
-      out.push(`  ${m.label}: ${round(m.value, m.unit)} ${m.unit} — ${verdict(m, r.findings)}`);
-    }
-  }
   out.push('', pc.bold('What to work on'));
   if (r.findings.length === 0)
     out.push(
@@ -140,6 +133,13 @@ export function renderForm(result: FormResult, saved?: { id: string; keyFrames?:
     out.push(`  ${pc.bold(name)} (${percent(f.confidence)} sure): ${f.summary}`);
     out.push(pc.dim(`    Judged against ${f.threshold.source}.`));
     out.push(...whatToWorkOn(f.factorId));
+  }
+  if (r.measures.length) {
+    out.push('', pc.bold('Measures'));
+    for (const m of r.measures) {
+      if (m.id === 'cadence') continue;
+      out.push(`  ${m.label}: ${round(m.value, m.unit)} ${m.unit} — ${verdict(m, r.findings)}`);
+    }
   }
   const q = r.quality;
   out.push(

@@ -463,7 +463,7 @@ export function driftMeasures(
       out.push(
         measure(
           'headDrift',
-          'Head further forward and down, late against early',
+          'Head further forward and down, last third of the clip against the first',
           'torso lengths',
           head.samples,
           head.value,
@@ -472,7 +472,13 @@ export function driftMeasures(
     const lean = change((p) => sideSignals.trunkLean(p, facing));
     if (lean)
       out.push(
-        measure('trunkLeanDrift', 'Trunk lean, late against early', 'degrees', lean.samples, lean.value),
+        measure(
+          'trunkLeanDrift',
+          'Trunk lean, last third of the clip against the first',
+          'degrees',
+          lean.samples,
+          lean.value,
+        ),
       );
     const shoulders = change((p) => {
       const v = sideSignals.shoulderElevation(p, facing);
@@ -482,7 +488,7 @@ export function driftMeasures(
       out.push(
         measure(
           'shoulderDrift',
-          'Shoulders higher, late against early',
+          'Shoulders higher, last third of the clip against the first',
           'torso lengths',
           shoulders.samples,
           shoulders.value,
@@ -503,7 +509,7 @@ export function driftMeasures(
     out.push(
       measure(
         'cadenceDrift',
-        'Cadence, late against early',
+        'Cadence, last third of the clip against the first',
         '%',
         [...early, ...late].map((frame) => ({ frame, value: 0 })),
         (100 * (c1 - c0)) / c0,

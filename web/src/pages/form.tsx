@@ -437,6 +437,36 @@ function Result({
         <Refusal report={report} />
       ) : (
         <>
+          <section aria-labelledby="work-heading">
+            <h2 id="work-heading">What to work on</h2>
+            {report.findings.length === 0 ? (
+              <p>Nothing stood out in this clip. Keep running the way you do.</p>
+            ) : advice.error ? (
+              <ErrorBox error={advice.error} retry={advice.reload} />
+            ) : (
+              <ul class="form-findings">
+                {report.findings.map((f) => (
+                  <WorkOn
+                    key={`${f.factorId}-${f.measure}`}
+                    finding={f}
+                    exercises={advice.data?.exercises ?? []}
+                    cues={advice.data?.cues ?? []}
+                    planned={advice.data?.planned ?? new Set()}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+          {pictures.length > 0 && (
+            <section aria-labelledby="frames-heading">
+              <h2 id="frames-heading">Key moments</h2>
+              <div class="form-keyframes">
+                {pictures.map((p) => (
+                  <KeyFrameView key={p.frame} picture={p} />
+                ))}
+              </div>
+            </section>
+          )}
           <section aria-labelledby="measures-heading">
             <h2 id="measures-heading">What we measured</h2>
             <p>
@@ -480,36 +510,6 @@ function Result({
                   ))}
                 </ul>
               </div>
-            )}
-          </section>
-          {pictures.length > 0 && (
-            <section aria-labelledby="frames-heading">
-              <h2 id="frames-heading">Key moments</h2>
-              <div class="form-keyframes">
-                {pictures.map((p) => (
-                  <KeyFrameView key={p.frame} picture={p} />
-                ))}
-              </div>
-            </section>
-          )}
-          <section aria-labelledby="work-heading">
-            <h2 id="work-heading">What to work on</h2>
-            {report.findings.length === 0 ? (
-              <p>Nothing stood out in this clip. Keep running the way you do.</p>
-            ) : advice.error ? (
-              <ErrorBox error={advice.error} retry={advice.reload} />
-            ) : (
-              <ul class="form-findings">
-                {report.findings.map((f) => (
-                  <WorkOn
-                    key={`${f.factorId}-${f.measure}`}
-                    finding={f}
-                    exercises={advice.data?.exercises ?? []}
-                    cues={advice.data?.cues ?? []}
-                    planned={advice.data?.planned ?? new Set()}
-                  />
-                ))}
-              </ul>
             )}
           </section>
         </>
