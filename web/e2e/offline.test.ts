@@ -149,7 +149,7 @@ describe('installable and offline', { timeout: 120_000 }, () => {
 
   it('opens the plan, the exercise library and the session with the server stopped, and queues a pain check-in', async () => {
     // Only the home page was opened: the worker was given the offline pages' data when it took over.
-    await page.waitForFunction(async () => (await (await caches.open('backstride-data')).keys()).length >= 5);
+    await page.waitForFunction(async () => (await (await caches.open('backstride-data')).keys()).length >= 6);
 
     await server.stop();
     expect(
@@ -166,6 +166,11 @@ describe('installable and offline', { timeout: 120_000 }, () => {
     await screenshot(page, 'offline-plan-390-light');
     await visit(page, '/exercises');
     expect(await page.locator('a[href^="#/exercises/"]').count()).toBeGreaterThan(3);
+    // An exercise never opened online names its sources by title, never by an internal id.
+    await visit(page, '/exercises/band-pull-apart');
+    const sources = (await page.locator('ol.sources').textContent()) ?? '';
+    expect(sources).toMatch(/running/i);
+    expect(sources).not.toMatch(/\ba0\d-|\.txt/);
     // The guided session (a chunk loaded on demand, from the worker's cache) with today's plan.
     await visit(page, '/session');
     await page.locator('.session-page').waitFor();

@@ -27,6 +27,7 @@ import type {
   RunJson,
   SavedFormCheck,
   Schedule,
+  Source,
   TriggerReport,
 } from './types.js';
 
@@ -138,6 +139,9 @@ export const api = {
     asAssessment(await post<unknown>('/api/check-back', { answer })),
 
   kbList: async (kind: string) => asList<KbListItem>(await get(`/api/kb?kind=${encodeURIComponent(kind)}`)),
+  /** Every source the knowledge base cites, with its title and publisher. */
+  sources: async () =>
+    asList<{ item: Source }>(await get('/api/kb?kind=source&full=true')).map((x) => x.item),
   kbSearch: async (q: string) =>
     asList<KbHit>(await get(`/api/kb/search?q=${encodeURIComponent(q)}`), 'hits'),
   kbItem: (id: string) => {

@@ -178,12 +178,13 @@ export function useOfflineState(): OfflineState {
 
 /**
  * The reads of the offline pages, exactly as the pages ask for them (the worker keeps its copy by URL):
- * the plan, the exercise library with its factor names, the diary and progress.
+ * the plan, the exercise library with its factor names and sources, the diary and progress.
  */
-const OFFLINE_READS = [
+export const OFFLINE_READS = [
   '/api/plan',
   '/api/kb?kind=exercise&full=true',
   '/api/kb?kind=factor',
+  '/api/kb?kind=source&full=true',
   '/api/diary',
   '/api/progress',
 ];

@@ -15,9 +15,18 @@ import type { Exercise, Source } from '../types.js';
 
 const NONE = 'none';
 
+/** The exercises, with the names of the factors and the sources they cite (kept for offline use). */
 async function loadLibrary() {
-  const [exercises, factors] = await Promise.all([api.exercises(), api.kbList('factor').catch(() => [])]);
-  return { exercises, factorNames: new Map(factors.map((f) => [f.id, f.name])) };
+  const [exercises, factors, sources] = await Promise.all([
+    api.exercises(),
+    api.kbList('factor').catch(() => []),
+    api.sources().catch(() => []),
+  ]);
+  return {
+    exercises,
+    factorNames: new Map(factors.map((f) => [f.id, f.name])),
+    sources: new Map(sources.map((s) => [s.id, s])),
+  };
 }
 
 const hasTerm = (q: string) => q.split(/[^a-z0-9]+/i).some((t) => t.length > 1);
@@ -183,13 +192,15 @@ export function ExercisePage({ id }: { id: string }) {
     const lib = await loadLibrary();
     const e = lib.exercises.find((x) => x.id === id);
     if (!e) return { e: undefined, lib, sources: [] as Source[] };
-    const sources = await Promise.all(
-      e.sources.map((s) =>
-        api
-          .kbItem(`source:${s}`)
-          .then(({ item }) => item as unknown as Source)
-          .catch(() => ({ id: s, title: s, publisher: '', kind: 'article' }) as Source),
-      ),
+    // Offline and never loaded: the source is named plainly, never by its id.
+    const sources = e.sources.map(
+      (s) =>
+        lib.sources.get(s) ?? {
+          id: s,
+          title: 'A source of this exercise (its details show when you are online)',
+          publisher: '',
+          kind: 'article',
+        },
     );
     return { e, lib, sources };
   }, [id]);
