@@ -156,6 +156,37 @@ export function startSession(exercises: SessionExercise[], now: number): Session
 }
 
 export const phaseOf = (s: SessionState): Phase => s.phases[s.at] ?? { kind: 'end' };
+
+/**
+ * A session picked up again after the page was closed or reloaded: where it was, with the counts and
+ * sets done kept, and the current phase's clock started afresh (a hold gets its time to get ready again,
+ * a rest runs in full, paced counting waits to be asked for again).
+ * @example const again = resumeSession(JSON.parse(saved), Date.now());
+ */
+export function resumeSession(s: SessionState, now: number): SessionState {
+  const { paced: _paced, ...rest } = s;
+  return { ...rest, since: now };
+}
+
+/** Whether a stored value looks like a session state this version can pick up (for data kept in a browser). */
+export function isSessionState(v: unknown): v is SessionState {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<SessionState>;
+  return (
+    Array.isArray(s.exercises) &&
+    Array.isArray(s.phases) &&
+    s.phases.length > 0 &&
+    Number.isInteger(s.at) &&
+    (s.at as number) >= 0 &&
+    (s.at as number) < s.phases.length &&
+    typeof s.since === 'number' &&
+    typeof s.count === 'number' &&
+    Array.isArray(s.setsDone) &&
+    Array.isArray(s.skipped) &&
+    typeof s.stopped === 'boolean' &&
+    s.phases.every((p) => typeof p === 'object' && p !== null && typeof (p as Phase).kind === 'string')
+  );
+}
 export const exerciseOf = (s: SessionState): SessionExercise | undefined => {
   const p = phaseOf(s);
   return p.kind === 'end' ? undefined : s.exercises[p.ex];

@@ -8,11 +8,13 @@ import {
   begin,
   estimateMinutes,
   holdState,
+  isSessionState,
   next,
   phaseOf,
   phasesFor,
   previous,
   restLeftS,
+  resumeSession,
   SESSION_DEFAULTS,
   type SessionExercise,
   type SessionState,
@@ -211,5 +213,41 @@ describe('next, previous, skip and stop', () => {
     expect(phaseOf(d.state).kind).toBe('free');
     d.do((s) => next(s, 60_000));
     expect(summarise(d.state)).toMatchObject({ done: ['warm-up'], complete: ['warm-up'], stopped: false });
+  });
+});
+
+describe('picking a session up again', () => {
+  it('keeps the place, the count and the sets done, and starts the phase clock afresh without pacing', () => {
+    const d = drive(startSession([pullApart, plank], 0)).do((s) => begin(s, 0));
+    d.do((s) => tapRep(s, 500)).do((s) => setPaced(s, true, 1000));
+    d.do((s) => tick(s, 1000 + 2 * 3000));
+    const kept = JSON.parse(JSON.stringify(d.state)) as unknown;
+    expect(isSessionState(kept)).toBe(true);
+    const again = resumeSession(kept as SessionState, 3_600_000);
+    expect(again.at).toBe(d.state.at);
+    expect(again.count).toBe(d.state.count);
+    expect(again.since).toBe(3_600_000);
+    expect(again.paced).toBeUndefined();
+    // Nothing counts on by itself an hour later.
+    expect(tick(again, 3_600_000 + 60_000).state.count).toBe(d.state.count);
+  });
+
+  it('gives a hold its time to get ready again', () => {
+    const d = drive(startSession([plank], 0)).do((s) => begin(s, 0));
+    d.do((s) => tick(s, 10_000));
+    const again = resumeSession(d.state, 100_000);
+    expect(holdState(again, 100_000).stage).toBe('ready');
+  });
+
+  it('refuses what is not a session state', () => {
+    for (const v of [
+      null,
+      3,
+      'x',
+      {},
+      { exercises: [], phases: [], at: 0 },
+      { ...startSession([plank], 0), at: 99 },
+    ])
+      expect(isSessionState(v)).toBe(false);
   });
 });

@@ -234,6 +234,44 @@ describe('the guided session', { timeout: 180_000 }, () => {
     await page.context().close();
   });
 
+  it('picks the session up again after a reload, where it was, and forgets it once it has ended', async (ctx) => {
+    if (server.kind !== 'real') return ctx.skip();
+    const withReps = strength.items.findIndex((i) => i.dose?.reps !== undefined && !i.dose.holdS);
+    if (withReps < 0) throw new Error('expected an exercise counted in reps');
+    const page = await openPlayer(PHONE_390);
+    for (let i = 0; i < withReps; i++)
+      await page.getByRole('button', { name: 'Skip exercise' }).dispatchEvent('click');
+    const item = strength.items[withReps] as Item;
+    await page.getByRole('button', { name: `Start ${item.name}` }).dispatchEvent('click');
+    await page.locator('.player[data-phase="reps"]').waitFor();
+    for (let i = 0; i < 2; i++)
+      await page.getByRole('button', { name: /^Tap for each rep/ }).dispatchEvent('click');
+
+    // The page is reloaded (or the phone dropped it) a few minutes later.
+    await page.clock.resume();
+    await page.clock.runFor(5 * 60_000);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Carry on where you left off?' }).waitFor();
+    await expect(page.locator('.session-left p').textContent()).resolves.toBe(
+      `You left “Strength” at exercise ${withReps + 1} of ${strength.items.length}, 5 minutes ago.`,
+    );
+    await screenshot(page, 'session-resume-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Carry on' }).click();
+    await page.locator('.player[data-phase="reps"]').waitFor();
+    await expect(heading(page)).resolves.toContain(item.name);
+    await expect(page.locator('.count-now').textContent()).resolves.toBe('2');
+
+    // Stopped and ended: nothing is offered again.
+    await page.getByRole('button', { name: 'Stop the session' }).click();
+    await page.getByRole('button', { name: 'Stop the session' }).first().click();
+    await page.getByRole('heading', { name: 'Session stopped' }).waitFor();
+    await page.reload();
+    await page.locator('.session-part').first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Carry on where you left off?' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('is offered from the home page, and lists the parts of the day with their length', async (ctx) => {
     if (server.kind !== 'real') return ctx.skip();
     const page = await openPage(browser, server, PHONE_390);

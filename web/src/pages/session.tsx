@@ -20,6 +20,7 @@ import {
   phaseOf,
   previous,
   restLeftS,
+  resumeSession,
   SESSION_DEFAULTS,
   type SessionExercise,
   type SessionState,
@@ -40,6 +41,7 @@ import { ErrorBox, Loading, PageTitle, ScoreButtons, useAsync } from '../compone
 import { postOrQueue, QUEUED_MESSAGE } from '../offline/index.js';
 import { localDate } from '../reminders.js';
 import { link, useRoute } from '../router.js';
+import { clearProgress, loadProgress, type SessionProgress, saveProgress } from '../session-progress.js';
 import type { Exercise, PlanWeekJson, ScheduledDay } from '../types.js';
 import './session.css';
 
@@ -189,7 +191,10 @@ function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: stri
   const day: ScheduledDay | undefined = dayParam
     ? days.find((d) => d.day === dayParam)
     : days.find((d) => d.date === today);
-  const [chosen, setChosen] = useState<{ title: string; exercises: SessionExercise[] } | undefined>();
+  const [chosen, setChosen] = useState<
+    { title: string; exercises: SessionExercise[]; initial?: SessionState } | undefined
+  >();
+  const [left, setLeft] = useState(() => loadProgress(Date.now()));
   const [settings, setSettings] = useState(loadSettings);
   const update = (s: PlayerSettings) => {
     setSettings(s);
@@ -201,9 +206,13 @@ function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: stri
       <Player
         title={chosen.title}
         exercises={chosen.exercises}
+        initial={chosen.initial}
         settings={settings}
         onSettings={update}
-        onLeave={() => setChosen(undefined)}
+        onLeave={() => {
+          setChosen(undefined);
+          setLeft(undefined);
+        }}
       />
     );
   }
@@ -216,6 +225,22 @@ function SessionChooser({ week, dayParam }: { week: PlanWeekJson; dayParam: stri
   return (
     <div class="session-page">
       <PageTitle>{heading}</PageTitle>
+      {left && (
+        <LeftPartWay
+          progress={left}
+          onCarryOn={() =>
+            setChosen({
+              title: left.title,
+              exercises: left.state.exercises,
+              initial: resumeSession(left.state, Date.now()),
+            })
+          }
+          onDrop={() => {
+            clearProgress();
+            setLeft(undefined);
+          }}
+        />
+      )}
       {!day || day.groups.length === 0 ? (
         <p>Nothing is planned today: rest, and walk if you feel like it.</p>
       ) : (
@@ -310,16 +335,52 @@ function PlayerSettingsForm(props: { settings: PlayerSettings; onChange: (s: Pla
   );
 }
 
+function minutesAgo(then: number, now: number): string {
+  const minutes = Math.round((now - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes === 1) return 'a minute ago';
+  if (minutes < 60) return `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  return hours === 1 ? 'an hour ago' : `${hours} hours ago`;
+}
+
+/** A session left part-way (the page was closed or reloaded): carry on from there, or start afresh. */
+function LeftPartWay(props: { progress: SessionProgress; onCarryOn: () => void; onDrop: () => void }) {
+  const { state, title } = props.progress;
+  const phase = phaseOf(state);
+  const where = phase.kind === 'end' ? '' : ` at exercise ${phase.ex + 1} of ${state.exercises.length}`;
+  return (
+    <section class="notice notice-info session-left" aria-labelledby="session-left-heading">
+      <h2 id="session-left-heading">Carry on where you left off?</h2>
+      <p>
+        You left “{title}”{where}, {minutesAgo(props.progress.savedAt, Date.now())}.
+      </p>
+      <div class="session-left-actions">
+        <button type="button" class="button primary" onClick={props.onCarryOn}>
+          Carry on
+        </button>
+        <button type="button" class="button secondary" onClick={props.onDrop}>
+          Start afresh
+        </button>
+      </div>
+    </section>
+  );
+}
+
 // ── The player ─────────────────────────────────────────────────────────────────────────────
 
 function Player(props: {
   title: string;
   exercises: SessionExercise[];
+  /** A session picked up again, instead of a new one. */
+  initial?: SessionState | undefined;
   settings: PlayerSettings;
   onSettings: (s: PlayerSettings) => void;
   onLeave: () => void;
 }) {
-  const [state, setState] = useState<SessionState>(() => startSession(props.exercises, Date.now()));
+  const [state, setState] = useState<SessionState>(
+    () => props.initial ?? startSession(props.exercises, Date.now()),
+  );
   const [now, setNow] = useState(Date.now());
   const [announce, setAnnounce] = useState('');
   const [confirmStop, setConfirmStop] = useState(false);
@@ -339,6 +400,12 @@ function Player(props: {
     if (words.length) setAnnounce(words.join(' '));
   };
   const act = (fn: (s: SessionState, now: number) => Step) => apply(fn(state, Date.now()));
+
+  // Kept in the browser as it goes, so a reload picks it up again; forgotten once it ends.
+  useEffect(() => {
+    if (ended) clearProgress();
+    else saveProgress({ title: props.title, savedAt: Date.now(), state });
+  }, [state, ended]);
 
   // The clock: holds, rests and paced counts move on their own.
   const stateRef = useRef(state);
