@@ -218,6 +218,17 @@ if (haveFixtures)
       );
     }, 240_000);
 
+    it('does not judge the indoor sprint start (170 fps): no steady running, never leaning from the waist', async () => {
+      const doc = okJson(
+        await cli(['form', join(FIXTURES, 'indoor-sprint-start-front-oblique.mp4'), '--json']),
+      );
+      expect(doc.analysis.fps).toBe(170);
+      expect(doc.findings.map((f: { factorId: string }) => f.factorId)).not.toContain('waist-lean');
+      expect(doc.findings).toEqual([]);
+      expect(doc.running).toBe(false);
+      expect(doc.quality.refusals.length).toBeGreaterThan(0);
+    }, 240_000);
+
     it('calls the walk-and-backflip clip not running, with no findings', async () => {
       const doc = okJson(await cli(['form', join(FIXTURES, 'outdoor-walk-and-flip-NEGATIVE.mp4'), '--json']));
       expect(doc.running).toBe(false);
