@@ -88,7 +88,7 @@ describe('Check my form', () => {
       const page = await openPage(browser, server, view);
       await visit(page, '/form');
       await expect(page.locator('h1').textContent()).resolves.toBe('Check my form');
-      const text = await page.locator('main').innerText();
+      const text = (await page.locator('main').textContent()) ?? '';
       expect(text).toMatch(/hip height/);
       expect(text).toMatch(/3 to 5 metres/);
       expect(text).toMatch(/whole body/);
@@ -97,8 +97,26 @@ describe('Check my form', () => {
       expect(await page.getByRole('button', { name: 'Analyse my form' }).isDisabled()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `form-guidance-${name}`);
+      // A laptop gets one file picker; the camera's own field is for phones.
+      expect(await page.locator('#form-record').count()).toBe(0);
       await page.context().close();
     }
+    // On a phone, choosing a saved clip and filming one with the back camera are two fields.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      baseURL: server.url,
+      bypassCSP: true,
+    });
+    const page = await phone.newPage();
+    await visit(page, '/form');
+    expect(await page.locator('#form-clip').getAttribute('capture')).toBeNull();
+    await expect(page.locator('#form-record').getAttribute('capture')).resolves.toBe('environment');
+    await expect(page.getByLabel('Or film one now with the back camera').count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'form-guidance-phone-touch');
+    await phone.close();
   });
 
   it('refuses a clip with no runner in it, with a reason, under the real policy', async () => {

@@ -519,6 +519,13 @@ function Result({
   );
 }
 
+/**
+ * Phones and tablets can film straight into the page (the capture attribute opens the camera, and on
+ * some phones then offers nothing else, so choosing a saved clip keeps its own field); elsewhere it would
+ * only be a second file picker.
+ */
+const canRecord = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 export function FormPage() {
   const [file, setFile] = useState<File | undefined>();
   const [view, setView] = useState<ViewChoice>('auto');
@@ -561,15 +568,26 @@ export function FormPage() {
       <section aria-labelledby="clip-heading">
         <h2 id="clip-heading">Your clip</h2>
         <div class="field">
-          <label for="form-clip">Choose a clip, or record one with your phone</label>
+          <label for="form-clip">Choose a clip you filmed</label>
           <input
             id="form-clip"
             type="file"
             accept="video/*"
-            capture="environment"
             onChange={(e) => setFile(e.currentTarget.files?.[0])}
           />
         </div>
+        {canRecord && (
+          <div class="field">
+            <label for="form-record">Or film one now with the back camera</label>
+            <input
+              id="form-record"
+              type="file"
+              accept="video/*"
+              capture="environment"
+              onChange={(e) => setFile(e.currentTarget.files?.[0])}
+            />
+          </div>
+        )}
         <RadioGroup
           legend="Where was the phone?"
           name="form-view"
