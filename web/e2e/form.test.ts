@@ -156,6 +156,8 @@ describe('Check my form', () => {
       inferMsPerFrame: await result.getAttribute('data-infer-ms'),
       totalS: await result.getAttribute('data-total-s'),
       workers: await result.getAttribute('data-workers'),
+      sought: await result.getAttribute('data-sought'),
+      rate: await result.getAttribute('data-rate'),
     };
     console.log(`treadmill clip in Chromium: cadence ${cadence} spm; ${JSON.stringify(timings)}`);
     expect(Math.abs(cadence - 168.9) / 168.9).toBeLessThan(0.02);

@@ -60,3 +60,13 @@ describe('choosing the frames to analyse from a playing clip', () => {
     expect(empty).toBe(1);
   });
 });
+
+describe('finding a frame again', () => {
+  it('gives a time inside the frame of each slot, from the first frame shown', () => {
+    const picker = new FramePicker();
+    for (const n of [3, 4, 5]) picker.pick(n / 30);
+    // Slot 2 is frame 4 after the first: 3/30 + (4 + 0.25)/30.
+    expect(picker.timeOf(2)).toBeCloseTo((3 + 4.25) / 30, 9);
+    expect(Math.round((picker.timeOf(2) - 3 / 30) * 30)).toBe(4);
+  });
+});

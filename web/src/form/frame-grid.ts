@@ -43,6 +43,12 @@ export class FramePicker {
     return frameStep(1 / this.frameS);
   }
 
+  /** The media time of a slot's frame (for finding it again by seeking). */
+  timeOf(slot: number): number {
+    // A quarter into the frame, so that rounding lands on it and not on the one before.
+    return (this.first ?? 0) + (slot * this.stride + 0.25) * this.frameS;
+  }
+
   /** Seconds between two grid slots. */
   get slotS(): number {
     return this.stride * this.frameS;

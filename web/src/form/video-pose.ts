@@ -35,6 +35,10 @@ export type Timings = {
   skipped: number;
   /** Pose workers that shared the frames. */
   workers: number;
+  /** Frames found by seeking, after playing (the ones not shown while playing). */
+  sought: number;
+  /** The playback speed at the end (it slows down when frames are not shown). */
+  playbackRate: number;
   modelLoadMs: number;
   /** Drawing a frame and making its bitmap, on the page's thread. */
   decodeMsPerFrame: number;
@@ -165,84 +169,146 @@ export async function analyseClip(
     const picker = new FramePicker();
     const answers: { slot: number; keypoints: WorkerKeypoint[] }[] = [];
     const inFlight = pool.map(() => 0);
-    let sent = 0;
+    const sentSlots = new Set<number>();
     let decodeMs = 0;
     let inferMs = 0;
-
-    await new Promise<void>((resolve, reject) => {
-      let playingDone = false;
-      let failed = false;
-      const waiting = () => sent - answers.length;
-      const detach = () =>
-        pool.forEach((w, i) => {
-          const listener = listeners[i];
-          if (listener) w.removeEventListener('message', listener);
-        });
-      const finish = () => {
-        if (!playingDone || waiting() > 0) return;
-        detach();
-        resolve();
-      };
-      const progress = () =>
-        onProgress?.({
-          phase: 'frames',
-          done: answers.length,
-          total: Math.max(Math.ceil(endS / picker.slotS), sent),
-        });
-      const listeners = pool.map((w, i) => {
-        const onMessage = (e: MessageEvent<PoseWorkerReply>) => {
-          const msg = e.data;
-          if (msg.type === 'error') return fail(new ClipError(`The pose model stopped: ${msg.message}`));
-          if (msg.type !== 'pose') return;
+    let failure: Error | undefined;
+    let sought = 0;
+    let finalRate = pool.length;
+    let wake: (() => void) | undefined;
+    const notify = () => {
+      wake?.();
+      wake = undefined;
+    };
+    const waiting = () => sentSlots.size - answers.length;
+    const progress = () =>
+      onProgress?.({
+        phase: 'frames',
+        done: answers.length,
+        total: Math.max(Math.ceil(endS / picker.slotS), sentSlots.size),
+      });
+    const listeners = pool.map((w, i) => {
+      const onMessage = (e: MessageEvent<PoseWorkerReply>) => {
+        const msg = e.data;
+        if (msg.type === 'error') {
+          failure ??= new ClipError(`The pose model stopped: ${msg.message}`);
+        } else if (msg.type === 'pose') {
           inferMs += msg.ms;
           inFlight[i] = (inFlight[i] ?? 1) - 1;
           answers.push({ slot: msg.index, keypoints: msg.keypoints });
           progress();
-          if (!playingDone && video.paused && waiting() < QUEUE_LOW * pool.length) void video.play();
-          finish();
-        };
-        w.addEventListener('message', onMessage);
-        return onMessage;
-      });
-      const fail = (error: Error) => {
-        if (failed) return;
-        failed = true;
-        video.pause();
-        detach();
-        dropWorkers();
-        reject(error);
+        }
+        notify();
       };
-      signal?.addEventListener('abort', () => fail(abort()), { once: true });
+      w.addEventListener('message', onMessage);
+      return onMessage;
+    });
+    const onWorkerError = () => {
+      failure ??= new ClipError('The pose model stopped in this browser.');
+      notify();
+    };
+    for (const w of pool) w.addEventListener('error', onWorkerError);
+    const onAbort = () => {
+      failure ??= abort();
+      notify();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    /** Wait until `ready`, or throw what went wrong meanwhile. */
+    const until = async (ready: () => boolean) => {
+      while (!ready()) {
+        if (failure) throw failure;
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+      }
+      if (failure) throw failure;
+    };
+    /** The frame on show goes to the least busy worker (in turn when they are equally busy). */
+    const send = (slot: number, fresh = false) => {
+      const t0 = performance.now();
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const bitmap = canvas.transferToImageBitmap();
+      decodeMs += performance.now() - t0;
+      let to = sentSlots.size % pool.length;
+      for (let i = 0; i < pool.length; i++) if ((inFlight[i] ?? 0) < (inFlight[to] ?? 0)) to = i;
+      inFlight[to] = (inFlight[to] ?? 0) + 1;
+      // A frame out of order is looked at whole: the runner may have moved since the worker's last one.
+      if (fresh) pool[to]?.postMessage({ type: 'reset' });
+      pool[to]?.postMessage({ type: 'frame', index: slot, bitmap, scale }, [bitmap]);
+      sentSlots.add(slot);
+    };
+
+    try {
+      // 1. Play the clip (twice as fast with two workers), pausing while the workers catch up. A busy
+      // device shows fewer frames: when too many meant for the model are not shown, playback slows down.
+      let lastSlot = -1;
+      let missed = 0;
+      let counted = 0;
+      let playingDone = false;
       const endPlaying = () => {
-        if (playingDone) return;
         playingDone = true;
         video.pause();
-        finish();
+        notify();
       };
       const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-        if (failed || playingDone) return;
+        if (failure || playingDone) return;
         if (meta.mediaTime > endS) return endPlaying();
         const slot = picker.pick(meta.mediaTime);
         if (slot !== undefined) {
-          const t0 = performance.now();
-          ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-          const bitmap = canvas.transferToImageBitmap();
-          decodeMs += performance.now() - t0;
-          // The least busy worker takes the frame (in turn when they are equally busy).
-          let to = sent % pool.length;
-          for (let i = 0; i < pool.length; i++) if ((inFlight[i] ?? 0) < (inFlight[to] ?? 0)) to = i;
-          inFlight[to] = (inFlight[to] ?? 0) + 1;
-          pool[to]?.postMessage({ type: 'frame', index: slot, bitmap, scale }, [bitmap]);
-          sent++;
-          if (waiting() > QUEUE_HIGH * pool.length) video.pause();
+          // More than one in ten of the frames meant for the model not shown: slow down (2×, 1×, ½×).
+          missed += slot - lastSlot - 1;
+          counted += slot - lastSlot;
+          if (counted >= 15 && missed / counted > 0.1 && video.playbackRate > 0.5) {
+            video.playbackRate = video.playbackRate > 1 ? 1 : 0.5;
+            missed = 0;
+            counted = 0;
+          }
+          lastSlot = slot;
+          send(slot);
+          if (waiting() > QUEUE_HIGH * pool.length) {
+            video.pause();
+            notify();
+          }
         }
         video.requestVideoFrameCallback(onFrame);
       };
       video.requestVideoFrameCallback(onFrame);
       video.addEventListener('ended', endPlaying, { once: true });
       video.playbackRate = pool.length;
-      video.play().catch(() => fail(new ClipError('This browser would not play the clip.')));
-    });
+      video.play().catch(() => {
+        failure ??= new ClipError('This browser would not play the clip.');
+        notify();
+      });
+      while (!playingDone) {
+        await until(() => playingDone || (video.paused && waiting() < QUEUE_LOW * pool.length));
+        if (!playingDone) await video.play().catch(() => undefined);
+      }
+
+      // 2. The frames still missing, found by seeking (slow, but only for the gaps).
+      finalRate = video.playbackRate;
+      for (let slot = 0; slot <= lastSlot; slot++) {
+        if (sentSlots.has(slot)) continue;
+        sought++;
+        await until(() => waiting() < QUEUE_LOW * pool.length);
+        await new Promise<void>((resolve) => {
+          video.addEventListener('seeked', () => resolve(), { once: true });
+          video.currentTime = picker.timeOf(slot);
+        });
+        send(slot, true);
+      }
+      await until(() => waiting() === 0);
+    } catch (error) {
+      video.pause();
+      dropWorkers();
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      pool.forEach((w, i) => {
+        const listener = listeners[i];
+        if (listener) w.removeEventListener('message', listener);
+        w.removeEventListener('error', onWorkerError);
+      });
+    }
     for (const w of pool) w.postMessage({ type: 'reset' });
 
     const { frames, fps, empty } = gridFrames(answers, picker.slotS);
@@ -255,8 +321,10 @@ export async function analyseClip(
         frames: answers.length,
         skipped: empty,
         workers: pool.length,
+        sought,
+        playbackRate: finalRate,
         modelLoadMs: model.ms,
-        decodeMsPerFrame: decodeMs / Math.max(1, sent),
+        decodeMsPerFrame: decodeMs / Math.max(1, sentSlots.size),
         inferMsPerFrame: inferMs / Math.max(1, answers.length),
         totalS: (performance.now() - started) / 1000,
         backend: model.backend,

@@ -429,6 +429,8 @@ function Result({
       data-frames={timings.frames}
       data-total-s={timings.totalS.toFixed(1)}
       data-workers={timings.workers}
+      data-sought={timings.sought}
+      data-rate={timings.playbackRate}
     >
       <p class="hint">
         Looked at {timings.frames} frames in {timings.totalS.toFixed(0)} s on this device.
