@@ -6,66 +6,23 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { byId } from '../knowledge/index.js';
-import { formatDose, type Plan, type PlanItem } from '../plan/index.js';
+import type { PlanItem } from '../plan/index.js';
 import {
   ALL_DAY_REMINDER_TEXT,
-  buildSchedule,
   CHECK_BACK_TITLE,
   ICS_DISCLAIMER,
   type IcsOptions,
   type Schedule,
   toIcs,
 } from './index.js';
+import { SAMPLE_WEEK, samplePlan, sampleSchedule } from './testing.js';
 
-const WEEK = '2025-03-03';
+const _WEEK = SAMPLE_WEEK;
 const NOW = new Date('2025-03-01T10:15:30.456Z');
 const DAY_MS = 86_400_000;
 
-function exercise(id: string): PlanItem {
-  const e = byId('exercises', id);
-  return {
-    id,
-    type: 'exercise',
-    title: e.name,
-    detail: e.purpose,
-    addresses: [],
-    sources: e.sources,
-    dose: formatDose(e.dose),
-  };
-}
-
-/** A plan like a desk worker's: a warm-up before runs (or `beforeRun`), strength and mobility. */
-function schedule(beforeRun?: PlanItem): Schedule {
-  const warmUp = byId('interventions', 'upper-body-warm-up');
-  const plan: Plan = {
-    level: 'self-care',
-    mode: 'full',
-    sections: [
-      {
-        id: 'before-run',
-        title: 'Before you run',
-        items: [
-          beforeRun ?? {
-            id: warmUp.id,
-            type: 'intervention',
-            title: warmUp.title,
-            detail: warmUp.detail,
-            addresses: [],
-            sources: warmUp.sources,
-            exercises: warmUp.exercises,
-          },
-        ],
-      },
-      {
-        id: 'strength-mobility',
-        title: 'Strength and mobility',
-        items: ['band-pull-apart', 'plank', 'cat-pose', 'pigeon-pose'].map(exercise),
-      },
-    ],
-  };
-  return buildSchedule(plan, { weekStart: WEEK, runDays: ['Tue', 'Thu', 'Sat'] });
-}
+/** The sample week, with `beforeRun` in place of the warm-up when given. */
+const schedule = (beforeRun?: PlanItem): Schedule => sampleSchedule(samplePlan(beforeRun));
 
 /** The file parsed by ical.js: its events (ical.js's Event wrapper), and the calendar component. */
 function parse(ics: string) {

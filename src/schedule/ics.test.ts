@@ -5,8 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byId } from '../knowledge/index.js';
-import { formatDose, type Plan, type PlanItem } from '../plan/index.js';
+import type { PlanItem } from '../plan/index.js';
 import {
   ALL_DAY_REMINDER_TEXT,
   buildSchedule,
@@ -17,9 +16,9 @@ import {
   MAX_REMIND_MIN,
   type Reminder,
   readReminder,
-  type Schedule,
   toIcs,
 } from './index.js';
+import { SAMPLE_WEEK, samplePlan, sampleSchedule } from './testing.js';
 
 // ── A small iCalendar reader ───────────────────────────────────────────────────────────────
 
@@ -78,49 +77,11 @@ const rrule = (e: Map<string, Prop> | undefined) =>
 
 // ── Fixtures ───────────────────────────────────────────────────────────────────────────────
 
-const WEEK = '2025-03-03';
+const WEEK = SAMPLE_WEEK;
 const NOW = new Date('2025-03-01T10:15:30.456Z');
 
-function exercise(id: string): PlanItem {
-  const e = byId('exercises', id);
-  return {
-    id,
-    type: 'exercise',
-    title: e.name,
-    detail: e.purpose,
-    addresses: [],
-    sources: e.sources,
-    dose: formatDose(e.dose),
-  };
-}
-
-function plan(beforeRun?: PlanItem): Plan {
-  const warmUp = byId('interventions', 'upper-body-warm-up');
-  const before: PlanItem = beforeRun ?? {
-    id: warmUp.id,
-    type: 'intervention',
-    title: warmUp.title,
-    detail: warmUp.detail,
-    addresses: [],
-    sources: warmUp.sources,
-    exercises: warmUp.exercises,
-  };
-  return {
-    level: 'self-care',
-    mode: 'full',
-    sections: [
-      { id: 'before-run', title: 'Before you run', items: [before] },
-      {
-        id: 'strength-mobility',
-        title: 'Strength and mobility',
-        items: ['band-pull-apart', 'plank', 'cat-pose', 'pigeon-pose'].map(exercise),
-      },
-    ],
-  };
-}
-
-const schedule = (p = plan()): Schedule =>
-  buildSchedule(p, { weekStart: WEEK, runDays: ['Tue', 'Thu', 'Sat'] });
+const plan = samplePlan;
+const schedule = sampleSchedule;
 
 // ── Format ─────────────────────────────────────────────────────────────────────────────────
 

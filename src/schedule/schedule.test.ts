@@ -9,27 +9,17 @@ import { parseAnswers } from '../answers/index.js';
 import { assess } from '../assess/index.js';
 import { isBackstrideError } from '../errors.js';
 import { byId } from '../knowledge/index.js';
-import { type Day, formatDose, type Plan, type PlanItem } from '../plan/index.js';
+import type { Day, Plan, PlanItem } from '../plan/index.js';
 import { adherence, buildSchedule, type Schedule, type Slot, timesPerWeek } from './index.js';
+import { exerciseItem, SAMPLE_WEEK } from './testing.js';
 
 // ── Helpers ────────────────────────────────────────────────────────────────────────────────
 
 const DAY = 86_400_000;
 const DAYS: Day[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const WEEK = '2025-03-03'; // a Monday
+const WEEK = SAMPLE_WEEK;
 
-function exercise(id: string): PlanItem {
-  const e = byId('exercises', id);
-  return {
-    id,
-    type: 'exercise',
-    title: e.name,
-    detail: e.purpose,
-    addresses: [],
-    sources: e.sources,
-    dose: formatDose(e.dose),
-  };
-}
+const exercise = exerciseItem;
 
 function routine(id: string): PlanItem {
   const i = byId('interventions', id);
