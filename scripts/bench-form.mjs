@@ -268,7 +268,7 @@ try {
     const read = async (name) => Number(await done.getAttribute(`data-${name}`));
     const totalS = await read('total-s');
     console.log(
-      `Chromium, the form page (${await read('workers')} pose workers, clip played at ${await read('workers')}×): ${totalS.toFixed(1)} s for the ${clipS.toFixed(0)} s clip, the model loading included (${await read('frames')} frames, ${ms(await read('infer-ms'))} a frame in a worker, ${ms(await read('decode-ms'))} drawing a frame on the page), cadence ${await read('cadence')} spm: ${totalS < clipS ? 'faster than real time' : 'slower than real time'} (load average ${load()})`,
+      `Chromium, the form page (${await read('workers')} pose workers, clip played at ${await read('workers')}×, ${await read('rate')}× at the end; ${await read('sought')} frames found by seeking): ${totalS.toFixed(1)} s for the ${clipS.toFixed(0)} s clip, the model loading included (${await read('frames')} frames, ${ms(await read('infer-ms'))} a frame in a worker, ${ms(await read('decode-ms'))} drawing a frame on the page), cadence ${await read('cadence')} spm: ${totalS < clipS ? 'faster than real time' : 'slower than real time'} (load average ${load()})`,
     );
     await context.close();
   } finally {

@@ -96,3 +96,9 @@ export const humanise = (id: string) => {
   const s = id.replace(/-/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
+
+/** The local calendar day of `d`, YYYY-MM-DD. */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -9,7 +9,10 @@
  * so the tests drive it with fake timers.
  */
 import { ALL_DAY_REMINDER_MIN } from '../../src/schedule/reminder.js';
+import { localDate } from './format.js';
 import type { ScheduledDay, Slot } from './types.js';
+
+export { localDate };
 
 /** How late a reminder may still come (a laptop waking from sleep, a tab opened just after the time). */
 export const LATE_MIN = 60;
@@ -23,12 +26,6 @@ const SLOT_WORDS: Record<Slot, string> = {
   strength: 'strength',
   mobility: 'mobility',
 };
-
-/** The local calendar day of `d`, YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The local moment of `time` (HH:MM; 9:00 without one) on `now`'s day. */
 export function sessionMoment(now: Date, time: string | undefined): Date {

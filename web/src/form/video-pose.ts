@@ -255,10 +255,12 @@ export async function analyseClip(
         if (meta.mediaTime > endS) return endPlaying();
         const slot = picker.pick(meta.mediaTime);
         if (slot !== undefined) {
-          // More than one in ten of the frames meant for the model not shown: slow down (2×, 1×, ½×).
+          // More than about one in seven of the frames meant for the model not shown: slow down (2×, 1×,
+          // ½×). Each one missed costs a seek later (about 0.2 s), so past that share, playing at half the
+          // speed is quicker than seeking the gaps.
           missed += slot - lastSlot - 1;
           counted += slot - lastSlot;
-          if (counted >= 15 && missed / counted > 0.1 && video.playbackRate > 0.5) {
+          if (counted >= 15 && missed / counted > 0.15 && video.playbackRate > 0.5) {
             video.playbackRate = video.playbackRate > 1 ? 1 : 0.5;
             missed = 0;
             counted = 0;

@@ -11,8 +11,8 @@ import { ApiError, api } from '../api.js';
 import { CalendarLink } from '../components/reminders.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components/ui.js';
 import { UndoToast, type UndoToastState, useUndoToast } from '../components/undo-toast.js';
+import { localDate } from '../format.js';
 import { postOrQueue, QUEUED_MESSAGE, undoLogged } from '../offline/index.js';
-import { localDate } from '../reminders.js';
 import { link } from '../router.js';
 import type { PlanWeekJson, ScheduledDay, ScheduledItem, ScheduleGroup, Slot } from '../types.js';
 

@@ -39,11 +39,11 @@ import { api } from '../api.js';
 import { Figure } from '../components/figures.js';
 import { ErrorBox, Loading, PageTitle, ScoreButtons, useAsync } from '../components/ui.js';
 import { postOrQueue, QUEUED_MESSAGE } from '../offline/index.js';
-import { localDate } from '../reminders.js';
 import { link, useRoute } from '../router.js';
 import { clearProgress, loadProgress, type SessionProgress, saveProgress } from '../session-progress.js';
 import type { Exercise, PlanWeekJson, ScheduledDay } from '../types.js';
 import './session.css';
+import { localDate } from '../format.js';
 
 const FEELINGS = [
   { value: 'easy', label: 'Easy' },
