@@ -8,6 +8,7 @@ import { emergencyNumberFor, telHref } from '../../src/care/codes.js';
 import { useChromeHidden } from './chrome.js';
 import { ErrorBox, Loading, PageTitle, useAsync } from './components/ui.js';
 import { useCountry } from './country.js';
+import { loadPart } from './load-part.js';
 import { OfflineBanner } from './offline/banner.js';
 import { DiaryPage } from './pages/diary.js';
 import { ExercisePage, ExercisesPage } from './pages/exercises.js';
@@ -38,7 +39,7 @@ const NAV = [
  * heading comes with it (focus moves to it once it is there).
  */
 function CheckInLoader() {
-  const mod = useAsync(() => import('./pages/check-in.js'));
+  const mod = useAsync(() => loadPart(() => import('./pages/check-in.js')));
   if (mod.data) return <mod.data.CheckInPage />;
   if (mod.error)
     return (
@@ -52,7 +53,7 @@ function CheckInLoader() {
 
 /** The guided session player, loaded when first opened (it stays out of the first load). */
 function SessionLoader() {
-  const mod = useAsync(() => import('./pages/session.js'));
+  const mod = useAsync(() => loadPart(() => import('./pages/session.js')));
   if (mod.data) return <mod.data.SessionPage />;
   if (mod.error)
     return (
@@ -66,7 +67,7 @@ function SessionLoader() {
 
 /** "Check my form", loaded when first opened: the page, and its pose model only when a clip is analysed. */
 function FormLoader() {
-  const mod = useAsync(() => import('./pages/form.js'));
+  const mod = useAsync(() => loadPart(() => import('./pages/form.js')));
   if (mod.data) return <mod.data.FormPage />;
   if (mod.error)
     return (

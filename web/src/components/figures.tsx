@@ -4,12 +4,13 @@
  * the space is held and the position sentences are already there to read.
  */
 import type { FigureSpec } from '../../../src/figures/spec.js';
+import { loadPart } from '../load-part.js';
 import type { ExerciseFigureProps } from './exercise-figure.js';
 import { useAsync } from './ui.js';
 
 let loading: Promise<typeof import('./exercise-figure.js')> | undefined;
 const load = () => {
-  loading ??= import('./exercise-figure.js');
+  loading ??= loadPart(() => import('./exercise-figure.js'));
   loading.catch(() => {
     loading = undefined;
   });

@@ -2,13 +2,15 @@
  * The reminder pieces other pages hold: the settings section (its form loaded only on the settings page)
  * and the plan's calendar link, which carries the runner's session time and reminder.
  */
+
+import { loadPart } from '../load-part.js';
 import { calendarHref, calendarWords, useReminderSettings } from '../reminder-settings.js';
 import { link } from '../router.js';
 import { ErrorBox, Loading, useAsync } from './ui.js';
 
 /** Settings' reminders section, loaded with its form when the settings page opens. */
 export function ReminderSection() {
-  const mod = useAsync(() => import('../pages/reminder-setting.js'));
+  const mod = useAsync(() => loadPart(() => import('../pages/reminder-setting.js')));
   if (mod.data) return <mod.data.ReminderSetting />;
   return (
     <section aria-labelledby="reminders-heading" class="panel">

@@ -9,6 +9,7 @@ import { CheckBackCard } from '../components/check-back.js';
 import { ReminderSection } from '../components/reminders.js';
 import { ErrorBox, Loading, PageTitle, RadioGroup, useAsync } from '../components/ui.js';
 import { dateTime, setUnits, type Units, useUnits } from '../format.js';
+import { loadPart } from '../load-part.js';
 import { forgetOfflineData } from '../offline/index.js';
 import { link } from '../router.js';
 import { setLatestResult } from '../state.js';
@@ -246,7 +247,7 @@ export function SettingsPage() {
 
 /** The country setting, loaded with its table of care routes and country names only on this page. */
 function CountrySection() {
-  const mod = useAsync(() => import('./country-setting.js'));
+  const mod = useAsync(() => loadPart(() => import('./country-setting.js')));
   if (mod.data) return <mod.data.CountrySetting />;
   return (
     <section aria-labelledby="country-heading" class="panel">
