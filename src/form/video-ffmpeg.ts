@@ -30,13 +30,19 @@ export interface VideoInfo {
 
 type Run = { code: number | null; stdout: Buffer; stderr: string };
 
-function run(cmd: string, args: string[]): Promise<Run> {
+/** Run a program to its end, with `input` on its standard input when given. */
+function run(cmd: string, args: string[], input?: Uint8Array): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (input && child.stdin) {
+      // A program that stops reading early says why in its exit code and stderr.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
     const out: Buffer[] = [];
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => {
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => {
       stderr += b.toString();
     });
     child.on('error', (error: NodeJS.ErrnoException) =>
@@ -249,50 +255,33 @@ export async function frameAt(file: string, info: VideoInfo, tS: number): Promis
 
 /** RGB pixels as a JPEG picture, encoded by ffmpeg (quality 5 of 2–31: small, and clear enough). */
 export async function encodeJpeg(frame: RgbFrame): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      ffmpegPaths().ffmpeg,
-      [
-        '-v',
-        'error',
-        '-nostdin',
-        '-f',
-        'rawvideo',
-        '-pix_fmt',
-        'rgb24',
-        '-s',
-        `${frame.widthPx}x${frame.heightPx}`,
-        '-i',
-        'pipe:0',
-        '-frames:v',
-        '1',
-        '-q:v',
-        '5',
-        '-f',
-        'image2pipe',
-        '-c:v',
-        'mjpeg',
-        'pipe:1',
-      ],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    const out: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-    });
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? badInput(FFMPEG_MISSING) : error),
-    );
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(Buffer.concat(out))
-        : reject(new Error(`ffmpeg could not encode a picture: ${stderr.trim().split('\n')[0] ?? ''}`)),
-    );
-    child.stdin.on('error', () => {
-      // ffmpeg closed its input early; its exit code says what happened.
-    });
-    child.stdin.end(frame.rgb);
-  });
+  const out = await run(
+    ffmpegPaths().ffmpeg,
+    [
+      '-v',
+      'error',
+      '-nostdin',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-s',
+      `${frame.widthPx}x${frame.heightPx}`,
+      '-i',
+      'pipe:0',
+      '-frames:v',
+      '1',
+      '-q:v',
+      '5',
+      '-f',
+      'image2pipe',
+      '-c:v',
+      'mjpeg',
+      'pipe:1',
+    ],
+    frame.rgb,
+  );
+  if (out.code !== 0 || out.stdout.length === 0)
+    throw new Error(`ffmpeg could not encode a picture: ${out.stderr.trim().split('\n')[0] ?? ''}`);
+  return out.stdout;
 }
