@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Answers } from '../answers/index.js';
-import { NO_ANSWER } from '../answers/red-flag-screen.js';
+import { sampleCheckIn } from '../answers/sample.js';
 import { saveOrCompare } from '../services/assess.js';
 import { answerCheckBack, dueCheckBack } from '../services/check-back.js';
 import { BACKUP_VERSION, checkBackup, deleteAllRows, exportAll, restoreAll } from './backup.js';
@@ -11,22 +11,15 @@ import { engines } from './test-engines.js';
 
 const at = (d: number, h = 10) => new Date(2026, 2, d, h, 0); // March 2026, local time
 
+/** A lower-back ache with no timing given, no other sections. */
 const answers = (): Answers =>
-  Answers.parse({
-    date: at(2).toISOString(),
-    about: { age: 34 },
-    pain: {
-      regions: ['lower-back'],
-      spreadsTo: [],
-      daysSinceStart: 3,
-      trend: 'same',
-      now: 3,
-      worst: 4,
-      qualities: ['ache'],
-      easesWithRestOrPosition: true,
-    },
-    redFlags: NO_ANSWER,
-  });
+  Answers.parse(
+    sampleCheckIn(at(2), {
+      pain: { regions: ['lower-back'], timing: undefined },
+      running: undefined,
+      daily: undefined,
+    }),
+  );
 
 const opened: Store[] = [];
 afterAll(async () => {
