@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'web/**/*.test.ts'],
     // CLI tests spawn the built binary; two cores, so keep the pool small.
     pool: 'forks',
     maxWorkers: 2,
@@ -11,5 +10,29 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'src/**/*.test.ts',
+            'tests/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'web/service-worker/**/*.test.ts',
+          ],
+          // One module graph per worker instead of one per file: loading the knowledge base, zod schemas and
+          // the store again for each of about a hundred files cost a third of this part's time. Tests that
+          // change process-wide state (umask, environment variables) put it back themselves.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        // Each browser test starts its own server and Chromium; a fresh module graph per file costs nothing
+        // beside that.
+        test: { name: 'e2e', include: ['web/e2e/**/*.test.ts'] },
+      },
+    ],
   },
 });

@@ -37,10 +37,19 @@ function smallestDetectable(
   step: number,
   max: number,
 ): number {
-  for (let size = 0; size <= max + 1e-9; size += step) {
-    if (fires(analyseForm(fault(track, size)), factorId)) return Math.round(size / step) * step;
+  // A larger fault never hides one that fired at a smaller size, so halving the range of steps finds the
+  // smallest that fires in a handful of analyses instead of one per step.
+  const steps = Math.round(max / step);
+  const firesAt = (k: number) => fires(analyseForm(fault(track, k * step)), factorId);
+  if (!firesAt(steps)) return Number.NaN;
+  let quiet = -1;
+  let loud = steps;
+  while (loud - quiet > 1) {
+    const mid = Math.floor((quiet + loud) / 2);
+    if (firesAt(mid)) loud = mid;
+    else quiet = mid;
   }
-  return Number.NaN;
+  return loud * step;
 }
 
 const FAULTS: {
