@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +26,10 @@ const pgUrl = process.env.BACKSTRIDE_TEST_DATABASE_URL;
 type Result = { code: number | null; stdout: string; stderr: string };
 
 /** The CLI as a separate process, without waiting for it (so several run at once). */
-function cli(args: string[]): Promise<Result> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<Result> {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -41,6 +41,23 @@ function cli(args: string[]): Promise<Result> {
     stderr += d.toString();
   });
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+/**
+ * Several CLI runs that reach the store at the same instant: each waits at the store's start barrier
+ * until all are there (spawning alone staggers them by tens of milliseconds, enough to hide a race).
+ */
+async function together(runs: string[][]): Promise<Result[]> {
+  const barrier = mkdtempSync(join(scratch, 'barrier-'));
+  let ended = 0;
+  const results = runs.map((args) =>
+    cli(args, { BACKSTRIDE_TEST_START_BARRIER: barrier }).finally(() => {
+      ended++;
+    }),
+  );
+  // A process that fails before the store (bad arguments) ends instead of saying it is ready.
+  while (readdirSync(barrier).length + ended < runs.length) await new Promise((r) => setTimeout(r, 10));
+  writeFileSync(join(barrier, 'go'), '');
+  return Promise.all(results);
 }
 const json = (r: Result) => {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
@@ -107,19 +124,17 @@ if (pgUrl) engines.push('postgres');
 describe.each(engines)('several processes on one %s store', (engine) => {
   it('stores all of 20 first-time check-ins logged at once', async () => {
     const { args, options } = await freshStore(engine);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        cli([
-          'log',
-          'pain',
-          String(i % 11),
-          'lower-back',
-          '--at',
-          new Date(FIRST + i * 60_000).toISOString(),
-          '--json',
-          ...args,
-        ]),
-      ),
+    const results = await together(
+      Array.from({ length: 20 }, (_, i) => [
+        'log',
+        'pain',
+        String(i % 11),
+        'lower-back',
+        '--at',
+        new Date(FIRST + i * 60_000).toISOString(),
+        '--json',
+        ...args,
+      ]),
     );
     for (const r of results) expect(r.stderr).toBe('');
     expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
@@ -132,11 +147,13 @@ describe.each(engines)('several processes on one %s store', (engine) => {
     const second = json(await cli(['import', folders.b, '--json', ...one.args]));
     expect(first.imported + second.imported).toBe(24);
 
+    // Migrated first, so that the race is between the imports' own writes (first opens race in the test above).
     const both = await freshStore(engine);
-    const [ra, rb] = await Promise.all([
-      cli(['import', folders.a, '--json', ...both.args]),
-      cli(['import', folders.b, '--json', ...both.args]),
-    ]);
+    json(await cli(['runs', '--json', ...both.args]));
+    const [ra, rb] = (await together([
+      ['import', folders.a, '--json', ...both.args],
+      ['import', folders.b, '--json', ...both.args],
+    ])) as [Result, Result];
     expect(ra.stderr).toBe('');
     expect(rb.stderr).toBe('');
     const [a, b] = [json(ra), json(rb)];

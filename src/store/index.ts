@@ -2,7 +2,7 @@
  * Storage: one query layer (Kysely) over the embedded SQLite database in the data folder, or over
  * PostgreSQL when a connection URL is given (the hosted mode). Migrations run on open.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { badInput } from '../errors.js';
@@ -82,10 +82,23 @@ export async function migrate(store: Store): Promise<string[]> {
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = 'url' in options ? await openPostgres(options.url) : await openSqlite(options.dataDir);
   try {
+    await startBarrier();
     await migrate(store);
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
+}
+
+/**
+ * For the concurrency tests only: with `BACKSTRIDE_TEST_START_BARRIER` set to a folder, the process says
+ * it is ready there (`ready-<pid>`) and waits for a `go` file, so that many processes reach the store at
+ * the same instant instead of as staggered as their start-up.
+ */
+async function startBarrier(): Promise<void> {
+  const dir = process.env.BACKSTRIDE_TEST_START_BARRIER;
+  if (!dir) return;
+  writeFileSync(join(dir, `ready-${process.pid}`), '');
+  while (!existsSync(join(dir, 'go'))) await new Promise((r) => setTimeout(r, 2));
 }
