@@ -132,6 +132,18 @@ describe('plan page', { timeout: 120_000 }, () => {
     expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n > 0)).toBeGreaterThan(0);
     expect(await countOnceSettled(page.locator('.week a', { hasText: targetName }), (n) => n === 0)).toBe(0);
 
+    // Drop the exercise swapped in, and undo: the swap comes back, not the exercise as built.
+    const toRow = page.locator('.exercise-row', { has: page.getByRole('link', { name: to, exact: true }) });
+    await toRow.locator('summary', { hasText: 'Swap or drop' }).click();
+    await toRow.getByRole('button', { name: `Drop ${to}` }).click();
+    await page.locator('.toast-text', { hasText: `Left ${to} out of your plan.` }).waitFor();
+    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n === 0)).toBe(0);
+    await page.locator('.toast-action').click();
+    await page.locator('.toast-text', { hasText: `${to} is back in your plan.` }).waitFor();
+    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await countOnceSettled(page.locator('.week a', { hasText: targetName }), (n) => n === 0)).toBe(0);
+    await page.locator('.plan-changes li', { hasText: `You swapped ${targetName} for ${to}.` }).waitFor();
+
     // Drop another exercise, undo it from the toast, and drop it for good.
     const other = (await page.locator('.exercise-row .exercise-name a').allTextContents()).find(
       (n) => n !== to,

@@ -245,9 +245,17 @@ function Exercises({
   };
   /** The exercise the plan was built with, for an exercise shown now (itself, or the one it stands in for). */
   const originOf = (id: string) => changes.find((c) => c.replacement?.id === id)?.exercise ?? id;
-  const restore = (exercise: string, what: string) => async () => {
-    onWeek(await api.restorePlan(exercise));
-    return `${what} is back in your plan.`;
+  /**
+   * Undo a change to the exercise shown as `shown`: back to the plan as built, then, when what was shown
+   * stood in for the exercise as built (an earlier swap), that swap again.
+   */
+  const undoTo = (origin: string, shown: { id: string; name: string }) => async () => {
+    let week = await api.restorePlan(origin);
+    if (shown.id !== origin) {
+      week = await api.changePlan({ action: 'swap', exercise: origin, replacement: shown.id });
+    }
+    onWeek(week);
+    return `${shown.name} is back in your plan.`;
   };
 
   return (
@@ -263,7 +271,6 @@ function Exercises({
           const selected = choice[i.id] ?? options[0]?.id ?? '';
           const selectId = `swap-${i.id}`;
           const origin = originOf(i.id);
-          const originName = changes.find((c) => c.exercise === origin)?.name ?? i.name;
           return (
             <li key={i.id} class="exercise-row">
               <p class="exercise-name">
@@ -286,7 +293,7 @@ function Exercises({
                         void act(
                           () => api.changePlan({ action: 'swap', exercise: i.id, replacement: to.id }),
                           `Swapped ${i.name} for ${to.name}.`,
-                          origin === to.id ? undefined : restore(origin, originName),
+                          undoTo(origin, i),
                         );
                       }}
                     >
@@ -322,7 +329,7 @@ function Exercises({
                       act(
                         () => api.changePlan({ action: 'drop', exercise: i.id }),
                         `Left ${i.name} out of your plan.`,
-                        restore(origin, originName),
+                        undoTo(origin, i),
                       )
                     }
                   >
