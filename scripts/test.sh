@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: the type checks, the lint and the build side by side (they are independent, and each leaves
-# a core idle much of the time), each one's output printed whole once it ends; then the test suite.
+# `npm test`: the type checks, the lint and the build side by side (they are independent, so on two cores
+# they overlap), each one's output printed whole if it fails; then the test suite.
 # Arguments go to vitest (`npm test -- tests/cli.test.ts`).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +24,6 @@ for i in "${!names[@]}"; do
   fi
 done
 [ "$failed" -eq 0 ] || exit 1
+rm -rf "$logs"
+trap - EXIT
 exec npx vitest run "$@"

@@ -121,27 +121,34 @@ describe('plan page', { timeout: 120_000 }, () => {
     const to = options[0].name;
 
     const page = await openPlan(PHONE_390);
-    const row = page.locator('.exercise-row', {
-      has: page.getByRole('link', { name: targetName, exact: true }),
-    });
+    const rowOf = (name: string) =>
+      page.locator('.exercise-row', { has: page.getByRole('link', { name, exact: true }) });
+    const inWeek = (name: string) => page.locator('.week a', { hasText: name });
+    /** Drop an exercise from its row, see it leave the week, and Undo from the toast: it is back. */
+    const dropAndUndo = async (name: string) => {
+      await rowOf(name).locator('summary', { hasText: 'Swap or drop' }).click();
+      await rowOf(name)
+        .getByRole('button', { name: `Drop ${name}` })
+        .click();
+      await page.locator('.toast-text', { hasText: `Left ${name} out of your plan.` }).waitFor();
+      expect(await countOnceSettled(inWeek(name), (n) => n === 0)).toBe(0);
+      await page.locator('.toast-action').click();
+      await page.locator('.toast-text', { hasText: `${name} is back in your plan.` }).waitFor();
+      expect(await countOnceSettled(inWeek(name), (n) => n > 0)).toBeGreaterThan(0);
+    };
+
+    const row = rowOf(targetName);
     await row.locator('summary', { hasText: 'Swap or drop' }).click();
     await row.getByLabel(`Swap ${targetName} for`).selectOption({ label: to });
     await row.getByRole('button', { name: `Swap ${targetName}` }).click();
     await page.locator('.toast-text', { hasText: `Swapped ${targetName} for ${to}.` }).waitFor();
     await page.locator('.plan-changes li', { hasText: `You swapped ${targetName} for ${to}.` }).waitFor();
-    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n > 0)).toBeGreaterThan(0);
-    expect(await countOnceSettled(page.locator('.week a', { hasText: targetName }), (n) => n === 0)).toBe(0);
+    expect(await countOnceSettled(inWeek(to), (n) => n > 0)).toBeGreaterThan(0);
+    expect(await countOnceSettled(inWeek(targetName), (n) => n === 0)).toBe(0);
 
     // Drop the exercise swapped in, and undo: the swap comes back, not the exercise as built.
-    const toRow = page.locator('.exercise-row', { has: page.getByRole('link', { name: to, exact: true }) });
-    await toRow.locator('summary', { hasText: 'Swap or drop' }).click();
-    await toRow.getByRole('button', { name: `Drop ${to}` }).click();
-    await page.locator('.toast-text', { hasText: `Left ${to} out of your plan.` }).waitFor();
-    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n === 0)).toBe(0);
-    await page.locator('.toast-action').click();
-    await page.locator('.toast-text', { hasText: `${to} is back in your plan.` }).waitFor();
-    expect(await countOnceSettled(page.locator('.week a', { hasText: to }), (n) => n > 0)).toBeGreaterThan(0);
-    expect(await countOnceSettled(page.locator('.week a', { hasText: targetName }), (n) => n === 0)).toBe(0);
+    await dropAndUndo(to);
+    expect(await countOnceSettled(inWeek(targetName), (n) => n === 0)).toBe(0);
     await page.locator('.plan-changes li', { hasText: `You swapped ${targetName} for ${to}.` }).waitFor();
 
     // Drop another exercise, undo it from the toast, and drop it for good.
@@ -149,18 +156,8 @@ describe('plan page', { timeout: 120_000 }, () => {
       (n) => n !== to,
     );
     if (!other) throw new Error('no second exercise');
-    const otherRow = page.locator('.exercise-row', {
-      has: page.getByRole('link', { name: other, exact: true }),
-    });
-    await otherRow.locator('summary', { hasText: 'Swap or drop' }).click();
-    await otherRow.getByRole('button', { name: `Drop ${other}` }).click();
-    await page.locator('.toast-text', { hasText: `Left ${other} out of your plan.` }).waitFor();
-    expect(await countOnceSettled(page.locator('.week a', { hasText: other }), (n) => n === 0)).toBe(0);
-    await page.locator('.toast-action').click();
-    await page.locator('.toast-text', { hasText: `${other} is back in your plan.` }).waitFor();
-    expect(await countOnceSettled(page.locator('.week a', { hasText: other }), (n) => n > 0)).toBeGreaterThan(
-      0,
-    );
+    const otherRow = rowOf(other);
+    await dropAndUndo(other);
     if (!(await otherRow.locator('details').getAttribute('open'))) {
       await otherRow.locator('summary', { hasText: 'Swap or drop' }).click();
     }
