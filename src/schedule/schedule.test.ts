@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../answers/index.js';
 import { assess } from '../assess/index.js';
 import { isBackstrideError } from '../errors.js';
-import { byId } from '../knowledge/index.js';
-import type { Day, Plan, PlanItem } from '../plan/index.js';
+import type { Day, Plan } from '../plan/index.js';
 import { adherence, buildSchedule, type Schedule, type Slot, timesPerWeek } from './index.js';
-import { exerciseItem, SAMPLE_WEEK } from './testing.js';
+import { exerciseItem, routineItem, SAMPLE_WEEK } from './testing.js';
 
 // ── Helpers ────────────────────────────────────────────────────────────────────────────────
 
@@ -21,18 +20,7 @@ const WEEK = SAMPLE_WEEK;
 
 const exercise = exerciseItem;
 
-function routine(id: string): PlanItem {
-  const i = byId('interventions', id);
-  return {
-    id,
-    type: 'intervention',
-    title: i.title,
-    detail: i.detail,
-    addresses: [],
-    sources: i.sources,
-    exercises: i.exercises,
-  };
-}
+const routine = routineItem;
 
 /** A full plan: a warm-up and a stretch routine, three strength exercises, one daily and one mobility-day stretch. */
 function plan(mode: Plan['mode'] = 'full'): Plan {

@@ -24,18 +24,23 @@ export function exerciseItem(id: string): PlanItem {
   };
 }
 
+/** A knowledge-base routine (a warm-up, a stretch routine) as a plan item. */
+export function routineItem(id: string): PlanItem {
+  const i = byId('interventions', id);
+  return {
+    id,
+    type: 'intervention',
+    title: i.title,
+    detail: i.detail,
+    addresses: [],
+    sources: i.sources,
+    exercises: i.exercises,
+  };
+}
+
 /** The sample plan, with `beforeRun` in place of the warm-up when given. */
 export function samplePlan(beforeRun?: PlanItem): Plan {
-  const warmUp = byId('interventions', 'upper-body-warm-up');
-  const before: PlanItem = beforeRun ?? {
-    id: warmUp.id,
-    type: 'intervention',
-    title: warmUp.title,
-    detail: warmUp.detail,
-    addresses: [],
-    sources: warmUp.sources,
-    exercises: warmUp.exercises,
-  };
+  const before = beforeRun ?? routineItem('upper-body-warm-up');
   return {
     level: 'self-care',
     mode: 'full',

@@ -97,6 +97,19 @@ async function openPlayer(view: View): Promise<Page> {
   return page;
 }
 
+/** The player at the first exercise counted in reps (the ones before it skipped), started. */
+async function startCountedExercise(view: View): Promise<{ page: Page; item: Item }> {
+  const at = strength.items.findIndex((i) => i.dose?.reps !== undefined && !i.dose.holdS);
+  if (at < 0) throw new Error('expected an exercise counted in reps');
+  const page = await openPlayer(view);
+  for (let i = 0; i < at; i++)
+    await page.getByRole('button', { name: 'Skip exercise' }).dispatchEvent('click');
+  const item = strength.items[at] as Item;
+  await page.getByRole('button', { name: `Start ${item.name}` }).dispatchEvent('click');
+  await page.locator('.player[data-phase="reps"]').waitFor();
+  return { page, item };
+}
+
 /**
  * axe waits on the page's timers, so the clock runs while it checks; then it is paused again a moment
  * later. Only for screens where nothing is counting.
@@ -201,14 +214,7 @@ describe('the guided session', { timeout: 180_000 }, () => {
 
   it('counts reps for the runner at a steady pace, and shows the rest between sets', async (ctx) => {
     if (server.kind !== 'real') return ctx.skip();
-    const withReps = strength.items.findIndex((i) => i.dose?.reps !== undefined && !i.dose.holdS);
-    if (withReps < 0) throw new Error('expected an exercise counted in reps');
-    const page = await openPlayer(LAPTOP_1280);
-    for (let i = 0; i < withReps; i++)
-      await page.getByRole('button', { name: 'Skip exercise' }).dispatchEvent('click');
-    const item = strength.items[withReps] as Item;
-    await page.getByRole('button', { name: `Start ${item.name}` }).dispatchEvent('click');
-    await page.locator('.player[data-phase="reps"]').waitFor();
+    const { page, item } = await startCountedExercise(LAPTOP_1280);
     await page.getByRole('button', { name: /^Tap for each rep/ }).dispatchEvent('click');
     await expect(page.locator('.count-now').textContent()).resolves.toBe('1');
     await screenshot(page, 'session-reps-laptop');
@@ -236,14 +242,7 @@ describe('the guided session', { timeout: 180_000 }, () => {
 
   it('picks the session up again after a reload, where it was, and forgets it once it has ended', async (ctx) => {
     if (server.kind !== 'real') return ctx.skip();
-    const withReps = strength.items.findIndex((i) => i.dose?.reps !== undefined && !i.dose.holdS);
-    if (withReps < 0) throw new Error('expected an exercise counted in reps');
-    const page = await openPlayer(PHONE_390);
-    for (let i = 0; i < withReps; i++)
-      await page.getByRole('button', { name: 'Skip exercise' }).dispatchEvent('click');
-    const item = strength.items[withReps] as Item;
-    await page.getByRole('button', { name: `Start ${item.name}` }).dispatchEvent('click');
-    await page.locator('.player[data-phase="reps"]').waitFor();
+    const { page, item } = await startCountedExercise(PHONE_390);
     for (let i = 0; i < 2; i++)
       await page.getByRole('button', { name: /^Tap for each rep/ }).dispatchEvent('click');
 
@@ -253,7 +252,7 @@ describe('the guided session', { timeout: 180_000 }, () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Carry on where you left off?' }).waitFor();
     await expect(page.locator('.session-left p').textContent()).resolves.toBe(
-      `You left “Strength” at exercise ${withReps + 1} of ${strength.items.length}, 5 minutes ago.`,
+      `You left “Strength” at exercise ${strength.items.indexOf(item) + 1} of ${strength.items.length}, 5 minutes ago.`,
     );
     await screenshot(page, 'session-resume-phone');
     expect(await seriousViolations(page)).toEqual([]);

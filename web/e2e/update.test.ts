@@ -43,39 +43,41 @@ async function dropSessionChunk(page: Page, times: number): Promise<() => number
   return () => dropped;
 }
 
+/**
+ * A page that opens the session player while its file answers 404 `times` times; how often it was
+ * dropped, and how many times the page loaded again.
+ */
+async function openSessionWithMissingFile(times: number) {
+  const page = await pageWithoutWorker();
+  await visit(page, '/');
+  const dropped = await dropSessionChunk(page, times);
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.evaluate(() => {
+    location.hash = '#/session';
+  });
+  return { page, dropped, loads: () => loads };
+}
+
 describe('a part of the app missing after an update', { timeout: 120_000 }, () => {
   it('reloads the page once and opens the part', async () => {
-    const page = await pageWithoutWorker();
-    await visit(page, '/');
     // The file is asked for twice on a page (preloaded, then imported): both fail before the reload.
-    const dropped = await dropSessionChunk(page, 2);
-    let loads = 0;
-    page.on('load', () => loads++);
-    await page.evaluate(() => {
-      location.hash = '#/session';
-    });
+    const { page, dropped, loads } = await openSessionWithMissingFile(2);
     await page.getByRole('heading', { name: "Today's session" }).waitFor();
     await page.waitForFunction(() => !document.querySelector('.loading'));
     expect(await page.locator('.notice-error').count()).toBe(0);
     expect(dropped()).toBe(2);
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
     await page.context().close();
   });
 
   it('says something went wrong when the part is still missing after the reload', async () => {
-    const page = await pageWithoutWorker();
-    await visit(page, '/');
-    const dropped = await dropSessionChunk(page, 100);
-    let loads = 0;
-    page.on('load', () => loads++);
-    await page.evaluate(() => {
-      location.hash = '#/session';
-    });
+    const { page, dropped, loads } = await openSessionWithMissingFile(100);
     await page.locator('.notice-error').waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe("Today's session");
     // One reload, then the error stays: no reloading again and again.
     await page.waitForTimeout(1_500);
-    expect(loads).toBe(1);
+    expect(loads()).toBe(1);
     expect(await page.locator('.notice-error').count()).toBe(1);
     expect(dropped()).toBeGreaterThanOrEqual(2);
     await page.context().close();

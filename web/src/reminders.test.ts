@@ -4,15 +4,8 @@
  * remembered in storage) and across midnight into the next day.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  dueToday,
-  LATE_MIN,
-  localDate,
-  nextCheckMs,
-  reminderText,
-  sessionMoment,
-  startReminders,
-} from './reminders.js';
+import { localDate } from './format.js';
+import { dueToday, LATE_MIN, nextCheckMs, reminderText, sessionMoment, startReminders } from './reminders.js';
 import type { ScheduledDay } from './types.js';
 
 /** A local moment in March 2026 (Monday the 2nd starts the week). */

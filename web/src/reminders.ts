@@ -12,8 +12,6 @@ import { ALL_DAY_REMINDER_MIN } from '../../src/schedule/reminder.js';
 import { localDate } from './format.js';
 import type { ScheduledDay, Slot } from './types.js';
 
-export { localDate };
-
 /** How late a reminder may still come (a laptop waking from sleep, a tab opened just after the time). */
 export const LATE_MIN = 60;
 /** The longest single wait: timers drift in sleeping tabs, so a long wait is taken in steps. */
