@@ -4,16 +4,8 @@
  * tel: link. (The check-in steps themselves are driven in flows.test.ts.)
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  startServer,
-  type TestServer,
-  visit,
-} from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, PHONE, screenshot, serverAndBrowserPerFile, type TestServer, visit } from './helpers.js';
 
 /** Numbness around the genitals: an emergency. A fever with back pain: a same-day check. */
 const emergencyAnswers = { pain: { regions: ['lower-back'] }, redFlags: { saddleNumbness: true } };
@@ -21,15 +13,9 @@ const urgentAnswers = { pain: { regions: ['lower-back'] }, redFlags: { fever: tr
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('country', { timeout: 90_000 }, () => {

@@ -4,30 +4,23 @@
  * comes from the runs, and the result uses them. Its own server, so the other check-in tests see no runs.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
   seedRunsDaysAgo,
   seriousViolations,
-  startServer,
+  serverAndBrowserPerFile,
   type TestServer,
   visit,
 } from './helpers.js';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('check-in with imported runs', { timeout: 90_000 }, () => {

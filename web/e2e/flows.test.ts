@@ -5,32 +5,25 @@
  * what applies and "Continue" (the rest are "no"), or "None of these apply".
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LAPTOP,
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
   seedPain,
   seedRuns,
   seriousViolations,
-  startServer,
+  serverAndBrowserPerFile,
   type TestServer,
   visit,
 } from './helpers.js';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const heading = (page: Page) => page.locator('#step-title');

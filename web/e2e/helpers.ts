@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { encodeFit } from '../../src/activities/synthetic/fit.js';
 import { encodeGpx } from '../../src/activities/synthetic/gpx.js';
 import { encodeTcx } from '../../src/activities/synthetic/tcx.js';
@@ -121,6 +122,25 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS],
+  });
+}
+
+/**
+ * A server and Chromium for one test file: both started before its tests (and handed to `ready`), both
+ * closed after them.
+ * @example let server: TestServer; let browser: Browser; serverAndBrowserPerFile((s, b) => { server = s; browser = b; });
+ */
+export function serverAndBrowserPerFile(ready: (server: TestServer, browser: Browser) => void): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 

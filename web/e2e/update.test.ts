@@ -4,20 +4,14 @@
  * file is still missing after that, the page says something went wrong instead of reloading for ever.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type TestServer, visit } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowserPerFile, type TestServer, visit } from './helpers.js';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowserPerFile((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /**
